@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "fmadd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fmadd", targets: ["fmadd"]),
+        .library(name: "FMList", targets: ["FMList"]),
+        .library(name: "FMRules", targets: ["FMRules"]),
+        // .library(name: "FMSchema", targets: ["FMSchema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // .target(name: "FMSchema"),
+        .target(name: "FMList", dependencies: [
+            "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "FMRules", dependencies: ["FMList"]),
+        .executableTarget(name: "fmadd", dependencies: [
+            "FMList", "FMRules",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
+        .testTarget(name: "FMListTests", dependencies: ["FMList"]),
+        .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
+        .testTarget(name: "fmaddTests", dependencies: ["FMList"]),
+    ]
+)

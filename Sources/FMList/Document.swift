@@ -1,0 +1,89 @@
+import Foundation
+
+/// A Markdown file as lossless blocks: every byte of the input belongs to exactly one top-level
+/// block, and rendering the blocks gives the input back, byte for byte.
+///
+/// Block boundaries come from cmark-gfm; the bytes stay the input's own. Edits are line-range
+/// splices (`LineEdit`), so unedited lines are written back as they were read.
+public struct Document: Sendable {
+    public let bytes: [UInt8]
+    public let lines: LineTable
+    /// All blocks in document order. Top-level blocks (depth 0) partition the lines.
+    public let blocks: [Block]
+    /// Plain text of each heading as GitHub renders it (markup removed), by its first line.
+    public let headingTexts: [Int: String]
+    /// Whether the input starts with a UTF-8 byte order mark.
+    public let hasByteOrderMark: Bool
+
+    /// Parses `bytes`; refuses input that is not UTF-8, naming the byte offset.
+    public init(bytes: [UInt8], path: String = "<input>") throws(ListError) {
+        let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
+        if let invalid { throw .invalidUTF8(path: path, offset: invalid) }
+        self.bytes = bytes
+        self.lines = bytes.withUnsafeBufferPointer { LineTable($0) }
+        self.hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let parsed = try CmarkBlockReader.read(bytes: bytes, lineCount: lines.count, path: path)
+        self.headingTexts = parsed.headingTexts
+        self.blocks = BlockPartition.complete(parsed.blocks, lines: lines, bytes: bytes)
+    }
+
+    /// Reads and parses a file.
+    public init(contentsOf path: String) throws(ListError) {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        try self.init(bytes: [UInt8](data), path: path)
+    }
+
+    /// The bytes of the document, rebuilt from its top-level blocks.
+    public func render() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for index in topLevel {
+            out.append(contentsOf: bytes[lines.byteRange(blocks[index].lines)])
+        }
+        return out
+    }
+
+    /// The content of line `line` as a String.
+    public func lineText(_ line: Int) -> String {
+        let range = lines.contentRange(line)
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The raw bytes of line `line` without its terminator.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> { bytes[lines.contentRange(line)] }
+
+    /// The line terminator most lines use ("\n" or "\r\n"), for lines that fmadd writes.
+    public var preferredLineEnding: String {
+        var crlf = 0, lf = 0
+        for line in 1...max(1, min(lines.count, 200)) where line <= lines.count && lines.hasTerminator(line) {
+            let end = lines.contentRange(line).upperBound
+            if bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A { crlf += 1 } else { lf += 1 }
+        }
+        return crlf > lf ? "\r\n" : "\n"
+    }
+
+    /// The children of block `index`, in order.
+    public func children(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var child = index + 1
+        while child < blocks[index].subtreeEnd {
+            result.append(child)
+            child = blocks[child].subtreeEnd
+        }
+        return result
+    }
+
+    /// Indices of the top-level blocks, in order.
+    public var topLevel: [Int] {
+        var result: [Int] = []
+        var index = 0
+        while index < blocks.count {
+            result.append(index)
+            index = blocks[index].subtreeEnd
+        }
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+/// Reads a list item as `[Venue] Title. [[Paper]](url) [[Code]](url)`.
+public enum EntryParser {
+    /// The list marker of a line: leading white space, the marker (`-`, `*`, `+`, `1.`, `1)`), and
+    /// the byte offset where the item's text starts.
+    public struct Marker: Sendable {
+        public var indent: String
+        public var marker: String
+        public var contentStart: Int
+    }
+
+    public static func marker(in bytes: ArraySlice<UInt8>) -> Marker? {
+        let base = bytes.startIndex
+        var i = base
+        while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        let indentEnd = i
+        guard i < bytes.endIndex else { return nil }
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "+") {
+            i += 1
+        } else {
+            while i < bytes.endIndex && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+            guard i > indentEnd, i < bytes.endIndex, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")") else { return nil }
+            i += 1
+        }
+        let markerEnd = i
+        guard i == bytes.endIndex || bytes[i] == 0x20 || bytes[i] == 0x09 else { return nil }
+        while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        return Marker(indent: String(decoding: bytes[base..<indentEnd], as: UTF8.self),
+                      marker: String(decoding: bytes[indentEnd..<markerEnd], as: UTF8.self),
+                      contentStart: i - base)
+    }
+
+    static func parse(document: Document, lines: ClosedRange<Int>, labelWords: Set<String>, hasChildren: Bool) -> Entry {
+        let firstLine = lines.lowerBound
+        let bytes = Array(document.lineBytes(firstLine))
+        let marker = marker(in: bytes[...]) ?? Marker(indent: "", marker: "", contentStart: 0)
+        var entry = Entry(blockIndex: 0, line: firstLine, lines: lines, indent: marker.indent, marker: marker.marker,
+                          nesting: 0, venue: nil, title: nil, titleColumn: 0, links: [], linkSeparator: nil,
+                          section: nil, category: nil, yearGroup: nil, shape: .unparsed)
+        var position = marker.contentStart
+        // `[Venue]` not followed by `(` is the venue tag.
+        if position < bytes.count, bytes[position] == UInt8(ascii: "["),
+           let close = InlineLinkScanner.matching(bytes, from: position, open: UInt8(ascii: "["), close: UInt8(ascii: "]")),
+           close + 1 == bytes.count || bytes[close + 1] != UInt8(ascii: "("),
+           bytes[position + 1] != UInt8(ascii: "[") {
+            entry.venue = String(decoding: bytes[(position + 1)..<close], as: UTF8.self)
+            position = close + 1
+            while position < bytes.count && bytes[position] == 0x20 { position += 1 }
+        }
+        var firstLinkStart: Int?
+        var previousLinkEnd: Int?
+        for line in lines {
+            let lineBytes = line == firstLine ? bytes : Array(document.lineBytes(line))
+            for link in InlineLinkScanner.links(in: lineBytes) where !link.isImage {
+                if line == firstLine && link.start < position { continue }
+                let label = link.label ?? link.text
+                guard link.label != nil || labelWords.contains(label.lowercased()) else { continue }
+                if line == firstLine && firstLinkStart == nil { firstLinkStart = link.start }
+                if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd {
+                    entry.linkSeparator = String(decoding: lineBytes[end..<link.start], as: UTF8.self)
+                }
+                entry.links.append(EntryLink(label: label, url: link.target, line: line,
+                                             column: Column.of(byteOffset: link.start, in: lineBytes),
+                                             targetColumn: Column.of(byteOffset: link.targetStart + 1, in: lineBytes),
+                                             doubleBracket: link.label != nil))
+                previousLinkEnd = link.end
+            }
+        }
+        let titleEnd = firstLinkStart ?? bytes.count
+        if position < titleEnd {
+            let title = String(decoding: bytes[position..<titleEnd], as: UTF8.self).trimmingWhitespace()
+            if !title.isEmpty {
+                entry.title = title
+                entry.titleColumn = Column.of(byteOffset: position, in: bytes)
+            }
+        }
+        let allLinksEmpty = entry.links.allSatisfy { $0.url.isEmpty }
+        switch (entry.title, entry.links.isEmpty) {
+        case (nil, _) where allLinksEmpty && entry.venue == nil: entry.shape = .placeholder
+        case (.some, false): entry.shape = .entry
+        case (.some(let title), true) where hasChildren || title.hasSuffix(":"): entry.shape = .group
+        default: entry.shape = .unparsed
+        }
+        return entry
+    }
+}

@@ -1,0 +1,117 @@
+/// An inline link found in a line: `[text](target)` or `![alt](src)`.
+public struct InlineLink: Hashable, Sendable {
+    /// The text between the outer brackets: `[Paper]` for `[[Paper]](url)`.
+    public var text: String
+    /// The destination between the parentheses, with surrounding white space removed.
+    public var target: String
+    /// Byte offsets in the line: the opening bracket, the opening parenthesis, one past the closing one.
+    public var start: Int
+    public var targetStart: Int
+    public var end: Int
+    public var isImage: Bool
+
+    /// The label of a `[[Label]](url)` link, the list's way of naming a link; nil for other links.
+    public var label: String? {
+        guard text.count >= 2, text.first == "[", text.last == "]" else { return nil }
+        return String(text.dropFirst().dropLast())
+    }
+}
+
+/// Finds links in one line of Markdown without a full inline parse: brackets and parentheses are
+/// matched with nesting and backslash escapes, code spans are skipped.
+public enum InlineLinkScanner {
+    public static func links(in line: some Collection<UInt8>) -> [InlineLink] {
+        let bytes = Array(line)
+        var links: [InlineLink] = []
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"):
+                i += 2
+            case UInt8(ascii: "`"):
+                i = skipCodeSpan(bytes, from: i)
+            case UInt8(ascii: "["):
+                if let link = link(bytes, at: i) {
+                    links.append(link)
+                    i = link.end
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        return links
+    }
+
+    private static func link(_ bytes: [UInt8], at open: Int) -> InlineLink? {
+        guard let close = matching(bytes, from: open, open: UInt8(ascii: "["), close: UInt8(ascii: "]")),
+              close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
+              let end = matching(bytes, from: close + 1, open: UInt8(ascii: "("), close: UInt8(ascii: ")"))
+        else { return nil }
+        let isImage = open > 0 && bytes[open - 1] == UInt8(ascii: "!")
+        let text = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        var target = String(decoding: bytes[(close + 2)..<end], as: UTF8.self)
+        target = target.trimmingWhitespace()
+        return InlineLink(text: text, target: target, start: isImage ? open - 1 : open,
+                          targetStart: close + 1, end: end + 1, isImage: isImage)
+    }
+
+    /// The index of the bracket that closes the one at `from`, honouring nesting and escapes.
+    static func matching(_ bytes: [UInt8], from: Int, open: UInt8, close: UInt8) -> Int? {
+        var depth = 0
+        var i = from
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\") { i += 2; continue }
+            if b == open { depth += 1 } else if b == close {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func skipCodeSpan(_ bytes: [UInt8], from: Int) -> Int {
+        var run = 0
+        while from + run < bytes.count && bytes[from + run] == UInt8(ascii: "`") { run += 1 }
+        var i = from + run
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "`") {
+                var closing = 0
+                while i + closing < bytes.count && bytes[i + closing] == UInt8(ascii: "`") { closing += 1 }
+                if closing == run { return i + closing }
+                i += closing
+            } else {
+                i += 1
+            }
+        }
+        return from + run  // no closing run: the backticks are literal
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    public func trimmingWhitespace() -> String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+}
+
+/// Converts byte offsets in a line to the 1-based character columns that findings report.
+public enum Column {
+    /// The column of byte `offset` in `line`: one plus the number of Unicode scalars before it.
+    public static func of(byteOffset offset: Int, in line: some Collection<UInt8>) -> Int {
+        var column = 1
+        var index = 0
+        for byte in line {
+            if index >= offset { break }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+}

@@ -1,0 +1,270 @@
+/// The list's vocabulary read from a Document: sections and categories, year groups, entries,
+/// tables and the table of contents, each with its lines.
+public struct ListView: Sendable {
+    public let document: Document
+    public let configuration: Configuration
+    public let sections: [Section]
+    public let yearGroups: [YearGroup]
+    public let entries: [Entry]
+    public let tables: [Table]
+    public let tablesOfContents: [TableOfContents]
+
+    public init(document: Document, configuration: Configuration) {
+        self.document = document
+        self.configuration = configuration
+        var builder = ListViewBuilder(document: document, configuration: configuration)
+        builder.build()
+        sections = builder.sections
+        yearGroups = builder.yearGroups
+        entries = builder.entries
+        tables = builder.tables
+        tablesOfContents = builder.tablesOfContents
+    }
+
+    /// The section that holds a category's entries.
+    public func section(forCategory key: String) -> Int? {
+        guard let heading = configuration.category(key)?.heading else { return nil }
+        return sections.firstIndex { ListViewBuilder.sameHeading($0.text, heading) }
+    }
+
+    /// The innermost section that contains `line`.
+    public func section(containing line: Int) -> Int? {
+        var best: Int?
+        for (index, section) in sections.enumerated() where section.lines.contains(line) {
+            if best == nil || sections[best!].level < section.level { best = index }
+        }
+        return best
+    }
+}
+
+struct ListViewBuilder {
+    let document: Document
+    let configuration: Configuration
+    var sections: [Section] = []
+    var yearGroups: [YearGroup] = []
+    var entries: [Entry] = []
+    var tables: [Table] = []
+    var tablesOfContents: [TableOfContents] = []
+
+    private var anchors = AnchorGenerator()
+    /// Open sections, innermost last.
+    private var sectionStack: [Int] = []
+    /// The category section in force and its key.
+    private var categorySection: Int?
+    private var categoryKey: String?
+    private var categoryKind: Configuration.CategoryKind = .papers
+    private var currentYearGroup: Int?
+    private let labelWords: Set<String>
+
+    init(document: Document, configuration: Configuration) {
+        self.document = document
+        self.configuration = configuration
+        labelWords = Set(configuration.labels.keys).union(["paper", "code", "project", "dataset", "pdf", "blog",
+                                                           "model", "huggingface", "website", "demo", "slides"])
+    }
+
+    static func sameHeading(_ a: String, _ b: String) -> Bool {
+        a.trimmingWhitespace().lowercased() == b.trimmingWhitespace().lowercased()
+    }
+
+    mutating func build() {
+        let blocks = document.blocks
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            switch block.kind {
+            case .heading(let level, _):
+                heading(index, level: level)
+            case .paragraph:
+                paragraph(index)
+            case .item:
+                if categoryKey != nil && categoryKind == .papers { item(index) }
+            case .table:
+                table(index)
+            case .list:
+                if block.depth == 0, let toc = tableOfContents(index) { tablesOfContents.append(toc) }
+            default:
+                break
+            }
+            index += 1
+        }
+        closeRanges()
+    }
+
+    // MARK: Headings and sections
+
+    private mutating func heading(_ index: Int, level: Int) {
+        let block = document.blocks[index]
+        let text = document.headingTexts[block.lines.lowerBound] ?? ""
+        let anchor = anchors.anchor(for: text)
+        while let top = sectionStack.last, sections[top].level >= level { sectionStack.removeLast() }
+        if let year = Self.yearHeading(text), let category = categorySection, sections[category].level < level {
+            sections.append(Section(blockIndex: index, level: level, text: text, anchor: anchor,
+                                    lines: block.lines, parent: sectionStack.last, category: categoryKey))
+            sectionStack.append(sections.count - 1)
+            addYearGroup(year: year, line: block.lines.lowerBound, style: .heading, renders: true,
+                         column: block.column)
+            return
+        }
+        if let category = categorySection, sections[category].level >= level {
+            categorySection = nil
+            categoryKey = nil
+        }
+        if categorySection == nil, let match = configuration.categories.first(where: { Self.sameHeading($0.heading, text) }) {
+            categorySection = sections.count
+            categoryKey = match.key
+            categoryKind = match.kind
+        }
+        currentYearGroup = nil
+        sections.append(Section(blockIndex: index, level: level, text: text, anchor: anchor, lines: block.lines,
+                                parent: sectionStack.last, category: categoryKey))
+        sectionStack.append(sections.count - 1)
+    }
+
+    private static func yearHeading(_ text: String) -> Int? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.count == 4, let year = Int(trimmed), year >= 1000 else { return nil }
+        return year
+    }
+
+    // MARK: Year markers
+
+    private mutating func paragraph(_ index: Int) {
+        let block = document.blocks[index]
+        for line in block.lines {
+            guard let (year, column) = boldYear(line) else { continue }
+            addYearGroup(year: year, line: line, style: .bold, renders: line == block.lines.lowerBound, column: column)
+        }
+    }
+
+    /// `**2024**` (or `__2024__`) alone on a line, with the column of its first character.
+    private func boldYear(_ line: Int) -> (Int, Int)? {
+        let bytes = document.lineBytes(line)
+        guard bytes.count >= 8 && bytes.count <= 40 else { return nil }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end - start == 8 else { return nil }
+        let b = bytes[start..<end]
+        let s = b.startIndex
+        let delimiter = b[s]
+        guard delimiter == UInt8(ascii: "*") || delimiter == UInt8(ascii: "_"),
+              b[s + 1] == delimiter, b[s + 6] == delimiter, b[s + 7] == delimiter else { return nil }
+        var year = 0
+        for k in 2..<6 {
+            let digit = b[s + k]
+            guard digit >= 0x30 && digit <= 0x39 else { return nil }
+            year = year * 10 + Int(digit - 0x30)
+        }
+        return (year, start - bytes.startIndex + 1)
+    }
+
+    private mutating func addYearGroup(year: Int, line: Int, style: Configuration.YearMarkerStyle, renders: Bool, column: Int) {
+        yearGroups.append(YearGroup(year: year, line: line, lines: line...line, section: categorySection,
+                                    style: style, rendersAsMarker: renders, column: column))
+        currentYearGroup = yearGroups.count - 1
+    }
+
+    // MARK: Entries
+
+    private mutating func item(_ index: Int) {
+        let blocks = document.blocks
+        let block = blocks[index]
+        // The inner item of `- - text` starts on its parent item's line: it is the same entry.
+        if let parent = block.parent, let grand = blocks[parent].parent, blocks[grand].kind == .item,
+           blocks[grand].lines.lowerBound == block.lines.lowerBound { return }
+        let firstLine = block.lines.lowerBound
+        var nesting = 0
+        var ancestor = block.parent
+        while let a = ancestor {
+            if blocks[a].kind == .item { nesting += 1 }
+            ancestor = blocks[a].parent
+        }
+        let paragraphLines: ClosedRange<Int>
+        if index + 1 < block.subtreeEnd, blocks[index + 1].kind == .paragraph,
+           blocks[index + 1].lines.lowerBound == firstLine {
+            paragraphLines = blocks[index + 1].lines
+        } else {
+            paragraphLines = firstLine...firstLine
+        }
+        let hasChildren = document.children(of: index).contains { blocks[$0].kind != .paragraph }
+        var entry = EntryParser.parse(document: document, lines: paragraphLines, labelWords: labelWords,
+                                      hasChildren: hasChildren)
+        entry.blockIndex = index
+        entry.lines = block.lines
+        entry.nesting = nesting
+        entry.section = categorySection
+        entry.category = categoryKey
+        entry.yearGroup = currentYearGroup
+        // Items come before their paragraphs in document order, so a year marker that GitHub
+        // shows inside this item's text is seen after the item and starts the next group.
+        entries.append(entry)
+    }
+
+    // MARK: Tables
+
+    private mutating func table(_ index: Int) {
+        let block = document.blocks[index]
+        var rows: [TableRow] = []
+        rows.reserveCapacity(block.lines.count)
+        for line in block.lines {
+            rows.append(TableRow(line: line, cells: TableSplitter.cells(document.lineBytes(line))))
+        }
+        tables.append(Table(blockIndex: index, lines: block.lines, section: sectionStack.last,
+                            category: categoryKey, rows: rows))
+    }
+
+    // MARK: Table of contents
+
+    /// A list is a table of contents when every item starts with a link to `#fragment`.
+    private func tableOfContents(_ index: Int) -> TableOfContents? {
+        let blocks = document.blocks
+        var items: [TableOfContents.Item] = []
+        for k in (index + 1)..<blocks[index].subtreeEnd where blocks[k].kind == .item {
+            let line = blocks[k].lines.lowerBound
+            let bytes = document.lineBytes(line)
+            let links = InlineLinkScanner.links(in: bytes)
+            guard let link = links.first, link.target.hasPrefix("#"), !link.isImage else { return nil }
+            let before = bytes.prefix(link.start)
+            guard before.allSatisfy({ [0x20, 0x09, 0x2D, 0x2A, 0x2B].contains($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else {
+                return nil
+            }
+            items.append(.init(text: link.text, fragment: String(link.target.dropFirst()), line: line,
+                               column: Column.of(byteOffset: link.start, in: bytes),
+                               targetColumn: Column.of(byteOffset: link.targetStart + 1, in: bytes)))
+        }
+        guard items.count >= 2 else { return nil }
+        return TableOfContents(blockIndex: index, lines: blocks[index].lines, items: items)
+    }
+
+    // MARK: Ranges
+
+    private mutating func closeRanges() {
+        let lastLine = document.lines.count
+        for k in sections.indices {
+            var end = lastLine
+            for j in (k + 1)..<sections.count where sections[j].level <= sections[k].level {
+                end = sections[j].lines.lowerBound - 1
+                break
+            }
+            sections[k].lines = sections[k].lines.lowerBound...max(end, sections[k].lines.lowerBound)
+        }
+        for k in yearGroups.indices {
+            var end = yearGroups[k].section.map { sections[$0].lines.upperBound } ?? lastLine
+            if k + 1 < yearGroups.count, yearGroups[k + 1].section == yearGroups[k].section {
+                end = min(end, yearGroups[k + 1].line - 1)
+            }
+            if let section = yearGroups[k].section {
+                // A later heading inside the category (not a year heading) also ends the group.
+                for s in (section + 1)..<sections.count where sections[s].lines.lowerBound > yearGroups[k].line {
+                    if sections[s].lines.lowerBound <= end && Self.yearHeading(sections[s].text) == nil {
+                        end = sections[s].lines.lowerBound - 1
+                    }
+                    break
+                }
+            }
+            yearGroups[k].lines = yearGroups[k].line...max(end, yearGroups[k].line)
+        }
+    }
+}

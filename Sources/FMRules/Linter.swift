@@ -1,0 +1,42 @@
+import FMList
+
+/// Runs the rules over a list and returns their findings, sorted, with the configuration's
+/// severities and the list's disable comments applied.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleRegistry.all.map { $0.init() }) {
+        self.rules = rules
+    }
+
+    /// Only the rules whose ids are in `select` (all when nil), minus those in `ignore`.
+    public init(select: Set<String>?, ignore: Set<String>) {
+        self.init(rules: RuleRegistry.all.filter { type in
+            let id = type.description.id
+            return (select?.contains(id) ?? true) && !ignore.contains(id)
+        }.map { $0.init() })
+    }
+
+    public func findings(in view: ListView) -> [Finding] {
+        let context = RuleContext(view: view)
+        let settings = view.configuration.rules
+        var all: [Finding] = []
+        for rule in rules {
+            let setting = settings[rule.id]
+            if setting == .off { continue }
+            var found = rule.check(context)
+            if let setting, setting != .off {
+                let severity: Severity = setting == .error ? .error : .warning
+                for k in found.indices { found[k].severity = severity }
+            }
+            all.append(contentsOf: found)
+        }
+        // Disable comments live in HTML; only code blocks hide them.
+        let suppressions = Suppressions(document: view.document, isCode: context.isCode)
+        if !suppressions.isEmpty {
+            all.removeAll { suppressions.silences(rule: $0.ruleID, line: $0.line) }
+        }
+        all.sort(by: Finding.reportOrder)
+        return all
+    }
+}

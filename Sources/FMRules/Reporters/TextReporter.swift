@@ -1,0 +1,35 @@
+/// `FILE:LINE:COL: error: message [rule-id]`, one finding a line, then a summary line: the form
+/// compilers use, which editors and CI logs link to the line.
+public struct TextReporter: Reporter {
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func render(_ reports: [Report]) -> String {
+        var out = ""
+        var errors = 0, warnings = 0, fixable = 0
+        for report in reports {
+            for finding in report.findings {
+                let severity = finding.severity.rawValue
+                let painted = color ? (finding.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
+                out += "\(report.file):\(finding.line):\(finding.column): \(painted): \(finding.message) [\(finding.ruleID)]\n"
+                if finding.fix != nil { fixable += 1 }
+            }
+            errors += report.errorCount
+            warnings += report.warningCount
+        }
+        out += Self.summary(errors: errors, warnings: warnings, fixable: fixable, files: reports.map(\.file))
+        return out
+    }
+
+    static func summary(errors: Int, warnings: Int, fixable: Int, files: [String]) -> String {
+        let place = files.count == 1 ? files[0] : "\(files.count) files"
+        if errors == 0 && warnings == 0 { return "\(place): no problems\n" }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var line = "\(place): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        if fixable > 0 { line += "; \(fixable) fixable with `fmadd fix`" }
+        return line + "\n"
+    }
+}

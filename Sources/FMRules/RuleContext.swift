@@ -1,0 +1,68 @@
+import FMList
+
+/// What a rule sees: the document, its list view and the configuration, with the lines that hold
+/// code or HTML marked so that rules leave them alone.
+public struct RuleContext: Sendable {
+    public let view: ListView
+    public var document: Document { view.document }
+    public var configuration: Configuration { view.configuration }
+    /// For each line (index 0 is line 1): 1 inside a code block, 2 inside an HTML block, else 0.
+    private let lineKinds: [UInt8]
+
+    public init(view: ListView) {
+        self.view = view
+        var kinds = [UInt8](repeating: 0, count: view.document.lines.count + 1)
+        for block in view.document.blocks {
+            let kind: UInt8
+            switch block.kind {
+            case .codeBlock: kind = 1
+            case .htmlBlock: kind = 2
+            default: continue
+            }
+            for line in block.lines { kinds[line - 1] = kind }
+        }
+        self.lineKinds = kinds
+        var links = [[InlineLink]](repeating: [], count: view.document.lines.count + 1)
+        let document = view.document
+        if document.lines.count > 0 {
+            for line in 1...document.lines.count where kinds[line - 1] != 1 {
+                let bytes = document.lineBytes(line)
+                // Most lines have no link at all: look for "](" before scanning.
+                guard bytes.count > 3, Self.containsLinkOpening(bytes) else { continue }
+                links[line - 1] = InlineLinkScanner.links(in: bytes)
+            }
+        }
+        self.linksByLine = links
+    }
+
+    private static func containsLinkOpening(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The links of each line outside code blocks (index 0 is line 1).
+    private let linksByLine: [[InlineLink]]
+
+    /// The links on line `line`; none inside code blocks.
+    public func links(onLine line: Int) -> [InlineLink] { linksByLine[line - 1] }
+
+    /// Lines that hold at least one link, in order.
+    public var linesWithLinks: [Int] {
+        linksByLine.indices.filter { !linksByLine[$0].isEmpty }.map { $0 + 1 }
+    }
+
+    /// Whether line `line` is code or HTML, where Markdown rules do not apply.
+    public func isVerbatim(_ line: Int) -> Bool { lineKinds[line - 1] != 0 }
+
+    /// Whether line `line` lies in a code block.
+    public func isCode(_ line: Int) -> Bool { lineKinds[line - 1] == 1 }
+
+    /// The column of byte `offset` of line `line`.
+    public func column(ofByte offset: Int, line: Int) -> Int {
+        Column.of(byteOffset: offset, in: document.lineBytes(line))
+    }
+}

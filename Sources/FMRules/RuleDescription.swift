@@ -1,0 +1,46 @@
+/// Everything a person needs to know about a rule: it is the rule's documentation
+/// (`fmadd rules --explain`, CONTRIBUTING.md) and its test, one and the same.
+public struct RuleDescription: Sendable {
+    /// Kebab-case id; also the rule's key in `.fmadd.yml` and in disable comments.
+    public var id: String
+    public var summary: String
+    public var rationale: String
+    public var severity: Severity
+    /// Lists on which the rule finds nothing.
+    public var passing: [String]
+    /// Lists on which it must find something; `↓` marks where each finding points.
+    public var failing: [String]
+    /// Fixes, input to output: applying the rule's fixes to the first gives the second.
+    public var fixes: [(before: String, after: String)]
+
+    public init(id: String, summary: String, rationale: String, severity: Severity,
+                passing: [String], failing: [String], fixes: [(before: String, after: String)] = []) {
+        self.id = id
+        self.summary = summary
+        self.rationale = rationale
+        self.severity = severity
+        self.passing = passing
+        self.failing = failing
+        self.fixes = fixes
+    }
+
+    /// The marker that shows, in a failing example, where a finding must point.
+    public static let marker: Character = "↓"
+}
+
+/// A check over a list. A rule reports findings; it never prints and never writes.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public var id: String { Self.description.id }
+
+    /// A finding of this rule at its default severity; the configuration may change it later.
+    public func finding(_ message: String, line: Int, column: Int = 1, fix: Fix? = nil) -> Finding {
+        Finding(ruleID: Self.description.id, severity: Self.description.severity, message: message,
+                line: line, column: column, fix: fix)
+    }
+}

@@ -1,0 +1,82 @@
+import FMList
+
+/// A link whose target is another link, has a space in it, or is a host name without a scheme.
+public struct MalformedLinkRule: Rule {
+    public static let description = RuleDescription(
+        id: "malformed-link",
+        summary: "Link targets are URLs: no link inside a target, no spaces, a scheme for other sites.",
+        rationale: """
+            `[A]([https://a](https://b))` renders as broken text, and `[*](nihcc.app.box.com)` is a \
+            path inside this repository on GitHub, not the site it names. Only a person knows which \
+            URL was meant, so there is no automatic fix.
+            """,
+        severity: .error,
+        passing: [
+            "[Site](https://nihcc.app.box.com) [Local](./files/a.pdf) [Anchor](#methods) [Mail](mailto:a@b.org)\n",
+            "![Figure](figs/main.png)\n",
+        ],
+        failing: [
+            "| Name | Link |\n| --- | --- |\n|[CellxGene](↓[https://a.org/x](https://b.org/y)) | x |\n",
+            "| Name | Link |\n| --- | --- |\n| DeepLesion |[*](↓nihcc.app.box.com)|\n",
+            "- 医学🩺 [Site](↓www.example.com/data)\n",
+        ])
+
+    /// Endings of host names that mark a scheme-less target as another site rather than a file.
+    static let topLevelDomains: Set<String> = [
+        "com", "org", "net", "edu", "gov", "io", "ai", "co", "uk", "cn", "de", "jp", "fr", "info",
+        "me", "dev", "app", "ac", "us", "ca", "au", "in", "kr", "eu", "ch", "nl", "se", "it", "es", "ru", "br",
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for line in context.linesWithLinks where !context.isVerbatim(line) {
+            let bytes = context.document.lineBytes(line)
+            for link in context.links(onLine: line) where !link.target.isEmpty {
+                guard let problem = Self.problem(with: link.target) else { continue }
+                let column = Column.of(byteOffset: link.targetStart + 1 + leadingSpace(bytes, after: link.targetStart + 1), in: bytes)
+                findings.append(finding(problem, line: line, column: column))
+            }
+        }
+        return findings
+    }
+
+    private func leadingSpace(_ bytes: ArraySlice<UInt8>, after offset: Int) -> Int {
+        var n = 0
+        while offset + n < bytes.count, bytes[bytes.startIndex + offset + n] == 0x20 { n += 1 }
+        return n
+    }
+
+    private static func shortened(_ text: String) -> String {
+        text.count <= 48 ? text : String(text.prefix(45)) + "…"
+    }
+
+    static func problem(with rawTarget: String) -> String? {
+        if rawTarget.hasPrefix("[") || rawTarget.contains("](") {
+            return "link target \"\(shortened(rawTarget))\" holds another link; keep one URL"
+        }
+        var target = Substring(rawTarget)
+        if target.hasPrefix("<") && target.hasSuffix(">") { return nil }
+        // `url "title"`: the destination ends at the first space before a quoted title.
+        if let space = target.firstIndex(of: " ") {
+            let rest = target[space...].drop { $0 == " " }
+            if let first = rest.first, first == "\"" || first == "'" || first == "(" {
+                target = target[..<space]
+            } else {
+                return "link target \"\(rawTarget)\" contains a space; encode it as %20"
+            }
+        }
+        if target.contains("://") || target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix(".") { return nil }
+        if let colon = target.firstIndex(of: ":"), target[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
+           !target[..<colon].contains(".") {
+            return nil  // mailto:, tel:, and other schemes
+        }
+        let host = target.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let labels = host.lowercased().split(separator: ".")
+        if host.lowercased().hasPrefix("www.") || (labels.count >= 2 && topLevelDomains.contains(String(labels.last ?? ""))) {
+            return "link target \"\(rawTarget)\" has no scheme, so GitHub treats it as a file of this repository; write https://\(target)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import FMList
+
+/// A link label spelled differently from the rest of the list: `[[paper]]` beside `[[Paper]]`.
+public struct MixedLabelCaseRule: Rule {
+    public static let description = RuleDescription(
+        id: "mixed-label-case",
+        summary: "Each link label has one spelling across the list.",
+        rationale: """
+            Readers scan a column of `[[Paper]]` links; a `[[paper]]` among them reads as a different \
+            kind of link. The list's spelling is the configured one (`labels:` in `.fmadd.yml`) or, \
+            when the list mostly uses another, the one most of its entries use.
+            """,
+        severity: .warning,
+        passing: ["## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1)\n- [arXiv] B. [[Paper]](https://a.org/2)\n"],
+        failing: [
+            "## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1)\n- [arXiv] B. [[Paper]](https://a.org/2)\n- [arXiv] C. ↓[[paper]](https://a.org/3)\n",
+            "## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1)\n- [arXiv] 医学🩺. ↓[[PAPER]](https://a.org/3)\n",
+        ],
+        fixes: [
+            (before: "## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1) [[code]](https://github.com/a/b)\n",
+             after: "## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n"),
+        ])
+
+    public init() {}
+
+    /// The spelling each label should have, keyed by its lower-case form.
+    public static func canonicalLabels(in view: ListView) -> [String: String] {
+        var counts: [String: [String: Int]] = [:]
+        for entry in view.entries {
+            for link in entry.links where link.doubleBracket { counts[link.label.lowercased(), default: [:]][link.label, default: 0] += 1 }
+        }
+        var canonical = view.configuration.labels
+        for (key, spellings) in counts {
+            let configured = view.configuration.labels[key]
+            let best = spellings.max { a, b in (a.value, a.key == configured ? 1 : 0) < (b.value, b.key == configured ? 1 : 0) }
+            if let configured, (spellings[configured] ?? 0) >= (best?.value ?? 0) {
+                canonical[key] = configured
+            } else if let best {
+                canonical[key] = best.key
+            }
+        }
+        return canonical
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let canonical = Self.canonicalLabels(in: context.view)
+        var findings: [Finding] = []
+        for entry in context.view.entries {
+            let wrong = entry.links.filter { link in
+                link.doubleBracket && (canonical[link.label.lowercased()].map { $0 != link.label } ?? false)
+            }
+            guard !wrong.isEmpty else { continue }
+            var lines: [Int: String] = [:]
+            for link in wrong {
+                let text = lines[link.line] ?? context.document.lineText(link.line)
+                lines[link.line] = Self.respell(text, column: link.column, label: link.label, as: canonical[link.label.lowercased()] ?? link.label)
+            }
+            let edits = lines.sorted { $0.key < $1.key }.map { LineEdit.replace(line: $0.key, with: $0.value) }
+            for link in wrong {
+                let want = canonical[link.label.lowercased()] ?? link.label
+                findings.append(finding("label [[\(link.label)]] is spelled [[\(want)]] in this list",
+                                        line: link.line, column: link.column,
+                                        fix: Fix("spell the label [[\(want)]]", edits: edits)))
+            }
+        }
+        return findings
+    }
+
+    /// `text` with the label of the link at `column` respelled.
+    static func respell(_ text: String, column: Int, label: String, as replacement: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let start = column - 1 + 2  // after "[["
+        let old = Array(label.unicodeScalars)
+        guard start + old.count <= scalars.count, Array(scalars[start..<(start + old.count)]) == old else { return text }
+        scalars.replaceSubrange(start..<(start + old.count), with: replacement.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+}

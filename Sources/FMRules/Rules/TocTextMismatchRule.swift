@@ -1,0 +1,43 @@
+import Foundation
+import FMList
+
+/// A table-of-contents item whose text differs from the heading it links to.
+public struct TocTextMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "toc-text-mismatch",
+        summary: "A table-of-contents item says what its heading says.",
+        rationale: """
+            "Related survery" in the contents and "Related survey" in the text read as two places. \
+            Letter case, punctuation and emoji may differ; the words may not.
+            """,
+        severity: .warning,
+        passing: ["## Contents\n- [Related Survey](#related-survey)\n- [Other](#other)\n# Related survey\n# Other\n"],
+        failing: [
+            "## Contents\n- ↓[Related survery](#related-survey)\n- [Other](#other)\n# Related survey\n# Other\n",
+            "## Contents\n- ↓[数据 🩺](#方法)\n- [Other](#other)\n# 方法\n# Other\n",
+        ],
+        fixes: [
+            (before: "## Contents\n- [Related survery](#related-survey)\n- [Other](#other)\n# Related survey\n# Other\n",
+             after: "## Contents\n- [Related survey](#related-survey)\n- [Other](#other)\n# Related survey\n# Other\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let byAnchor = Dictionary(context.view.sections.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
+        var findings: [Finding] = []
+        for toc in context.view.tablesOfContents {
+            for item in toc.items {
+                let fragment = item.fragment.removingPercentEncoding ?? item.fragment
+                guard let section = byAnchor[fragment] else { continue }
+                guard AnchorGenerator.slug(section.text) != AnchorGenerator.slug(item.text) else { continue }
+                let line = context.document.lineText(item.line)
+                let fixed = line.replacingOccurrences(of: "[\(item.text)](", with: "[\(section.text)](")
+                findings.append(finding("contents item \"\(item.text)\" links to the heading \"\(section.text)\"; use the heading's words",
+                                        line: item.line, column: item.column,
+                                        fix: Fix("use the heading's text", edits: [.replace(line: item.line, with: fixed)])))
+            }
+        }
+        return findings
+    }
+}

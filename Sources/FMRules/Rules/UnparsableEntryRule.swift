@@ -1,0 +1,33 @@
+import FMList
+
+/// An item of a category section that is not `[Venue] Title. [[Label]](url) …`.
+public struct UnparsableEntryRule: Rule {
+    public static let description = RuleDescription(
+        id: "unparsable-entry",
+        summary: "Entries read as an optional [Venue], a title, then labelled links.",
+        rationale: """
+            fmadd finds duplicates, checks links and places new entries by reading every entry as \
+            venue, title and links. An entry without a title or without a `[[Paper]]`-style link \
+            cannot be read, and a person has to say what it should be.
+            """,
+        severity: .warning,
+        passing: [
+            "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n",
+            "## BFM methods\n**2023**\n- [1] single cell foundation models:\n  - [arXiv] A. [[Paper]](https://a.org/1)\n",
+        ],
+        failing: [
+            "## MFM methods\n**2023**\n↓- [Nature] A title without links.\n",
+            "## MFM methods\n**2023**\n↓- [Nature] [[Paper]](https://a.org/1)\n",
+            "## MFM methods\n**2023**\n  ↓- [医学 🩺] 标题 https://a.org/1\n",
+        ])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.view.entries.filter { $0.shape == .unparsed }.map { entry in
+            let what = entry.title == nil ? "has no title" : "has no [[Paper]]-style link"
+            return finding("entry \(what); write it as `- [Venue] Title. [[Paper]](https://…)`",
+                           line: entry.line, column: entry.indent.unicodeScalars.count + 1)
+        }
+    }
+}

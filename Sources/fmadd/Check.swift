@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import FMList
+import FMRules
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Fmadd {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report what is wrong with a list, one finding a line.",
+            discussion: "Exit status: 0 without errors, 1 with errors, 2 when the file cannot be read, 64 on a usage error.")
+
+        @OptionGroup var list: ListOptions
+
+        @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let report = try reportingFailures {
+                let (path, configuration) = try list.resolve()
+                let document = try Document(contentsOf: path)
+                let view = ListView(document: document, configuration: configuration)
+                return Report(file: path, findings: Linter().findings(in: view))
+            }
+            let output: String
+            switch format {
+            case .text: output = TextReporter().render([report])
+            case .json: output = JSONReporter().render([report])
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+            if report.errorCount > 0 { throw Exit.findings }
+        }
+    }
+}

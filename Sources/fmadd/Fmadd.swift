@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Fmadd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmadd",
+        abstract: "Keeps a curated Markdown list of papers healthy.",
+        discussion: """
+            Checks a list against its rules (`fmadd check`). Categories, label spellings and rule \
+            settings come from `.fmadd.yml` in the list's repository.
+            """,
+        subcommands: [Check.self])
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import FMList
+
+/// Options every command that reads a list shares.
+struct ListOptions: ParsableArguments {
+    @Argument(help: "The list file (default: the configured list file of the repository around the current folder, README.md).")
+    var file: String?
+
+    @Option(name: .long, help: "A configuration file to use instead of the .fmadd.yml found beside the list.")
+    var config: String?
+
+    /// The list file and its configuration.
+    func resolve() throws(ListError) -> (path: String, configuration: Configuration) {
+        if let config {
+            let configuration = try Configuration.load(path: config)
+            return (file ?? Self.defaultPath(for: configuration, near: FileManager.default.currentDirectoryPath), configuration)
+        }
+        if let file {
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+            return (file, try Configuration.discover(from: folder))
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        let configuration = try Configuration.discover(from: cwd)
+        return (Self.defaultPath(for: configuration, near: cwd), configuration)
+    }
+
+    /// The configured list file, relative to the configuration's folder or the repository's top.
+    private static func defaultPath(for configuration: Configuration, near cwd: String) -> String {
+        if let source = configuration.source {
+            return URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent(configuration.listFile).path
+        }
+        var url = URL(fileURLWithPath: cwd)
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) {
+                return relative(url.appendingPathComponent(configuration.listFile).path, to: cwd)
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return configuration.listFile }
+            url = parent
+        }
+    }
+
+    private static func relative(_ path: String, to cwd: String) -> String {
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Exit codes: 0 clean, 1 errors found, 2 the tool failed, 64 a usage error.
+enum Exit {
+    static let findings = ExitCode(1)
+    static let failure = ExitCode(2)
+}
+
+/// Runs `body`, turning a tool failure into its message on standard error and exit 2.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ListError {
+        printError("fmadd: error: \(error)")
+        throw Exit.failure
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import FMList
+
+@Suite struct DocumentTests {
+    @Test func corpusIsPresent() {
+        #expect(Paths.corpusFiles().count >= 10, "expected the shared corpus at \(Paths.corpus.path)")
+    }
+
+    @Test(arguments: Paths.corpusFiles())
+    func corpusFileRoundTripsByteForByte(_ file: URL) throws {
+        let bytes = try Paths.bytes(file)
+        let document = try Document(bytes: bytes, path: file.lastPathComponent)
+        #expect(document.render() == bytes)
+        try expectPartition(document)
+    }
+
+    static let edgeCases: [(String, [UInt8])] = [
+        ("empty", []),
+        ("one newline", Array("\n".utf8)),
+        ("no final newline", Array("# Title\n\n- [a] B. [[Paper]](https://x.org)".utf8)),
+        ("CRLF", Array("# Title\r\n\r\n**2024**\r\n- a\r\n".utf8)),
+        ("mixed endings", Array("# T\r\na\nb\rc\r\n\n| a | b |\r\n|---|---|\n| c | d |".utf8)),
+        ("byte order mark", [0xEF, 0xBB, 0xBF] + Array("# Title\n- a\n".utf8)),
+        ("blank lines at end", Array("- a\n\n\n\n".utf8)),
+        ("only spaces", Array("   \n\t\n  ".utf8)),
+        ("link definitions", Array("[a]: https://x.org\n[b]: https://y.org\n\ntext [a]\n".utf8)),
+        ("unterminated fence", Array("```\ncode\n\n- not a list".utf8)),
+        ("NUL byte", Array("a\u{0}b\n- c\n".utf8)),
+        ("html and lazy lines", Array("<details>\n<summary>x</summary>\n\n- a\nlazy\n</details>\n> quote\ncontinued\n".utf8)),
+        ("setext", Array("Title\n=====\n\nSub\n---\n- item\n---\n".utf8)),
+        ("footnote", Array("text[^1]\n\n[^1]: note\n    more\n".utf8)),
+    ]
+
+    @Test(arguments: edgeCases.indices)
+    func edgeCaseRoundTrips(_ index: Int) throws {
+        let (name, bytes) = Self.edgeCases[index]
+        let document = try Document(bytes: bytes, path: name)
+        #expect(document.render() == bytes, "\(name)")
+        try expectPartition(document)
+    }
+
+    @Test func invalidUTF8IsRefusedWithItsOffset() {
+        let bytes = Array("# ok\nbad \u{00E9}".utf8).dropLast(1) + [0xFF, 0x41]
+        #expect(throws: ListError.invalidUTF8(path: "x.md", offset: 9)) {
+            try Document(bytes: Array(bytes), path: "x.md")
+        }
+        #expect(throws: ListError.invalidUTF8(path: "x.md", offset: 1)) {
+            try Document(bytes: [0x41, 0xC0, 0x80], path: "x.md")  // an overlong encoding
+        }
+        #expect(throws: ListError.invalidUTF8(path: "x.md", offset: 0)) {
+            try Document(bytes: [0xED, 0xA0, 0x80], path: "x.md")  // a surrogate
+        }
+    }
+
+    @Test func lineTableKnowsCommonMarkLineEndings() throws {
+        let document = try Document(bytes: Array("a\r\nb\rc\nd".utf8))
+        #expect(document.lines.count == 4)
+        #expect((1...4).map { document.lineText($0) } == ["a", "b", "c", "d"])
+        #expect(!document.lines.hasTerminator(4))
+    }
+
+    @Test func blocksOfAListWithAYearMarkerSwallowedByTheEntryAbove() throws {
+        let text = "## BFM methods\n**2024**\n - [ICLR] A. [[Paper]](https://a.org)\n**2023**\n  - [arXiv] B. [[Paper]](https://b.org)\n"
+        let document = try Document(bytes: Array(text.utf8))
+        let top = document.topLevel.map { document.blocks[$0] }
+        #expect(top.map(\.kind) == [.heading(level: 2, setext: false), .paragraph, .list(ordered: false)])
+        // GitHub keeps line 4 in the first item's paragraph: the list holds both items.
+        #expect(top[2].lines == 3...5)
+        let items = document.blocks.filter { $0.kind == .item }
+        #expect(items.map(\.lines) == [3...4, 5...5])
+    }
+
+    /// Top-level blocks cover every line once, in order; children lie inside their parents.
+    private func expectPartition(_ document: Document) throws {
+        var next = 1
+        for index in document.topLevel {
+            let block = document.blocks[index]
+            #expect(block.lines.lowerBound == next, "gap or overlap before line \(block.lines.lowerBound)")
+            next = block.lines.upperBound + 1
+        }
+        #expect(next == document.lines.count + 1)
+        for (index, block) in document.blocks.enumerated() {
+            guard let parent = block.parent else { continue }
+            #expect(parent < index && document.blocks[parent].subtreeEnd >= block.subtreeEnd)
+            #expect(document.blocks[parent].lines.contains(block.lines.lowerBound)
+                    && document.blocks[parent].lines.contains(block.lines.upperBound))
+        }
+    }
+}
