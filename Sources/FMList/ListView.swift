@@ -8,6 +8,8 @@ public struct ListView: Sendable {
     public let entries: [Entry]
     public let tables: [Table]
     public let tablesOfContents: [TableOfContents]
+    /// Fragments that HTML in the list defines itself: `<div id="intro">`, `<a name="top">`.
+    public let htmlAnchors: Set<String>
 
     public init(document: Document, configuration: Configuration) {
         self.document = document
@@ -19,6 +21,7 @@ public struct ListView: Sendable {
         entries = builder.entries
         tables = builder.tables
         tablesOfContents = builder.tablesOfContents
+        htmlAnchors = builder.htmlAnchors
     }
 
     /// The section that holds a category's entries.
@@ -45,6 +48,7 @@ struct ListViewBuilder {
     var entries: [Entry] = []
     var tables: [Table] = []
     var tablesOfContents: [TableOfContents] = []
+    var htmlAnchors: Set<String> = []
 
     private var anchors = AnchorGenerator()
     /// Open sections, innermost last.
@@ -83,6 +87,8 @@ struct ListViewBuilder {
                 table(index)
             case .list:
                 if block.depth == 0, let toc = tableOfContents(index) { tablesOfContents.append(toc) }
+            case .htmlBlock:
+                for line in block.lines { collectHTMLAnchors(line) }
             default:
                 break
             }
@@ -98,6 +104,7 @@ struct ListViewBuilder {
         let text = document.headingTexts[block.lines.lowerBound] ?? ""
         let anchor = anchors.anchor(for: text)
         while let top = sectionStack.last, sections[top].level >= level { sectionStack.removeLast() }
+        collectHTMLAnchors(block.lines.lowerBound)
         if let year = Self.yearHeading(text), let category = categorySection, sections[category].level < level {
             sections.append(Section(blockIndex: index, level: level, text: text, anchor: anchor,
                                     lines: block.lines, parent: sectionStack.last, category: categoryKey))
@@ -132,6 +139,7 @@ struct ListViewBuilder {
     private mutating func paragraph(_ index: Int) {
         let block = document.blocks[index]
         for line in block.lines {
+            collectHTMLAnchors(line)
             guard let (year, column) = boldYear(line) else { continue }
             addYearGroup(year: year, line: line, style: .bold, renders: line == block.lines.lowerBound, column: column)
         }
@@ -158,6 +166,22 @@ struct ListViewBuilder {
             year = year * 10 + Int(digit - 0x30)
         }
         return (year, start - bytes.startIndex + 1)
+    }
+
+    /// Records the values of `id` and `name` attributes on a line that holds HTML.
+    private mutating func collectHTMLAnchors(_ line: Int) {
+        let bytes = document.lineBytes(line)
+        guard bytes.contains(UInt8(ascii: "<")), bytes.contains(UInt8(ascii: "=")) else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for attribute in [" id=", " name="] {
+            var rest = text[...]
+            while let found = rest.range(of: attribute) {
+                rest = rest[found.upperBound...]
+                guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }
+                let value = rest.dropFirst().prefix { $0 != quote }
+                if !value.isEmpty { htmlAnchors.insert(String(value)) }
+            }
+        }
     }
 
     private mutating func addYearGroup(year: Int, line: Int, style: Configuration.YearMarkerStyle, renders: Bool, column: Int) {
@@ -223,6 +247,7 @@ struct ListViewBuilder {
         var items: [TableOfContents.Item] = []
         for k in (index + 1)..<blocks[index].subtreeEnd where blocks[k].kind == .item {
             let line = blocks[k].lines.lowerBound
+            if items.last?.line == line { continue }  // `- - [x](#x)`: one item on one line
             let bytes = document.lineBytes(line)
             let links = InlineLinkScanner.links(in: bytes)
             guard let link = links.first, link.target.hasPrefix("#"), !link.isImage else { return nil }

@@ -22,7 +22,7 @@ public struct DoubledListMarkerRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let blocks = context.document.blocks
         var findings: [Finding] = []
-        for (index, block) in blocks.enumerated() where block.kind == .item {
+        for block in blocks where block.kind == .item {
             guard let list = block.parent, let outer = blocks[list].parent, blocks[outer].kind == .item,
                   blocks[outer].lines.lowerBound == block.lines.lowerBound else { continue }
             let line = block.lines.lowerBound
@@ -33,7 +33,6 @@ public struct DoubledListMarkerRule: Rule {
             findings.append(finding("two list markers on one line make a list inside a list item; keep one",
                                     line: line, column: outerMarker.indent.unicodeScalars.count + 1,
                                     fix: Fix("remove the extra list marker", edits: [.replace(line: line, with: fixed)])))
-            _ = index
         }
         return findings
     }

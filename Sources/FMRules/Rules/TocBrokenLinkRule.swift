@@ -12,7 +12,10 @@ public struct TocBrokenLinkRule: Rule {
             fragment scrolls nowhere: `#Awesome-List` does not reach `# Awesome-List`.
             """,
         severity: .error,
-        passing: ["# Awesome-List\n## Contents\n- [Awesome-List](#awesome-list)\n- [Methods](#methods)\n# Methods\n"],
+        passing: [
+            "# Awesome-List\n## Contents\n- [Awesome-List](#awesome-list)\n- [Methods](#methods)\n# Methods\n",
+            "## Contents\n- [Intro](#intro)\n- [Data](#data)\n## <div id=\"intro\"></div>Introduction\n## Data\n",
+        ],
         failing: [
             "# Awesome-List\n## Contents\n- [Awesome-List](↓#Awesome-List)\n- [Methods](#methods)\n# Methods\n",
             "# Methods\n## Contents\n- [Methods](#methods)\n- [Blogs](↓#blog)\n## Blogs\n",
@@ -27,7 +30,7 @@ public struct TocBrokenLinkRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let sections = context.view.sections
-        let anchors = Set(sections.map(\.anchor))
+        let anchors = Set(sections.map(\.anchor)).union(context.view.htmlAnchors)
         var findings: [Finding] = []
         for toc in context.view.tablesOfContents {
             for item in toc.items {

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import FMList
+import FMRules
+
+/// `check` on real lists: the findings the healthcare list must get, at the right line and
+/// column, and nothing on the lines that are fine.
+@Suite struct CorpusCheckTests {
+    struct Spot: Hashable, CustomStringConvertible {
+        var rule: String
+        var line: Int
+        var column: Int
+        var description: String { "\(line):\(column) \(rule)" }
+    }
+
+    static func findings(_ url: URL) throws -> [Finding] {
+        let document = try Document(bytes: try Paths.bytes(url))
+        return Linter().findings(in: ListView(document: document, configuration: .healthcareDefault))
+    }
+
+    @Test func healthcareListGetsExactlyItsFindings() throws {
+        let url = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+        let lines = String(decoding: try Paths.bytes(url), as: UTF8.self).components(separatedBy: "\n")
+        let found = try Self.findings(url)
+
+        // The findings a person can point at, one by one.
+        let named: Set<Spot> = [
+            Spot(rule: "toc-broken-link", line: 40, column: 56),   // #Awesome-… is not GitHub's lower-case anchor
+            Spot(rule: "toc-text-mismatch", line: 41, column: 3),  // "Related survery"
+            Spot(rule: "empty-link-target", line: 150, column: 117),
+            Spot(rule: "empty-link-target", line: 172, column: 159),
+            Spot(rule: "empty-link-target", line: 176, column: 118),
+            Spot(rule: "swallowed-year-marker", line: 235, column: 1),  // **2023** inside the CellPLM entry
+            Spot(rule: "malformed-link", line: 388, column: 275),   // nihcc.app.box.com
+            Spot(rule: "empty-link-target", line: 390, column: 2),  // [  TotalSegmentator ]()
+            Spot(rule: "empty-link-target", line: 393, column: 2),  // [  ULS ]()
+            Spot(rule: "empty-link-target", line: 395, column: 2),  // [ FLARE 2023  ]()
+            Spot(rule: "malformed-link", line: 427, column: 21),    // a link inside a link's target
+        ]
+        let rulesNamed = Set(named.map(\.rule))
+        let foundNamed = Set(found.filter { rulesNamed.contains($0.ruleID) }.map { Spot(rule: $0.ruleID, line: $0.line, column: $0.column) })
+        #expect(foundNamed == named)
+
+        // The findings of a kind, computed from the bytes independently of the rules.
+        func linesWhere(_ predicate: (Int, String) -> Bool) -> Set<Int> {
+            Set(lines.indices.filter { predicate($0 + 1, lines[$0]) }.map { $0 + 1 })
+        }
+        let fence = 26...37
+        let methods = 82...338
+        let expectedLabelCase = linesWhere { methods.contains($0) && $1.contains("[[paper]]") }
+        let expectedTabs = linesWhere { $1.hasPrefix("|") && $1.contains("\t") }
+        let expectedTrailing = linesWhere { n, text in
+            !fence.contains(n) && (text.hasSuffix(" ") || text.hasSuffix("\t"))
+        }
+        #expect(expectedLabelCase.count == 68 && expectedTabs.count == 36 && expectedTrailing.count == 26)
+        #expect(Set(found.filter { $0.ruleID == "mixed-label-case" }.map(\.line)) == expectedLabelCase)
+        #expect(Set(found.filter { $0.ruleID == "tab-in-table-cell" }.map(\.line)) == expectedTabs)
+        #expect(Set(found.filter { $0.ruleID == "trailing-whitespace" }.map(\.line)) == expectedTrailing)
+
+        // Nothing else: every finding is one of the above.
+        let allowed = Set(named.map(\.line)).union(expectedLabelCase).union(expectedTabs).union(expectedTrailing)
+        let stray = found.filter { !allowed.contains($0.line) }
+        #expect(stray.isEmpty, "unexpected: \(stray.map { "\($0.line):\($0.column) \($0.ruleID)" })")
+        #expect(found.filter { $0.severity == .error }.count == 10)
+    }
+
+    @Test func olderStyleFixtureGetsItsFindings() throws {
+        let found = try Self.findings(Paths.fixtures.appendingPathComponent("healthcare-older.md"))
+        let spots = Set(found.map { Spot(rule: $0.ruleID, line: $0.line, column: $0.column) })
+        let expected: Set<Spot> = [
+            Spot(rule: "doubled-list-marker", line: 14, column: 3),
+            Spot(rule: "toc-text-mismatch", line: 14, column: 7),
+            Spot(rule: "placeholder-entry", line: 21, column: 1),
+            Spot(rule: "empty-link-target", line: 29, column: 159),
+            Spot(rule: "placeholder-entry", line: 30, column: 1),
+            Spot(rule: "trailing-whitespace", line: 30, column: 2),
+            Spot(rule: "duplicate-heading", line: 43, column: 1),
+            Spot(rule: "swallowed-year-marker", line: 50, column: 1),
+            Spot(rule: "year-order", line: 50, column: 1),
+            Spot(rule: "placeholder-entry", line: 51, column: 1),
+            Spot(rule: "swallowed-year-marker", line: 56, column: 1),
+            Spot(rule: "year-order", line: 56, column: 1),
+            Spot(rule: "table-cell-count", line: 64, column: 1),
+            Spot(rule: "tab-in-table-cell", line: 69, column: 85),
+            Spot(rule: "empty-link-target", line: 70, column: 2),
+            Spot(rule: "tab-in-table-cell", line: 70, column: 19),
+        ]
+        #expect(spots.filter { $0.rule != "mixed-label-case" } == expected)
+        // This list mostly writes [[paper]]: the few [[Paper]] are the odd ones out.
+        #expect(Set(found.filter { $0.ruleID == "mixed-label-case" }.map(\.line)) == [20, 38, 39, 41])
+    }
+
+    @Test func listViewReadsTheHealthcareList() throws {
+        let url = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+        let view = ListView(document: try Document(bytes: try Paths.bytes(url)), configuration: .healthcareDefault)
+        for key in ["lfm", "vfm", "bfm", "mfm", "lfm-data", "vfm-data", "bfm-data", "mfm-data"] {
+            #expect(view.section(forCategory: key) != nil, "no section for \(key)")
+        }
+        let years = { (key: String) in view.yearGroups.filter { $0.section == view.section(forCategory: key) }.map(\.year) }
+        #expect(years("lfm") == [2024, 2023, 2022, 2021, 2020, 2019])
+        #expect(years("bfm") == [2024, 2023, 2022, 2021])
+        let entries = view.entries.filter { $0.shape == .entry }
+        #expect(entries.count == view.entries.count, "every item of a category section reads as an entry")
+        let bfm = entries.filter { $0.category == "bfm" }
+        let cellPLM = try #require(bfm.first { $0.title?.hasPrefix("CellPLM") == true })
+        #expect(cellPLM.venue == "ICLR 2024" && cellPLM.line == 234)
+        #expect(view.yearGroups[cellPLM.yearGroup!].year == 2024)
+        let dnaGPT = try #require(bfm.first { $0.title?.hasPrefix("DNAGPT") == true })
+        #expect(view.yearGroups[dnaGPT.yearGroup!].year == 2023)
+        #expect(dnaGPT.linkSeparator == ", " && dnaGPT.links.map(\.label) == ["Paper", "Code"])
+        let uni = try #require(entries.first { $0.title == "Towards a general-purpose foundation model for computational pathology." })
+        #expect(uni.venue == "Nature Medicine" && uni.links.last?.url == "https://github.com/mahmoodlab/UNI")
+        #expect(view.tables.count == 5)
+        #expect(view.tables.filter { $0.category == "vfm-data" }.first?.header.cells.count == 5)
+        #expect(view.tablesOfContents.count == 1 && view.tablesOfContents[0].items.count == 17)
+    }
+}
