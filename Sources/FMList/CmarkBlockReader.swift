@@ -1,30 +1,60 @@
 import CCmarkGFM
+import Foundation
 
 /// Reads block boundaries from cmark-gfm, GitHub's Markdown parser, and keeps nothing of its tree.
 enum CmarkBlockReader {
-    struct Result {
+    struct Result: Sendable {
         var blocks: [Block]
         var headingTexts: [Int: String]
     }
 
-    static func read(bytes: [UInt8], lineCount: Int, path: String) throws(ListError) -> Result {
+    /// Documents larger than this are parsed in pieces, one per core, when they can be cut at a
+    /// heading that starts a block of its own in any case (checked, not assumed).
+    static let parallelThreshold = 4 << 20
+
+    static func read(bytes: [UInt8], lines: LineTable, path: String, parallelThreshold: Int = parallelThreshold,
+                     pieces: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ListError) -> Result {
         cmark_gfm_core_extensions_ensure_registered()
-        // GitHub renders footnotes, so their definitions are blocks here too.
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
-            throw .markdownParserFailed(path: path)
+        let whole = Piece(firstLine: 1, lastLine: lines.count)
+        let cuts = bytes.count >= parallelThreshold ? cutLines(bytes: bytes, lines: lines, shares: pieces) : []
+        if !cuts.isEmpty {
+            var pieces: [Piece] = []
+            var first = 1
+            for cut in cuts {
+                pieces.append(Piece(firstLine: first, lastLine: cut - 1))
+                first = cut
+            }
+            pieces.append(Piece(firstLine: first, lastLine: lines.count))
+            if let merged = parseInParallel(pieces, bytes: bytes, lines: lines) { return merged }
         }
+        guard let result = parse(whole, bytes: bytes, lines: lines) else { throw .markdownParserFailed(path: path) }
+        return result
+    }
+
+    /// A run of whole lines parsed on its own.
+    struct Piece: Sendable {
+        var firstLine: Int
+        var lastLine: Int
+    }
+
+    /// Parses one piece and returns its blocks with document line numbers.
+    static func parse(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
+        guard piece.lastLine >= piece.firstLine else { return Result(blocks: [], headingTexts: [:]) }
+        // GitHub renders footnotes, so their definitions are blocks here too.
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return nil }
         defer { cmark_parser_free(parser) }
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
         }
+        let range = lines.byteRange(piece.firstLine...piece.lastLine)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base + range.lowerBound, range.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { throw .markdownParserFailed(path: path) }
+        guard let root = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(root) }
-        var walker = Walker(lineCount: lineCount)
+        var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine)
         var child = cmark_node_first_child(root)
         while let node = child {
             walker.visit(node, parent: nil, depth: 0)
@@ -33,24 +63,91 @@ enum CmarkBlockReader {
         return Result(blocks: walker.blocks, headingTexts: walker.headingTexts)
     }
 
+    /// Lines where the document may be cut: an ATX heading or a bold line at column 0 after a
+    /// blank line, near each equal share of the bytes. Footnotes, whose definitions cmark-gfm
+    /// drops when their reference is elsewhere, keep a document whole.
+    static func cutLines(bytes: [UInt8], lines: LineTable, shares requested: Int) -> [Int] {
+        let shares = min(max(requested, 1), 8)
+        guard shares > 1, !contains(bytes, [UInt8(ascii: "["), UInt8(ascii: "^")]) else { return [] }
+        var cuts: [Int] = []
+        var line = 2
+        for share in 1..<shares {
+            let target = bytes.count / shares * share
+            while line < lines.count && lines.fullRange(line).lowerBound < target { line += 1 }
+            let limit = min(lines.count, line + lines.count / (shares * 4))
+            while line < limit && !isCutCandidate(line, bytes: bytes, lines: lines) { line += 1 }
+            if line < limit, cuts.last.map({ $0 < line }) ?? true { cuts.append(line) }
+        }
+        return cuts
+    }
+
+    private static func isCutCandidate(_ line: Int, bytes: [UInt8], lines: LineTable) -> Bool {
+        let text = lines.contentRange(line)
+        guard text.count >= 2, lines.contentRange(line - 1).allSatisfy({ bytes[$0] == 0x20 || bytes[$0] == 0x09 }) else { return false }
+        let a = bytes[text.lowerBound], b = bytes[text.lowerBound + 1]
+        return (a == UInt8(ascii: "#") && (b == UInt8(ascii: "#") || b == 0x20)) || (a == UInt8(ascii: "*") && b == UInt8(ascii: "*"))
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == needle[0] && bytes[i + 1] == needle[1] { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Parses the pieces on all cores and joins them, or returns nil when a cut turns out to fall
+    /// inside a block (an open fence or HTML block running across it).
+    static func parseInParallel(_ pieces: [Piece], bytes: [UInt8], lines: LineTable) -> Result? {
+        let results = pieces.parallelMap { parse($0, bytes: bytes, lines: lines) }
+        var merged = Result(blocks: [], headingTexts: [:])
+        for (index, piece) in pieces.enumerated() {
+            guard let result = results[index] else { return nil }
+            if index + 1 < pieces.count, !cutHolds(after: result, piece: piece, bytes: bytes, lines: lines) { return nil }
+            let shift = merged.blocks.count
+            merged.blocks.append(contentsOf: result.blocks.map { block in
+                var block = block
+                block.parent = block.parent.map { $0 + shift }
+                block.subtreeEnd += shift
+                return block
+            })
+            merged.headingTexts.merge(result.headingTexts) { a, _ in a }
+        }
+        return merged
+    }
+
+    /// Whether the line after `piece` starts a top-level block in the whole document: the last
+    /// block of the piece is parsed again together with that line.
+    private static func cutHolds(after result: Result, piece: Piece, bytes: [UInt8], lines: LineTable) -> Bool {
+        let cut = piece.lastLine + 1
+        guard let lastTop = result.blocks.last(where: { $0.depth == 0 }) else { return true }
+        let window = Piece(firstLine: lastTop.lines.lowerBound, lastLine: cut)
+        guard lines.byteRange(window.firstLine...window.lastLine).count < 1 << 20,
+              let check = parse(window, bytes: bytes, lines: lines) else { return false }
+        return check.blocks.contains { $0.depth == 0 && $0.lines.lowerBound == cut }
+    }
+
     private struct Walker {
-        let lineCount: Int
+        let lineOffset: Int
+        let lastLine: Int
         var blocks: [Block] = []
         var headingTexts: [Int: String] = [:]
 
-        init(lineCount: Int) {
-            self.lineCount = lineCount
-            blocks.reserveCapacity(lineCount * 2)
+        init(lineOffset: Int, lastLine: Int) {
+            self.lineOffset = lineOffset
+            self.lastLine = lastLine
+            blocks.reserveCapacity((lastLine - lineOffset) * 2)
         }
 
         mutating func visit(_ node: OpaquePointer, parent: Int?, depth: Int) {
             guard let kind = kind(of: node) else { return }
-            let first = max(1, Int(cmark_node_get_start_line(node)))
-            var last = Int(cmark_node_get_end_line(node))
+            let first = max(1, Int(cmark_node_get_start_line(node))) + lineOffset
+            var last = Int(cmark_node_get_end_line(node)) + lineOffset
             // A block that ends at a blank line reports column 0 of that line: it ended before it.
             if cmark_node_get_end_column(node) == 0 && last > first { last -= 1 }
-            last = min(max(last, first), lineCount)
-            guard first <= lineCount else { return }
+            last = min(max(last, first), lastLine)
+            guard first <= lastLine else { return }
             let index = blocks.count
             blocks.append(Block(kind: kind, lines: first...last, column: Int(cmark_node_get_start_column(node)),
                                 parent: parent, depth: depth, subtreeEnd: index + 1))
@@ -119,43 +216,46 @@ enum BlockPartition {
         var result: [Block] = []
         result.reserveCapacity(parsed.count + parsed.count / 4 + 2)
         var nextLine = 1
-
-        func addGap(upTo end: Int) {
-            var line = nextLine
-            while line <= end {
-                let blank = isBlank(line)
-                var last = line
-                while last < end && isBlank(last + 1) == blank { last += 1 }
-                result.append(Block(kind: blank ? .blank : .definition, lines: line...last, column: 1,
-                                    parent: nil, depth: 0, subtreeEnd: result.count + 1))
-                line = last + 1
-            }
-            nextLine = max(nextLine, end + 1)
-        }
-
-        func isBlank(_ line: Int) -> Bool {
-            bytes[lines.contentRange(line)].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        }
-
         var index = 0
         while index < parsed.count {
-            let top = parsed[index]
-            let end = top.subtreeEnd
-            addGap(upTo: top.lines.lowerBound - 1)
-            if top.lines.upperBound >= nextLine {
+            let end = parsed[index].subtreeEnd
+            let top = parsed[index].lines
+            appendGap(from: nextLine, to: top.lowerBound - 1, into: &result, lines: lines, bytes: bytes)
+            nextLine = max(nextLine, top.lowerBound)
+            if top.upperBound >= nextLine {
                 let shift = result.count - index
-                for k in index..<end {
-                    var block = parsed[k]
-                    if k == index { block.lines = max(block.lines.lowerBound, nextLine)...block.lines.upperBound }
-                    block.parent = block.parent.map { $0 + shift }
-                    block.subtreeEnd += shift
-                    result.append(block)
+                result.append(contentsOf: parsed[index..<end])
+                let first = result.count - (end - index)
+                result[first].lines = nextLine...top.upperBound
+                if shift != 0 {
+                    for k in first..<result.count {
+                        result[k].subtreeEnd += shift
+                        if let parent = result[k].parent { result[k].parent = parent + shift }
+                    }
                 }
-                nextLine = top.lines.upperBound + 1
+                nextLine = top.upperBound + 1
             }
             index = end
         }
-        addGap(upTo: lines.count)
+        appendGap(from: nextLine, to: lines.count, into: &result, lines: lines, bytes: bytes)
         return result
+    }
+
+    /// Blank and definition blocks for lines `from...to`, which no block of cmark-gfm covers.
+    private static func appendGap(from: Int, to: Int, into result: inout [Block], lines: LineTable, bytes: [UInt8]) {
+        var line = from
+        while line <= to {
+            let blank = isBlank(line, lines: lines, bytes: bytes)
+            var last = line
+            while last < to && isBlank(last + 1, lines: lines, bytes: bytes) == blank { last += 1 }
+            result.append(Block(kind: blank ? .blank : .definition, lines: line...last, column: 1,
+                                parent: nil, depth: 0, subtreeEnd: result.count + 1))
+            line = last + 1
+        }
+    }
+
+    private static func isBlank(_ line: Int, lines: LineTable, bytes: [UInt8]) -> Bool {
+        for i in lines.contentRange(line) where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        return true
     }
 }

@@ -15,14 +15,21 @@ public struct Document: Sendable {
     /// Whether the input starts with a UTF-8 byte order mark.
     public let hasByteOrderMark: Bool
 
-    /// Parses `bytes`; refuses input that is not UTF-8, naming the byte offset.
+    /// Parses `bytes`; refuses input that is not UTF-8, naming the byte offset. Large inputs are
+    /// parsed on all cores.
     public init(bytes: [UInt8], path: String = "<input>") throws(ListError) {
+        try self.init(bytes: bytes, path: path, parallelThreshold: CmarkBlockReader.parallelThreshold,
+                      pieces: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    init(bytes: [UInt8], path: String, parallelThreshold: Int, pieces: Int) throws(ListError) {
         let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
         if let invalid { throw .invalidUTF8(path: path, offset: invalid) }
         self.bytes = bytes
         self.lines = bytes.withUnsafeBufferPointer { LineTable($0) }
         self.hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        let parsed = try CmarkBlockReader.read(bytes: bytes, lineCount: lines.count, path: path)
+        let parsed = try CmarkBlockReader.read(bytes: bytes, lines: lines, path: path,
+                                                 parallelThreshold: parallelThreshold, pieces: pieces)
         self.headingTexts = parsed.headingTexts
         self.blocks = BlockPartition.complete(parsed.blocks, lines: lines, bytes: bytes)
     }

@@ -21,7 +21,10 @@ public struct InlineLink: Hashable, Sendable {
 /// matched with nesting and backslash escapes, code spans are skipped.
 public enum InlineLinkScanner {
     public static func links(in line: some Collection<UInt8>) -> [InlineLink] {
-        let bytes = Array(line)
+        line.withContiguousStorageIfAvailable(scan) ?? Array(line).withUnsafeBufferPointer(scan)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [InlineLink] {
         var links: [InlineLink] = []
         var i = 0
         while i < bytes.count {
@@ -44,21 +47,27 @@ public enum InlineLinkScanner {
         return links
     }
 
-    private static func link(_ bytes: [UInt8], at open: Int) -> InlineLink? {
+    private static func link(_ bytes: UnsafeBufferPointer<UInt8>, at open: Int) -> InlineLink? {
         guard let close = matching(bytes, from: open, open: UInt8(ascii: "["), close: UInt8(ascii: "]")),
               close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
               let end = matching(bytes, from: close + 1, open: UInt8(ascii: "("), close: UInt8(ascii: ")"))
         else { return nil }
         let isImage = open > 0 && bytes[open - 1] == UInt8(ascii: "!")
-        let text = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-        var target = String(decoding: bytes[(close + 2)..<end], as: UTF8.self)
-        target = target.trimmingWhitespace()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+        var targetStart = close + 2, targetEnd = end
+        while targetStart < targetEnd && (bytes[targetStart] == 0x20 || bytes[targetStart] == 0x09) { targetStart += 1 }
+        while targetEnd > targetStart && (bytes[targetEnd - 1] == 0x20 || bytes[targetEnd - 1] == 0x09) { targetEnd -= 1 }
+        let target = String(decoding: UnsafeBufferPointer(rebasing: bytes[targetStart..<targetEnd]), as: UTF8.self)
         return InlineLink(text: text, target: target, start: isImage ? open - 1 : open,
                           targetStart: close + 1, end: end + 1, isImage: isImage)
     }
 
     /// The index of the bracket that closes the one at `from`, honouring nesting and escapes.
     static func matching(_ bytes: [UInt8], from: Int, open: UInt8, close: UInt8) -> Int? {
+        bytes.withUnsafeBufferPointer { matching($0, from: from, open: open, close: close) }
+    }
+
+    static func matching(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, open: UInt8, close: UInt8) -> Int? {
         var depth = 0
         var i = from
         while i < bytes.count {
@@ -73,7 +82,7 @@ public enum InlineLinkScanner {
         return nil
     }
 
-    private static func skipCodeSpan(_ bytes: [UInt8], from: Int) -> Int {
+    private static func skipCodeSpan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var run = 0
         while from + run < bytes.count && bytes[from + run] == UInt8(ascii: "`") { run += 1 }
         var i = from + run
@@ -94,10 +103,13 @@ public enum InlineLinkScanner {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     public func trimmingWhitespace() -> String {
-        var view = Substring(self)
-        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
-        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
-        return String(view)
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        if !isSpace(first) && !isSpace(last) { return self }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
     }
 }
 

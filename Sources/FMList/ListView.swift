@@ -94,6 +94,7 @@ struct ListViewBuilder {
             }
             index += 1
         }
+        parseEntries()
         closeRanges()
     }
 
@@ -212,18 +213,50 @@ struct ListViewBuilder {
         } else {
             paragraphLines = firstLine...firstLine
         }
-        let hasChildren = document.children(of: index).contains { blocks[$0].kind != .paragraph }
-        var entry = EntryParser.parse(document: document, lines: paragraphLines, labelWords: labelWords,
-                                      hasChildren: hasChildren)
-        entry.blockIndex = index
-        entry.lines = block.lines
-        entry.nesting = nesting
-        entry.section = categorySection
-        entry.category = categoryKey
-        entry.yearGroup = currentYearGroup
+        var hasChildren = false
+        var child = index + 1
+        while child < block.subtreeEnd && !hasChildren {
+            hasChildren = blocks[child].kind != .paragraph
+            child = blocks[child].subtreeEnd
+        }
         // Items come before their paragraphs in document order, so a year marker that GitHub
         // shows inside this item's text is seen after the item and starts the next group.
-        entries.append(entry)
+        pendingEntries.append(PendingEntry(blockIndex: index, lines: block.lines, paragraphLines: paragraphLines,
+                                           hasChildren: hasChildren, nesting: nesting, section: categorySection,
+                                           category: categoryKey, yearGroup: currentYearGroup))
+    }
+
+    /// An item whose place is known and whose text is read later, on all cores.
+    private struct PendingEntry: Sendable {
+        var blockIndex: Int
+        var lines: ClosedRange<Int>
+        var paragraphLines: ClosedRange<Int>
+        var hasChildren: Bool
+        var nesting: Int
+        var section: Int?
+        var category: String?
+        var yearGroup: Int?
+    }
+    private var pendingEntries: [PendingEntry] = []
+
+    private mutating func parseEntries() {
+        let pending = pendingEntries, document = document, labelWords = labelWords
+        let pieces = workRanges(count: pending.count, minimumSize: 1024).parallelMap { range in
+            range.map { k -> Entry in
+                let item = pending[k]
+                var entry = EntryParser.parse(document: document, lines: item.paragraphLines, labelWords: labelWords,
+                                              hasChildren: item.hasChildren)
+                entry.blockIndex = item.blockIndex
+                entry.lines = item.lines
+                entry.nesting = item.nesting
+                entry.section = item.section
+                entry.category = item.category
+                entry.yearGroup = item.yearGroup
+                return entry
+            }
+        }
+        entries = Array(pieces.joined())
+        pendingEntries = []
     }
 
     // MARK: Tables

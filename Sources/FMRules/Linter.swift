@@ -20,12 +20,13 @@ public struct Linter: Sendable {
     public func findings(in view: ListView) -> [Finding] {
         let context = RuleContext(view: view)
         let settings = view.configuration.rules
+        let active = rules.filter { settings[$0.id] != .off }
+        // Rules are independent: they run on all cores.
+        let results = active.parallelMap { $0.check(context) }
         var all: [Finding] = []
-        for rule in rules {
-            let setting = settings[rule.id]
-            if setting == .off { continue }
-            var found = rule.check(context)
-            if let setting, setting != .off {
+        for (index, rule) in active.enumerated() {
+            var found = results[index]
+            if let setting = settings[rule.id], setting != .off {
                 let severity: Severity = setting == .error ? .error : .warning
                 for k in found.indices { found[k].severity = severity }
             }

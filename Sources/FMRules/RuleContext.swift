@@ -22,17 +22,17 @@ public struct RuleContext: Sendable {
             for line in block.lines { kinds[line - 1] = kind }
         }
         self.lineKinds = kinds
-        var links = [[InlineLink]](repeating: [], count: view.document.lines.count + 1)
         let document = view.document
-        if document.lines.count > 0 {
-            for line in 1...document.lines.count where kinds[line - 1] != 1 {
-                let bytes = document.lineBytes(line)
+        let codeLines = kinds
+        let pieces = workRanges(count: document.lines.count).parallelMap { range in
+            range.map { index -> [InlineLink] in
+                let bytes = document.lineBytes(index + 1)
                 // Most lines have no link at all: look for "](" before scanning.
-                guard bytes.count > 3, Self.containsLinkOpening(bytes) else { continue }
-                links[line - 1] = InlineLinkScanner.links(in: bytes)
+                guard codeLines[index] != 1, bytes.count > 3, Self.containsLinkOpening(bytes) else { return [] }
+                return InlineLinkScanner.links(in: bytes)
             }
         }
-        self.linksByLine = links
+        self.linksByLine = Array(pieces.joined()) + [[]]
     }
 
     private static func containsLinkOpening(_ bytes: ArraySlice<UInt8>) -> Bool {

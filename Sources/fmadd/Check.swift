@@ -19,11 +19,16 @@ extension Fmadd {
         var format: ReportFormat = .text
 
         func run() throws {
+            var clock = PhaseClock()
             let report = try reportingFailures {
                 let (path, configuration) = try list.resolve()
                 let document = try Document(contentsOf: path)
+                clock.mark("parse")
                 let view = ListView(document: document, configuration: configuration)
-                return Report(file: path, findings: Linter().findings(in: view))
+                clock.mark("view")
+                let findings = Linter().findings(in: view)
+                clock.mark("rules")
+                return Report(file: path, findings: findings)
             }
             let output: String
             switch format {
@@ -31,7 +36,9 @@ extension Fmadd {
             case .json: output = JSONReporter().render([report])
             }
             FileHandle.standardOutput.write(Data(output.utf8))
-            if report.errorCount > 0 { throw Exit.findings }
+            clock.mark("report")
+            // Leave without tearing down the list model: the operating system frees it at once.
+            exitNow(report.errorCount > 0 ? Exit.findings : .success)
         }
     }
 }

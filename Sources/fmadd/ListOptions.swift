@@ -63,6 +63,13 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// Ends the process with `code` after flushing standard output, skipping the teardown of large
+/// in-memory models (which can take longer than the work itself on a big list).
+func exitNow(_ code: ExitCode) -> Never {
+    fflush(nil)
+    exit(code.rawValue)
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -71,6 +71,29 @@ import Testing
         #expect(items.map(\.lines) == [3...4, 5...5])
     }
 
+    @Test(arguments: Paths.corpusFiles())
+    func parsingInPiecesGivesTheBlocksOfTheWhole(_ file: URL) throws {
+        let bytes = try Paths.bytes(file)
+        let whole = try Document(bytes: bytes, path: "", parallelThreshold: .max, pieces: 1)
+        for pieces in [2, 3, 5, 8] {
+            let cut = try Document(bytes: bytes, path: "", parallelThreshold: 0, pieces: pieces)
+            #expect(cut.blocks == whole.blocks, "\(file.lastPathComponent) in \(pieces) pieces")
+            #expect(cut.headingTexts == whole.headingTexts)
+        }
+    }
+
+    @Test func aCutInsideAnOpenFenceIsDetectedAndTheWholeIsParsed() throws {
+        let inside = String(repeating: "text\n\n## Not a heading\n\n**2024**\n", count: 50)
+        let text = "# List\n\n```\n" + inside + "```\n\n## After\n\n- a\n"
+        let bytes = Array(text.utf8)
+        let lines = bytes.withUnsafeBufferPointer { LineTable($0) }
+        #expect(!CmarkBlockReader.cutLines(bytes: bytes, lines: lines, shares: 4).isEmpty, "the test needs a tempting cut")
+        let whole = try Document(bytes: bytes, path: "", parallelThreshold: .max, pieces: 1)
+        let cut = try Document(bytes: bytes, path: "", parallelThreshold: 0, pieces: 4)
+        #expect(cut.blocks == whole.blocks)
+        #expect(whole.blocks.filter { if case .heading = $0.kind { return true } else { return false } }.count == 2)
+    }
+
     /// Top-level blocks cover every line once, in order; children lie inside their parents.
     private func expectPartition(_ document: Document) throws {
         var next = 1

@@ -48,11 +48,19 @@ public struct MalformedLinkRule: Rule {
         return n
     }
 
+    /// The common case, decided on bytes: `http(s)://` with no space and no bracket.
+    private static func isPlainWebURL(_ bytes: String.UTF8View) -> Bool {
+        let https = "https://".utf8, http = "http://".utf8
+        guard bytes.starts(with: https) || bytes.starts(with: http) else { return false }
+        return !bytes.contains { $0 == 0x20 || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }
+    }
+
     private static func shortened(_ text: String) -> String {
         text.count <= 48 ? text : String(text.prefix(45)) + "…"
     }
 
     static func problem(with rawTarget: String) -> String? {
+        if isPlainWebURL(rawTarget.utf8) { return nil }
         if rawTarget.hasPrefix("[") || rawTarget.contains("](") {
             return "link target \"\(shortened(rawTarget))\" holds another link; keep one URL"
         }

@@ -68,13 +68,17 @@ public struct MixedLabelCaseRule: Rule {
 
     /// `text` with the label of the link at `column` respelled.
     static func respell(_ text: String, column: Int, label: String, as replacement: String) -> String {
-        var scalars = Array(text.unicodeScalars)
-        let start = column - 1 + 2  // after "[["
-        let old = Array(label.unicodeScalars)
-        guard start + old.count <= scalars.count, Array(scalars[start..<(start + old.count)]) == old else { return text }
-        scalars.replaceSubrange(start..<(start + old.count), with: replacement.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        var bytes = Array(text.utf8)
+        var offset = 0, scalars = 1
+        while offset < bytes.count && scalars < column {  // the column's byte offset
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        let start = offset + 2  // after "[["
+        let old = Array(label.utf8)
+        guard start + old.count <= bytes.count, bytes[start..<(start + old.count)].elementsEqual(old) else { return text }
+        bytes.replaceSubrange(start..<(start + old.count), with: replacement.utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

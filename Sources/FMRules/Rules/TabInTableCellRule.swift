@@ -1,4 +1,3 @@
-import Foundation
 import FMList
 
 /// A tab character inside a table row.
@@ -38,20 +37,30 @@ public struct TabInTableCellRule: Rule {
         return findings
     }
 
-    /// The row with tabs at the edges of a cell dropped and tabs inside a cell made spaces.
+    /// The row with tabs at the edges of a cell dropped (a space kept where the tab was the only
+    /// padding) and tabs inside a cell made spaces.
     static func untabbed(_ row: TableRow, _ bytes: ArraySlice<UInt8>) -> String {
-        var out = String(decoding: bytes.prefix(row.cells.first.map { $0.start } ?? 0), as: UTF8.self)
-        for (k, cell) in row.cells.enumerated() {
-            var text = Substring(cell.text)
-            var lead = "", trail = ""
-            while let c = text.first, c == " " || c == "\t" { if c == " " { lead.append(" ") }; text = text.dropFirst() }
-            while let c = text.last, c == " " || c == "\t" { if c == " " { trail.append(" ") }; text = text.dropLast() }
-            if lead.isEmpty && cell.text.first == "\t" { lead = " " }
-            if trail.isEmpty && cell.text.last == "\t" { trail = " " }
-            out += lead + text.replacingOccurrences(of: "\t", with: " ") + trail
-            let next = k + 1 < row.cells.count ? row.cells[k + 1].start : bytes.count
-            out += String(decoding: bytes.dropFirst(cell.end).prefix(next - cell.end), as: UTF8.self)
+        let line = Array(bytes)
+        let isBlank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var position = 0
+        for cell in row.cells {
+            out.append(contentsOf: line[position..<cell.start])  // the pipe and anything before the cell
+            let content = line[cell.start..<cell.end]
+            guard let first = content.firstIndex(where: { !isBlank($0) }), let last = content.lastIndex(where: { !isBlank($0) }) else {
+                out.append(contentsOf: content.filter { $0 == 0x20 }.isEmpty && !content.isEmpty ? [0x20] : content.filter { $0 == 0x20 })
+                position = cell.end
+                continue
+            }
+            let lead = content[..<first].filter { $0 == 0x20 }
+            let trail = content[(last + 1)...].filter { $0 == 0x20 }
+            out.append(contentsOf: lead.isEmpty && first > content.startIndex ? [0x20] : lead)
+            out.append(contentsOf: content[first...last].map { $0 == 0x09 ? 0x20 : $0 })
+            out.append(contentsOf: trail.isEmpty && last + 1 < content.endIndex ? [0x20] : trail)
+            position = cell.end
         }
-        return out
+        out.append(contentsOf: line[position...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

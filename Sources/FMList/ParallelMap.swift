@@ -1,0 +1,31 @@
+import Dispatch
+
+extension Collection where Index == Int {
+    /// `map` on all cores, in order. For work that is large and independent per element.
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] where Self: Sendable {
+        let count = self.count
+        guard count > 1 else { return map(transform) }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        let writer = SlotWriter(slots: slots)
+        let base = startIndex
+        DispatchQueue.concurrentPerform(iterations: count) { offset in
+            writer.write(transform(self[base + offset]), at: offset)
+        }
+        return slots.map { $0! }
+    }
+}
+
+/// Lets each worker write its own slot of a buffer that outlives the workers.
+private struct SlotWriter<T>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<T?>
+    func write(_ value: T, at index: Int) { slots[index] = value }
+}
+
+/// Splits `0..<count` into about `ProcessInfo.activeProcessorCount * 4` contiguous ranges, so that
+/// a parallel map over them balances well.
+public func workRanges(count: Int, minimumSize: Int = 2048) -> [Range<Int>] {
+    let pieces = Swift.max(1, Swift.min(count / Swift.max(minimumSize, 1), 16))
+    return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+}
