@@ -8,7 +8,6 @@ let package = Package(
         .executable(name: "fmadd", targets: ["fmadd"]),
         .library(name: "FMList", targets: ["FMList"]),
         .library(name: "FMRules", targets: ["FMRules"]),
-        // .library(name: "FMSchema", targets: ["FMSchema"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,7 +16,6 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        // .target(name: "FMSchema"),
         .target(name: "FMList", dependencies: [
             "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
@@ -26,7 +24,6 @@ let package = Package(
             "FMList", "FMRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
         .testTarget(name: "FMListTests", dependencies: ["FMList"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
         .testTarget(name: "fmaddTests", dependencies: ["FMList"]),

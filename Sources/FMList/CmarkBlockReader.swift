@@ -8,9 +8,9 @@ enum CmarkBlockReader {
         var headingTexts: [Int: String]
     }
 
-    /// Documents larger than this are parsed in pieces, one per core, when they can be cut at a
+    /// Documents of this size or more are parsed in pieces, one per core, when they can be cut at a
     /// heading that starts a block of its own in any case (checked, not assumed).
-    static let parallelThreshold = 4 << 20
+    static let parallelThreshold = 1 << 20
 
     static func read(bytes: [UInt8], lines: LineTable, path: String, parallelThreshold: Int = parallelThreshold,
                      pieces: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ListError) -> Result {

@@ -22,7 +22,9 @@ public struct Document: Sendable {
                       pieces: ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    init(bytes: [UInt8], path: String, parallelThreshold: Int, pieces: Int) throws(ListError) {
+    /// Parses `bytes` in up to `pieces` pieces when it has `parallelThreshold` bytes or more: the
+    /// tests and the fuzzer use it to check that a parse in pieces equals the parse of the whole.
+    public init(bytes: [UInt8], path: String, parallelThreshold: Int, pieces: Int) throws(ListError) {
         let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
         if let invalid { throw .invalidUTF8(path: path, offset: invalid) }
         self.bytes = bytes

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Times fmadd beside the tools a list maintainer would otherwise use, on the same files, in one run.
+#
+#   Benchmarks/run.sh [check] [corpus]        (default: all jobs)
+#
+# Inputs come from ../shared/bench/gen_list.py (1k, 10k, 100k entries) and ../shared/corpus.
+# Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt, in a
+# virtual environment under .build/). hyperfine gives medians, /usr/bin/time the peak memory.
+# Knobs: RUNS=5 (hyperfine runs), FULL=1 (also pymarkdown on 10k, which takes minutes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${FMADD_SHARED:-$ROOT/../shared}
+DATA=$ROOT/.build/bench-data
+OUT=$ROOT/.build/bench-results
+VENV=$ROOT/.build/bench-venv
+RUNS=${RUNS:-5}
+JOBS=${*:-"check corpus"}
+mkdir -p "$DATA" "$OUT"
+
+need_apt=()
+command -v hyperfine >/dev/null || need_apt+=(hyperfine)
+command -v mdl >/dev/null || need_apt+=(ruby-mdl)
+command -v cmark-gfm >/dev/null || need_apt+=(cmark-gfm)
+[[ -x /usr/bin/time ]] || need_apt+=(time)
+if ((${#need_apt[@]})); then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [[ ! -x $VENV/bin/pymarkdown ]]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q pymarkdownlnt==0.9.41
+fi
+
+# The binary as it is installed: the Swift runtime linked in, which halves start-up time.
+swift build -c release --product fmadd --static-swift-stdlib -Xswiftc -use-ld=lld >/dev/null
+FMADD=$ROOT/.build/release/fmadd
+
+for n in 1000 10000 100000; do
+  [[ -s $DATA/list_$n.md ]] || python3 "$SHARED/bench/gen_list.py" "$n" --out "$DATA/list_$n.md" --truth "$DATA/list_$n.truth.json"
+done
+
+# median TAG COMMAND: hyperfine median in seconds, written to $OUT/TAG.json
+median() {
+  local tag=$1; shift
+  hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$OUT/$tag.json" "$@" >/dev/null 2>&1 \
+    || hyperfine -i --warmup 1 --runs "$RUNS" --export-json "$OUT/$tag.json" "$@" >/dev/null
+  python3 -c "import json,sys; print('%.4f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/$tag.json"
+}
+# peak TAG COMMAND: peak resident memory in MB
+peak() {
+  local tag=$1; shift
+  /usr/bin/time -f %M -o "$OUT/$tag.rss" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$OUT/$tag.rss" | awk '{printf "%.0f", $1/1024}'
+}
+ratio() { python3 -c "import sys; a,b=map(float,sys.argv[1:]); print('%.1f' % (a/b) if b > 0 else 'inf')" "$1" "$2"; }
+
+if [[ " $JOBS " == *" check "* ]]; then
+  echo "## fmadd check beside cmark-gfm, mdl and pymarkdown (median of $RUNS runs, whole process)"
+  echo
+  echo "| entries | fmadd check | cmark-gfm -e table | fmadd ÷ cmark-gfm | fmadd MB | cmark-gfm MB | MB ratio | mdl | mdl ÷ fmadd | pymarkdown | pymarkdown ÷ fmadd |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for n in 1000 10000 100000; do
+    f=$DATA/list_$n.md
+    t_f=$(median "fmadd-check-$n" "$FMADD check $f")
+    t_c=$(median "cmark-$n" "cmark-gfm -e table $f")
+    m_f=$(peak "fmadd-check-$n" "$FMADD" check "$f")
+    m_c=$(peak "cmark-$n" cmark-gfm -e table "$f")
+    t_m="–"; r_m="–"; t_p="–"; r_p="–"
+    if [[ $n -le 10000 ]]; then t_m=$(RUNS=3 median "mdl-$n" "mdl $f"); r_m=$(ratio "$t_m" "$t_f"); fi
+    if [[ $n -eq 1000 || ( $n -eq 10000 && ${FULL:-0} == 1 ) ]]; then
+      t_p=$(RUNS=1 median "pymarkdown-$n" "$VENV/bin/pymarkdown scan $f"); r_p=$(ratio "$t_p" "$t_f")
+    fi
+    echo "| $n | ${t_f}s | ${t_c}s | $(ratio "$t_f" "$t_c") | $m_f | $m_c | $(ratio "$m_f" "$m_c") | $t_m | $r_m | $t_p | $r_p |"
+  done
+  echo
+  echo "Targets: at 100k, fmadd ÷ cmark-gfm ≤ 2 and MB ratio ≤ 1.5; at 10k, mdl ÷ fmadd ≥ 30 and"
+  echo "pymarkdown ÷ fmadd ≥ 1000 (pymarkdown runs on 10k only with FULL=1: 468 s on this machine kind)."
+  echo
+fi
+
+if [[ " $JOBS " == *" corpus "* ]]; then
+  echo "## fmadd check on the real lists (median of $RUNS runs, whole process; target < 30 ms)"
+  echo
+  echo "| list | bytes | fmadd check |"
+  echo "|---|---:|---:|"
+  for f in "$SHARED"/corpus/*.md; do
+    [[ $(basename "$f") == SOURCES.md ]] && continue
+    t=$(median "corpus-$(basename "$f" .md)" "$FMADD check $f")
+    echo "| $(basename "$f") | $(wc -c <"$f") | $(python3 -c "print('%.1f ms' % (float('$t')*1000))") |"
+  done
+  echo
+fi
