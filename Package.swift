@@ -20,12 +20,14 @@ let package = Package(
             "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "FMRules", dependencies: ["FMList"]),
+        .target(name: "FMEditor", dependencies: ["FMList", "FMRules"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "FMList", "FMRules",
+            "FMList", "FMRules", "FMEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FMListTests", dependencies: ["FMList"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
+        .testTarget(name: "FMEditorTests", dependencies: ["FMEditor", "FMRules", "FMList"]),
         .testTarget(name: "fmaddTests", dependencies: ["FMList"]),
     ]
 )

@@ -8,12 +8,22 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 
 /// A fix: the line edits that resolve a finding, and what they do in words.
 public struct Fix: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// Changes only how the source looks (white space, padding, blank lines): what GitHub
+        /// renders must stay the same, and `fmadd fix` checks that it does.
+        case formatting
+        /// Changes what the list says or shows (a removed placeholder, a respelled label).
+        case content
+    }
+
     public var summary: String
     public var edits: [LineEdit]
+    public var kind: Kind
 
-    public init(_ summary: String, edits: [LineEdit]) {
+    public init(_ summary: String, edits: [LineEdit], kind: Kind = .content) {
         self.summary = summary
         self.edits = edits
+        self.kind = kind
     }
 }
 

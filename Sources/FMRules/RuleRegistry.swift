@@ -17,8 +17,11 @@ public enum RuleRegistry {
         UnparsableEntryRule.self,
         TableCellCountRule.self,
         MixedLabelCaseRule.self,
+        LinkSpacingRule.self,
         TrailingWhitespaceRule.self,
         TabInTableCellRule.self,
+        TableAlignmentRule.self,
+        BlankLineAroundTableRule.self,
     ]
 
     public static func description(of id: String) -> RuleDescription? {

@@ -24,7 +24,7 @@ import FMRules
         let found = try Self.findings(url)
 
         // The findings a person can point at, one by one.
-        let named: Set<Spot> = [
+        let named = Set<Spot>([
             Spot(rule: "toc-broken-link", line: 40, column: 56),   // #Awesome-… is not GitHub's lower-case anchor
             Spot(rule: "toc-text-mismatch", line: 41, column: 3),  // "Related survery"
             Spot(rule: "empty-link-target", line: 150, column: 117),
@@ -36,7 +36,15 @@ import FMRules
             Spot(rule: "empty-link-target", line: 393, column: 2),  // [  ULS ]()
             Spot(rule: "empty-link-target", line: 395, column: 2),  // [ FLARE 2023  ]()
             Spot(rule: "malformed-link", line: 427, column: 21),    // a link inside a link's target
-        ]
+        ])
+        // Titles run into their links (`model.[[paper]]`), or links apart from each other by
+        // something else than the category's single space.
+        .union([(147, 154), (152, 108), (171, 174), (173, 81), (175, 96), (176, 71), (177, 86), (179, 109),
+                (181, 144), (182, 84), (194, 114), (197, 54), (200, 107), (208, 62), (214, 90), (219, 146),
+                (323, 104)].map { Spot(rule: "link-spacing", line: $0.0, column: $0.1) })
+        // The five dataset tables: unpadded, and right under their headings.
+        .union([341, 379, 425, 446, 467].flatMap { [Spot(rule: "table-alignment", line: $0, column: 1),
+                                                     Spot(rule: "blank-line-around-table", line: $0, column: 1)] })
         let rulesNamed = Set(named.map(\.rule))
         let foundNamed = Set(found.filter { rulesNamed.contains($0.ruleID) }.map { Spot(rule: $0.ruleID, line: $0.line, column: $0.column) })
         #expect(foundNamed == named)
@@ -80,7 +88,10 @@ import FMRules
             Spot(rule: "placeholder-entry", line: 51, column: 1),
             Spot(rule: "swallowed-year-marker", line: 56, column: 1),
             Spot(rule: "year-order", line: 56, column: 1),
+            Spot(rule: "blank-line-around-table", line: 61, column: 1),
             Spot(rule: "table-cell-count", line: 64, column: 1),
+            Spot(rule: "blank-line-around-table", line: 67, column: 1),
+            Spot(rule: "table-alignment", line: 67, column: 1),  // the table above has a short row: it is left as it is
             Spot(rule: "tab-in-table-cell", line: 69, column: 85),
             Spot(rule: "empty-link-target", line: 70, column: 2),
             Spot(rule: "tab-in-table-cell", line: 70, column: 19),

@@ -8,7 +8,7 @@ public struct MalformedLinkRule: Rule {
         rationale: """
             `[A]([https://a](https://b))` renders as broken text, and `[*](nihcc.app.box.com)` is a \
             path inside this repository on GitHub, not the site it names. Only a person knows which \
-            URL was meant, so there is no automatic fix.
+            URL was meant, except for a bare host name, which `fmadd fix` turns into its https URL.
             """,
         severity: .error,
         passing: [
@@ -19,6 +19,10 @@ public struct MalformedLinkRule: Rule {
             "| Name | Link |\n| --- | --- |\n|[CellxGene](↓[https://a.org/x](https://b.org/y)) | x |\n",
             "| Name | Link |\n| --- | --- |\n| DeepLesion |[*](↓nihcc.app.box.com)|\n",
             "- 医学🩺 [Site](↓www.example.com/data)\n",
+        ],
+        fixes: [
+            (before: "| Name | Link |\n| --- | --- |\n| DeepLesion |[*](nihcc.app.box.com)|\n",
+             after: "| Name | Link |\n| --- | --- |\n| DeepLesion |[*](https://nihcc.app.box.com)|\n"),
         ])
 
     /// Endings of host names that mark a scheme-less target as another site rather than a file.
@@ -35,8 +39,16 @@ public struct MalformedLinkRule: Rule {
             let bytes = context.document.lineBytes(line)
             for link in context.links(onLine: line) where !link.target.isEmpty {
                 guard let problem = Self.problem(with: link.target) else { continue }
-                let column = Column.of(byteOffset: link.targetStart + 1 + leadingSpace(bytes, after: link.targetStart + 1), in: bytes)
-                findings.append(finding(problem, line: line, column: column))
+                let targetOffset = link.targetStart + 1 + leadingSpace(bytes, after: link.targetStart + 1)
+                let column = Column.of(byteOffset: targetOffset, in: bytes)
+                // A host name without a scheme has one obvious meaning: the https site.
+                var fix: Fix?
+                if problem.contains("has no scheme") {
+                    let line0 = Array(bytes)
+                    let fixed = String(decoding: line0[..<targetOffset], as: UTF8.self) + "https://" + String(decoding: line0[targetOffset...], as: UTF8.self)
+                    fix = Fix("add https:// to the link target", edits: [.replace(line: line, with: fixed)])
+                }
+                findings.append(finding(problem, line: line, column: column, fix: fix))
             }
         }
         return findings

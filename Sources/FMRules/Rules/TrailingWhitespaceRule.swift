@@ -42,7 +42,7 @@ public struct TrailingWhitespaceRule: Rule {
             let kept = String(decoding: bytes[..<start], as: UTF8.self)
             findings.append(finding("line ends with \(trailing.count) white-space character\(trailing.count == 1 ? "" : "s"); remove them",
                                     line: line, column: Column.of(byteOffset: start - bytes.startIndex, in: bytes),
-                                    fix: Fix("remove trailing white space", edits: [.replace(line: line, with: kept)])))
+                                    fix: Fix("remove trailing white space", edits: [.replace(line: line, with: kept)], kind: .formatting)))
         }
         return findings
     }

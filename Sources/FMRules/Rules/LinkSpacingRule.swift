@@ -1,0 +1,71 @@
+import FMList
+
+/// An entry whose links are spaced differently from the other entries of its category.
+public struct LinkSpacingRule: Rule {
+    public static let description = RuleDescription(
+        id: "link-spacing",
+        summary: "An entry's links follow its title after one space, separated as in the rest of the category.",
+        rationale: """
+            `model.[[paper]](…)` runs the title into its link, and one `, ` among ` `-separated links \
+            (or the reverse) breaks the column a reader scans. The separator is the one most \
+            entries of the category use.
+            """,
+        severity: .warning,
+        passing: [
+            "## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n",
+            "## BFM methods\n**2024**\n  - [a] A. [[Paper]](https://a.org/1), [[Code]](https://github.com/a/b)\n",
+        ],
+        failing: [
+            "## VFM methods\n**2024**\n- [a] Virchow: A model.↓[[paper]](https://a.org/1)\n",
+            "## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- [b] 模型🩺. [[Paper]](https://a.org/2)↓, [[Code]](https://github.com/c/d)\n- [c] C. [[Paper]](https://a.org/3) [[Code]](https://github.com/e/f)\n",
+        ],
+        fixes: [
+            (before: "## VFM methods\n**2024**\n- [a] A.[[Paper]](https://a.org/1)  [[Code]](https://github.com/a/b)\n- [b] B. [[Paper]](https://a.org/2) [[Code]](https://github.com/c/d)\n",
+             after: "## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- [b] B. [[Paper]](https://a.org/2) [[Code]](https://github.com/c/d)\n"),
+        ])
+
+    public init() {}
+
+    /// The separator most entries of each category put between two links.
+    static func separators(in view: ListView) -> [String: String] {
+        var counts: [String: [String: Int]] = [:]
+        for entry in view.entries {
+            if let category = entry.category, let separator = entry.linkSeparator, separator == " " || separator == ", " {
+                counts[category, default: [:]][separator, default: 0] += 1
+            }
+        }
+        return counts.mapValues { tally in tally.max { ($0.value, $0.key == " " ? 1 : 0) < ($1.value, $1.key == " " ? 1 : 0) }!.key }
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let separators = Self.separators(in: context.view)
+        var findings: [Finding] = []
+        for entry in context.view.entries where entry.shape == .entry && entry.lines.lowerBound == entry.line {
+            guard let category = entry.category, entry.links.allSatisfy({ $0.line == entry.line }) else { continue }
+            let bytes = Array(context.document.lineBytes(entry.line))
+            let links = context.links(onLine: entry.line).filter { link in
+                entry.links.contains { $0.column == Column.of(byteOffset: link.start, in: bytes) }
+            }
+            guard links.count == entry.links.count, let first = links.first, let last = links.last else { continue }
+            // Only what stands between the links is respaced; anything else is for a person.
+            let gaps = zip(links, links.dropFirst()).map { String(decoding: bytes[$0.end..<$1.start], as: UTF8.self) }
+            guard gaps.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "," } }) else { continue }
+            let want = separators[category] ?? " "
+            var before = first.start
+            while before > 0 && bytes[before - 1] == 0x20 { before -= 1 }
+            let titleGapWrong = first.start - before != 1
+            let badGap = gaps.firstIndex { $0 != want }
+            guard titleGapWrong || badGap != nil else { continue }
+            let linkTexts = links.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+            let fixed = String(decoding: bytes[..<before], as: UTF8.self) + " " + linkTexts.joined(separator: want)
+                + String(decoding: bytes[last.end...], as: UTF8.self)
+            let at = titleGapWrong ? first.start : links[badGap!].end
+            let message = titleGapWrong
+                ? "put one space between the title and its first link"
+                : "separate the links with \"\(want)\" as the other entries of this category do"
+            findings.append(finding(message, line: entry.line, column: Column.of(byteOffset: at, in: bytes),
+                                    fix: Fix("space the links as the category does", edits: [.replace(line: entry.line, with: fixed)], kind: .content)))
+        }
+        return findings
+    }
+}

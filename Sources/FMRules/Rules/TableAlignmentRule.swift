@@ -1,0 +1,44 @@
+import FMList
+
+/// A table whose columns do not line up in the source.
+public struct TableAlignmentRule: Rule {
+    public static let description = RuleDescription(
+        id: "table-alignment",
+        summary: "Table columns line up in the source, padded by display width.",
+        rationale: """
+            An aligned table can be read and edited in a plain editor and in a diff. Columns are as \
+            wide as their widest cell; CJK characters and emoji count two columns, combining marks \
+            none, as a terminal shows them (the widths mdformat-tables uses). `table: { \
+            padLastColumn: false }` in `.fmadd.yml` leaves the last column unpadded, so that \
+            changing one long cell does not re-pad every row.
+            """,
+        severity: .warning,
+        passing: ["| Name | Task |\n| ---- | :--: |\n| A    |  B   |\n"],
+        failing: [
+            "↓| Name | Task |\n| --- | --- |\n| TotalSegmentator | Segmentation |\n",
+            "↓| 名称 | Task |\n|:---|---:|\n| 数据集🩺 | 3 |\n",
+        ],
+        fixes: [
+            (before: "|Name|Modality|Task|\n|:---:|:---|---:|\n|[MSD](https://a.org)| 3D CT\t | Segmentation |\n| 名称 |X-ray|  QA |\n",
+             after: "|         Name         | Modality |         Task |\n| :------------------: | :------- | -----------: |\n| [MSD](https://a.org) | 3D CT    | Segmentation |\n|         名称         | X-ray    |           QA |\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let pad = context.configuration.padLastColumn
+        return context.view.tables.compactMap { table -> Finding? in
+            guard !context.isVerbatim(table.header.line),
+                  let aligned = TableLayout.aligned(table, in: context.document, padLastColumn: pad) else { return nil }
+            let current = table.rows.map { context.document.lineText($0.line) }
+            let changed = zip(current, aligned).filter { $0 != $1 }.count
+            guard changed > 0 else { return nil }
+            let tabsInsideCells = table.rows.contains { row in row.cells.contains { $0.text.trimmingWhitespace().contains("\t") } }
+            let range = table.lines.lowerBound..<(table.lines.upperBound + 1)
+            return finding("\(changed) of \(table.rows.count) table rows are not aligned; `fmadd fix` pads the columns",
+                           line: table.header.line, column: 1,
+                           fix: Fix("align the table's columns", edits: [LineEdit(lines: range, replacement: aligned)],
+                                    kind: tabsInsideCells ? .content : .formatting))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import FMEditor
+import FMList
+import FMRules
+
+extension Fmadd {
+    struct Fix: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply the fixes the rules offer: align tables, respell labels, remove placeholders, order years.",
+            discussion: """
+                Formatting fixes are checked against GitHub's rendering: when one would change what \
+                GitHub shows, nothing is written. A fix never drops an entry that has a title.
+                Exit status: 0 when done (or nothing to do), 1 with --check when something would change,
+                2 when the file cannot be read or a fix is refused, 64 on a usage error.
+                """)
+
+        @OptionGroup var list: ListOptions
+
+        @Flag(help: "Write nothing; exit 1 when a fix would change the file.")
+        var check = false
+
+        @Flag(help: "Print a unified diff of the fixes and write nothing.")
+        var diff = false
+
+        @Option(help: ArgumentHelp("Apply only these rules' fixes (comma-separated ids).", valueName: "ids"))
+        var select: String?
+
+        @Option(help: ArgumentHelp("Skip these rules' fixes (comma-separated ids).", valueName: "ids"))
+        var ignore: String?
+
+        func validate() throws {
+            for id in ids(select).union(ids(ignore)) where RuleRegistry.description(of: id) == nil {
+                throw ValidationError("unknown rule '\(id)'; `fmadd rules` lists them")
+            }
+        }
+
+        private func ids(_ list: String?) -> Set<String> {
+            Set((list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+
+        func run() throws {
+            let (path, configuration) = try reportingFailures { try list.resolve() }
+            let document = try reportingFailures { try Document(contentsOf: path) }
+            let linter = Linter(select: select == nil ? nil : ids(select), ignore: ids(ignore))
+            let result: Fixer.Result
+            do {
+                result = try Fixer(linter: linter, configuration: configuration).fix(document, path: path)
+            } catch {
+                printError("fmadd: error: \(error)")
+                throw Exit.failure
+            }
+            if diff {
+                FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: document.bytes, new: result.bytes, path: path).utf8))
+            }
+            if check || diff {
+                if result.changed {
+                    printError("\(path): \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") would change the file; run `fmadd fix`")
+                }
+                exitNow(result.changed && check ? Exit.findings : .success)
+            }
+            if result.changed {
+                try reportingFailures { try AtomicFile.write(result.bytes, to: path) }
+            }
+            let left = result.remaining.filter { $0.fix == nil || !linterIncludes(linter, $0.ruleID) }
+            var summary = "\(path): \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") applied"
+            if !left.isEmpty { summary += "; \(left.count) finding\(left.count == 1 ? "" : "s") need\(left.count == 1 ? "s" : "") a person (`fmadd check`)" }
+            FileHandle.standardOutput.write(Data((summary + "\n").utf8))
+            exitNow(.success)
+        }
+
+        private func linterIncludes(_ linter: Linter, _ id: String) -> Bool {
+            linter.rules.contains { $0.id == id }
+        }
+    }
+}
