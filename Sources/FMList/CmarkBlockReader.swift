@@ -54,7 +54,7 @@ enum CmarkBlockReader {
         }
         guard let root = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(root) }
-        var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine)
+        var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine, bytes: bytes, lines: lines)
         var child = cmark_node_first_child(root)
         while let node = child {
             walker.visit(node, parent: nil, depth: 0)
@@ -131,23 +131,36 @@ enum CmarkBlockReader {
     private struct Walker {
         let lineOffset: Int
         let lastLine: Int
+        let bytes: [UInt8]
+        let lines: LineTable
         var blocks: [Block] = []
         var headingTexts: [Int: String] = [:]
 
-        init(lineOffset: Int, lastLine: Int) {
+        init(lineOffset: Int, lastLine: Int, bytes: [UInt8], lines: LineTable) {
             self.lineOffset = lineOffset
             self.lastLine = lastLine
+            self.bytes = bytes
+            self.lines = lines
             blocks.reserveCapacity((lastLine - lineOffset) * 2)
         }
 
         mutating func visit(_ node: OpaquePointer, parent: Int?, depth: Int) {
             guard let kind = kind(of: node) else { return }
-            let first = max(1, Int(cmark_node_get_start_line(node))) + lineOffset
+            // A paragraph that cmark-gfm splits off above a table has no position of its own.
+            guard cmark_node_get_start_line(node) > 0 else { return }
+            var first = Int(cmark_node_get_start_line(node)) + lineOffset
             var last = Int(cmark_node_get_end_line(node)) + lineOffset
             // A block that ends at a blank line reports column 0 of that line: it ended before it.
             if cmark_node_get_end_column(node) == 0 && last > first { last -= 1 }
             last = min(max(last, first), lastLine)
             guard first <= lastLine else { return }
+            if kind == .table, let header = headerLine(first...last), header > first {
+                // cmark-gfm starts such a table where the paragraph above it started: the lines
+                // above the header row are that paragraph, which GitHub shows as one.
+                blocks.append(Block(kind: .paragraph, lines: first...(header - 1), column: Int(cmark_node_get_start_column(node)),
+                                    parent: parent, depth: depth, subtreeEnd: blocks.count + 1))
+                first = header
+            }
             let index = blocks.count
             blocks.append(Block(kind: kind, lines: first...last, column: Int(cmark_node_get_start_column(node)),
                                 parent: parent, depth: depth, subtreeEnd: index + 1))
@@ -160,6 +173,16 @@ enum CmarkBlockReader {
                 }
             }
             blocks[index].subtreeEnd = blocks.count
+        }
+
+        /// The line before a table's alignment row: its header row.
+        func headerLine(_ range: ClosedRange<Int>) -> Int? {
+            for line in (range.lowerBound + 1)...max(range.lowerBound + 1, range.upperBound) where line <= range.upperBound {
+                let content = lines.contentRange(line)
+                guard content.contains(where: { bytes[$0] == UInt8(ascii: "-") }) else { continue }
+                if content.allSatisfy({ [0x20, 0x09, 0x7C, 0x2D, 0x3A].contains(bytes[$0]) }) { return line - 1 }
+            }
+            return nil
         }
 
         func kind(of node: OpaquePointer) -> BlockKind? {

@@ -94,6 +94,18 @@ import Testing
         #expect(whole.blocks.filter { if case .heading = $0.kind { return true } else { return false } }.count == 2)
     }
 
+    @Test func aParagraphRightAboveATableIsAParagraphThenTheTable() throws {
+        // cmark-gfm reports such a table from the paragraph's first line and the paragraph with no
+        // position; GitHub shows the paragraph, then the table.
+        let text = "# Data\n\nIntro text\nmore text\n| a | b |\n| --- | --- |\n| c | d |\n\nafter\n"
+        for pieces in [1, 3] {
+            let document = try Document(bytes: Array(text.utf8), path: "", parallelThreshold: 0, pieces: pieces)
+            let top = document.topLevel.map { document.blocks[$0] }.filter { $0.kind != .blank }
+            #expect(top.map(\.kind) == [.heading(level: 1, setext: false), .paragraph, .table, .paragraph])
+            #expect(top.map(\.lines) == [1...1, 3...4, 5...7, 9...9])
+        }
+    }
+
     /// Top-level blocks cover every line once, in order; children lie inside their parents.
     private func expectPartition(_ document: Document) throws {
         var next = 1
