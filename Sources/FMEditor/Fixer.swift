@@ -27,44 +27,72 @@ public struct Fixer: Sendable {
         public var changed: Bool
     }
 
+    /// Rules whose fixes change the block structure, after which other rules may find more.
+    static let restructuringRules: Set<String> = [
+        "swallowed-year-marker", "duplicate-heading", "year-order", "doubled-list-marker",
+        "placeholder-entry", "toc-missing-heading",
+    ]
+
     public func fix(_ document: Document, path: String) throws(FixError) -> Result {
         var current = document
+        var view = ListView(document: document, configuration: configuration)
         var applied: [Applied] = []
-        let titlesBefore = Self.titles(ListView(document: document, configuration: configuration))
+        let titlesBefore = Self.titles(view)
         for _ in 0..<12 {
-            let view = ListView(document: current, configuration: configuration)
             let findings = linter.findings(in: view)
             var chosen: [(Finding, Fix)] = []
-            var edits: [LineEdit] = []
-            // Content fixes go first, formatting fixes in passes of their own, so that the check
-            // of the rendering compares formatting changes only.
-            let kind: Fix.Kind = findings.contains { $0.fix?.kind == .content } ? .content : .formatting
-            for finding in findings where finding.fix?.kind == kind {
-                guard let fix = finding.fix, !fix.edits.isEmpty,
-                      !fix.edits.contains(where: { edit in edits.contains { $0.overlaps(edit) || $0 == edit } }) else { continue }
-                // The same fix offered by several findings (one per mis-spelled label) applies once.
-                if chosen.contains(where: { $0.1 == fix }) { continue }
+            var seen = Set<Fix>()
+            var occupied = OccupiedLines()
+            var skipped = false
+            for finding in findings {
+                guard let fix = finding.fix, !fix.edits.isEmpty, !seen.contains(fix) else { continue }
+                // A fix that rewrites whole rows also settles what smaller fixes on them wanted.
+                if occupied.conflicts(with: fix.edits) {
+                    if !occupied.subsumes(fix.edits, rule: finding.ruleID) { skipped = true }
+                    continue
+                }
+                seen.insert(fix)
+                occupied.add(fix)
                 chosen.append((finding, fix))
-                edits += fix.edits
             }
             if chosen.isEmpty {
                 return Result(bytes: current.bytes, applied: applied, remaining: findings, changed: current.bytes != document.bytes)
             }
+            let edits = chosen.flatMap(\.1.edits)
             let next = current.applying(edits)
-            try checkRendering(of: chosen.filter { $0.1.kind == .formatting }, before: current, after: next, all: edits)
+            try checkRendering(of: chosen, in: current)
             let nextDocument: Document
             do { nextDocument = try Document(bytes: next, path: path) } catch {
                 throw .brokeTheFile(path: path)
             }
-            let titlesAfter = Self.titles(ListView(document: nextDocument, configuration: configuration))
+            view = ListView(document: nextDocument, configuration: configuration)
+            let titlesAfter = Self.titles(view)
             if let lost = titlesBefore.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
                 throw .wouldDropEntry(title: lost.key, rules: Set(chosen.map(\.0.ruleID)).sorted())
             }
             applied += chosen.map { Applied(ruleID: $0.0.ruleID, line: $0.0.line, summary: $0.1.summary) }
             current = nextDocument
+            // Nothing was held back and nothing moved blocks: the fixes cannot have made new work.
+            if !skipped && !chosen.contains(where: { Self.restructuringRules.contains($0.0.ruleID) }) {
+                let remaining = findings.filter { $0.fix == nil }.map { finding in
+                    var moved = finding
+                    moved.line = Self.lineAfter(finding.line, edits: edits)
+                    return moved
+                }
+                return Result(bytes: current.bytes, applied: applied, remaining: remaining, changed: true)
+            }
         }
-        let remaining = linter.findings(in: ListView(document: current, configuration: configuration))
+        let remaining = linter.findings(in: view)
         return Result(bytes: current.bytes, applied: applied, remaining: remaining, changed: current.bytes != document.bytes)
+    }
+
+    /// Where line `line`, untouched by `edits`, is once they are applied.
+    static func lineAfter(_ line: Int, edits: [LineEdit]) -> Int {
+        var shift = 0
+        for edit in edits where edit.lines.upperBound <= line && !(edit.lines.isEmpty && edit.lines.lowerBound > line) {
+            shift += edit.replacement.count - edit.lines.count
+        }
+        return line + shift
     }
 
     /// How many entries carry each title: a fix may move an entry, never drop one.
@@ -76,13 +104,19 @@ public struct Fixer: Sendable {
         return counts
     }
 
-    /// Renders, before and after, the top-level blocks around the formatting edits and refuses
-    /// when GitHub would show them differently.
-    private func checkRendering(of formatting: [(Finding, Fix)], before: Document, after: [UInt8], all edits: [LineEdit]) throws(FixError) {
+    /// Renders the blocks around each formatting edit twice, with only the content edits applied
+    /// and with all of them, and refuses when GitHub would show the two differently.
+    private func checkRendering(of chosen: [(Finding, Fix)], in document: Document) throws(FixError) {
+        let formatting = chosen.filter { $0.1.kind == .formatting }
         guard !formatting.isEmpty else { return }
-        let afterDocument: Document
-        do { afterDocument = try Document(bytes: after) } catch { return }
-        var regions = edits.map { Self.enclosingBlocks(of: $0.lines, in: before) }.sorted { $0.lowerBound < $1.lowerBound }
+        let contentEdits = chosen.filter { $0.1.kind == .content }.flatMap(\.1.edits).sorted { $0.lines.lowerBound < $1.lines.lowerBound }
+        var regions = formatting.flatMap(\.1.edits).map { Self.enclosingBlocks(of: $0.lines, in: document) }
+        // A content edit that reaches into a region belongs to it.
+        regions += contentEdits.compactMap { edit in
+            let span = Self.enclosingBlocks(of: edit.lines, in: document)
+            return regions.contains { $0.overlaps(span) } ? span : nil
+        }
+        regions.sort { $0.lowerBound < $1.lowerBound }
         regions = regions.reduce(into: []) { merged, region in
             if let last = merged.last, region.lowerBound <= last.upperBound + 1 {
                 merged[merged.count - 1] = last.lowerBound...max(last.upperBound, region.upperBound)
@@ -90,40 +124,100 @@ public struct Fixer: Sendable {
                 merged.append(region)
             }
         }
-        let sorted = edits.sorted { $0.lines.lowerBound < $1.lines.lowerBound }
-        var shift = 0
-        var next = 0
+        let allEdits = chosen.flatMap(\.1.edits)
         for region in regions {
-            var inside = 0
-            while next < sorted.count && sorted[next].lines.lowerBound <= region.upperBound {
-                let delta = sorted[next].replacement.count - sorted[next].lines.count
-                if sorted[next].lines.lowerBound < region.lowerBound { shift += delta } else { inside += delta }
-                next += 1
-            }
-            let start = region.lowerBound + shift
-            let end = region.upperBound + shift + inside  // inclusive
-            shift += inside
-            let oldHTML = RenderedHTML.of(before.bytes[before.lines.byteRange(region)])
-            let newHTML = end < start ? "" : RenderedHTML.of(afterDocument.bytes[afterDocument.lines.byteRange(start...end)])
-            if oldHTML != newHTML {
-                let culprit = formatting.first { $0.1.edits.contains { region.contains($0.lines.lowerBound) || region.contains($0.lines.lowerBound - 1) } }
+            let inside = { (edit: LineEdit) in region.contains(edit.lines.lowerBound) || (edit.lines.isEmpty && edit.lines.lowerBound == region.upperBound + 1) }
+            let withContent = Self.text(of: region, in: document, applying: contentEdits.filter(inside))
+            let withAll = Self.text(of: region, in: document, applying: allEdits.filter(inside))
+            if RenderedHTML.of(withContent) != RenderedHTML.of(withAll) {
+                let culprit = formatting.first { $0.1.edits.contains(where: inside) }
                 throw .formattingChangesRendering(rule: culprit?.0.ruleID ?? "formatting", line: culprit?.0.line ?? region.lowerBound)
             }
         }
     }
 
-    /// The lines of the top-level blocks that `lines` touches (for an insertion, the blocks on
-    /// both sides of it).
+    /// The bytes of lines `region` with `edits` (which lie inside it) applied.
+    static func text(of region: ClosedRange<Int>, in document: Document, applying edits: [LineEdit]) -> [UInt8] {
+        let ending = Array(document.preferredLineEnding.utf8)
+        var out: [UInt8] = []
+        var line = region.lowerBound
+        for edit in edits.sorted(by: { $0.lines.lowerBound < $1.lines.lowerBound }) {
+            while line < edit.lines.lowerBound && line <= region.upperBound {
+                out += document.bytes[document.lines.fullRange(line)]
+                line += 1
+            }
+            for text in edit.replacement { out += Array(text.utf8) + ending }
+            line = max(line, edit.lines.upperBound)
+        }
+        while line <= region.upperBound {
+            out += document.bytes[document.lines.fullRange(line)]
+            line += 1
+        }
+        return out
+    }
+
+    /// The lines that `lines` touches, widened to whole blocks that render on their own: a
+    /// top-level block, or one item of a top-level list (for an insertion, the blocks on both
+    /// sides of it).
     static func enclosingBlocks(of lines: Range<Int>, in document: Document) -> ClosedRange<Int> {
         let count = document.lines.count
-        var low = max(1, min(lines.lowerBound - (lines.isEmpty ? 1 : 0), count))
-        var high = max(low, min(lines.isEmpty ? lines.lowerBound : lines.upperBound - 1, count))
-        for index in document.topLevel {
-            let block = document.blocks[index].lines
-            if block.contains(low) { low = block.lowerBound }
-            if block.contains(high) { high = block.upperBound }
+        let low = max(1, min(lines.lowerBound - (lines.isEmpty ? 1 : 0), count))
+        let high = max(low, min(lines.isEmpty ? lines.lowerBound : lines.upperBound - 1, count))
+        guard let first = topLevelIndex(containing: low, in: document),
+              let last = topLevelIndex(containing: high, in: document) else { return low...high }
+        let blocks = document.blocks
+        if first == last, case .list = blocks[first].kind,
+           let item = document.children(of: first).first(where: { blocks[$0].lines.contains(low) }),
+           blocks[item].lines.contains(high) {
+            return blocks[item].lines
         }
-        return low...high
+        return blocks[first].lines.lowerBound...blocks[last].lines.upperBound
+    }
+
+    /// The top-level block that holds `line`, found by bisection.
+    static func topLevelIndex(containing line: Int, in document: Document) -> Int? {
+        let top = document.topLevel
+        var low = 0, high = top.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let block = document.blocks[top[middle]].lines
+            if line < block.lowerBound { high = middle - 1 } else if line > block.upperBound { low = middle + 1 } else { return top[middle] }
+        }
+        return nil
+    }
+}
+
+/// The lines that the fixes chosen so far replace, and where they insert.
+struct OccupiedLines {
+    private var replaced = Set<Int>()
+    private var insertions = Set<Int>()
+    /// Lines rewritten whole by a table alignment, which also drops their tabs and trailing space.
+    private var rewrittenRows = Set<Int>()
+
+    func conflicts(with edits: [LineEdit]) -> Bool {
+        edits.contains { edit in
+            if edit.lines.isEmpty {
+                return insertions.contains(edit.lines.lowerBound)
+                    || (replaced.contains(edit.lines.lowerBound) && replaced.contains(edit.lines.lowerBound - 1))
+            }
+            return edit.lines.contains { replaced.contains($0) }
+                || edit.lines.dropFirst().contains { insertions.contains($0) }
+        }
+    }
+
+    /// Whether a fix held back for a conflict is already done by the one that took its lines.
+    func subsumes(_ edits: [LineEdit], rule: String) -> Bool {
+        (rule == "tab-in-table-cell" || rule == "trailing-whitespace")
+            && edits.allSatisfy { !$0.lines.isEmpty && $0.lines.allSatisfy { rewrittenRows.contains($0) } }
+    }
+
+    mutating func add(_ fix: Fix) {
+        for edit in fix.edits {
+            if edit.lines.isEmpty { insertions.insert(edit.lines.lowerBound) } else { replaced.formUnion(edit.lines) }
+        }
+        if fix.summary == TableAlignmentRule.fixSummary {
+            for edit in fix.edits { rewrittenRows.formUnion(edit.lines) }
+        }
     }
 }
 

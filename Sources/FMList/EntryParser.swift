@@ -58,7 +58,7 @@ public enum EntryParser {
                 if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd {
                     entry.linkSeparator = String(decoding: lineBytes[end..<link.start], as: UTF8.self)
                 }
-                entry.links.append(EntryLink(label: label, url: link.target, line: line,
+                entry.links.append(EntryLink(label: label, url: link.target, line: line, offset: link.start,
                                              column: Column.of(byteOffset: link.start, in: lineBytes),
                                              targetColumn: Column.of(byteOffset: link.targetStart + 1, in: lineBytes),
                                              doubleBracket: link.label != nil))

@@ -117,13 +117,13 @@ extension String {
 public enum Column {
     /// The column of byte `offset` in `line`: one plus the number of Unicode scalars before it.
     public static func of(byteOffset offset: Int, in line: some Collection<UInt8>) -> Int {
+        if let column = line.withContiguousStorageIfAvailable({ count(in: $0, upTo: offset) }) { return column }
+        return Array(line).withUnsafeBufferPointer { count(in: $0, upTo: offset) }
+    }
+
+    private static func count(in bytes: UnsafeBufferPointer<UInt8>, upTo offset: Int) -> Int {
         var column = 1
-        var index = 0
-        for byte in line {
-            if index >= offset { break }
-            if byte & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
+        for index in 0..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return column
     }
 }

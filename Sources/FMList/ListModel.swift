@@ -34,6 +34,8 @@ public struct EntryLink: Hashable, Sendable {
     public var label: String
     public var url: String
     public var line: Int
+    /// Byte offset of the link's opening bracket in its line.
+    public var offset: Int
     /// Columns of the link's opening bracket and of its target.
     public var column: Int
     public var targetColumn: Int

@@ -43,9 +43,8 @@ public struct LinkSpacingRule: Rule {
         for entry in context.view.entries where entry.shape == .entry && entry.lines.lowerBound == entry.line {
             guard let category = entry.category, entry.links.allSatisfy({ $0.line == entry.line }) else { continue }
             let bytes = Array(context.document.lineBytes(entry.line))
-            let links = context.links(onLine: entry.line).filter { link in
-                entry.links.contains { $0.column == Column.of(byteOffset: link.start, in: bytes) }
-            }
+            let offsets = Set(entry.links.map(\.offset))
+            let links = context.links(onLine: entry.line).filter { offsets.contains($0.start) }
             guard links.count == entry.links.count, let first = links.first, let last = links.last else { continue }
             // Only what stands between the links is respaced; anything else is for a person.
             let gaps = zip(links, links.dropFirst()).map { String(decoding: bytes[$0.end..<$1.start], as: UTF8.self) }

@@ -25,6 +25,9 @@ public struct TableAlignmentRule: Rule {
 
     public init() {}
 
+    /// What its fix says; the fixer knows by it that the rows were rewritten whole.
+    public static let fixSummary = "align the table's columns"
+
     public func check(_ context: RuleContext) -> [Finding] {
         let pad = context.configuration.padLastColumn
         return context.view.tables.compactMap { table -> Finding? in
@@ -37,7 +40,7 @@ public struct TableAlignmentRule: Rule {
             let range = table.lines.lowerBound..<(table.lines.upperBound + 1)
             return finding("\(changed) of \(table.rows.count) table rows are not aligned; `fmadd fix` pads the columns",
                            line: table.header.line, column: 1,
-                           fix: Fix("align the table's columns", edits: [LineEdit(lines: range, replacement: aligned)],
+                           fix: Fix(Self.fixSummary, edits: [LineEdit(lines: range, replacement: aligned)],
                                     kind: tabsInsideCells ? .content : .formatting))
         }
     }
