@@ -79,7 +79,8 @@ public enum UnifiedDiff {
     private static func render(_ ops: [Op], _ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], path: String, context: Int) -> String {
         let changed = ops.indices.filter { if case .equal = ops[$0] { return false } else { return true } }
         guard !changed.isEmpty else { return "" }
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        let shown = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        var out = "--- a/\(shown)\n+++ b/\(shown)\n"
         var k = 0
         while k < changed.count {
             var first = max(0, changed[k] - context)

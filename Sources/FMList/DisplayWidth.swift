@@ -26,6 +26,12 @@ public enum DisplayWidth {
                     lastWidth = 2
                 }
                 continue
+            case 0x1F3FB...0x1F3FF where lastWidth == 2:  // a skin tone joins the emoji before it
+                continue
+            case 0x1F1E6...0x1F1FF where lastScalar >= 0x1F1E6 && lastScalar <= 0x1F1FF:
+                // Two regional indicators make one flag.
+                lastScalar = 0
+                continue
             default:
                 break
             }
