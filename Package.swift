@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "fmadd", targets: ["fmadd"]),
         .library(name: "FMList", targets: ["FMList"]),
         .library(name: "FMRules", targets: ["FMRules"]),
+        .library(name: "FMSchema", targets: ["FMSchema"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,16 +17,18 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "FMSchema"),
         .target(name: "FMList", dependencies: [
-            "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+            "CCmarkGFM", "FMSchema", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "FMRules", dependencies: ["FMList"]),
+        .target(name: "FMRules", dependencies: ["FMList", "FMSchema"]),
         .target(name: "FMEditor", dependencies: ["FMList", "FMRules"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "FMList", "FMRules", "FMEditor",
+            "FMList", "FMRules", "FMEditor", "FMSchema",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "FMListTests", dependencies: ["FMList"]),
+        .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
+        .testTarget(name: "FMListTests", dependencies: ["FMList", "FMSchema"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMEditor", "FMRules", "FMList"]),
         .testTarget(name: "fmaddTests", dependencies: ["FMList"]),

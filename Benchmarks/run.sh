@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Times fmadd beside the tools a list maintainer would otherwise use, on the same files, in one run.
 #
-#   Benchmarks/run.sh [check] [corpus]        (default: all jobs)
+#   Benchmarks/run.sh [check] [fix] [corpus]        (default: all jobs)
 #
 # Inputs come from ../shared/bench/gen_list.py (1k, 10k, 100k entries) and ../shared/corpus.
-# Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt, in a
-# virtual environment under .build/). hyperfine gives medians, /usr/bin/time the peak memory.
-# Knobs: RUNS=5 (hyperfine runs), FULL=1 (also pymarkdown on 10k, which takes minutes).
+# Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt) and
+# mdformat with mdformat-gfm and mdformat-tables (PyPI), in virtual environments under .build/.
+# hyperfine gives medians, /usr/bin/time the peak memory.
+# Knobs: RUNS=5 (hyperfine runs), FULL=1 (also pymarkdown on 10k and mdformat on 100k: minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -15,7 +16,7 @@ DATA=$ROOT/.build/bench-data
 OUT=$ROOT/.build/bench-results
 VENV=$ROOT/.build/bench-venv
 RUNS=${RUNS:-5}
-JOBS=${*:-"check corpus"}
+JOBS=${*:-"check fix corpus"}
 mkdir -p "$DATA" "$OUT"
 
 need_apt=()
@@ -26,8 +27,8 @@ command -v cmark-gfm >/dev/null || need_apt+=(cmark-gfm)
 if ((${#need_apt[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [[ ! -x $VENV/bin/pymarkdown ]]; then
-  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q pymarkdownlnt==0.9.41
+if [[ ! -x $VENV/bin/pymarkdown || ! -x $VENV/bin/mdformat ]]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q pymarkdownlnt==0.9.41 mdformat==0.7.22 mdformat-gfm==1.0.0 mdformat-tables==1.0.0
 fi
 
 # The binary as it is installed: the Swift runtime linked in, which halves start-up time.
@@ -42,7 +43,7 @@ done
 median() {
   local tag=$1; shift
   hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$OUT/$tag.json" "$@" >/dev/null 2>&1 \
-    || hyperfine -i --warmup 1 --runs "$RUNS" --export-json "$OUT/$tag.json" "$@" >/dev/null
+    || hyperfine -i --warmup 1 --runs "$RUNS" --export-json "$OUT/$tag.json" "$@" >/dev/null 2>&1
   python3 -c "import json,sys; print('%.4f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/$tag.json"
 }
 # peak TAG COMMAND: peak resident memory in MB
@@ -74,6 +75,28 @@ if [[ " $JOBS " == *" check "* ]]; then
   echo
   echo "Targets: at 100k, fmadd ÷ cmark-gfm ≤ 2 and MB ratio ≤ 1.5; at 10k, mdl ÷ fmadd ≥ 30 and"
   echo "pymarkdown ÷ fmadd ≥ 1000 (pymarkdown runs on 10k only with FULL=1: 468 s on this machine kind)."
+  echo
+fi
+
+if [[ " $JOBS " == *" fix "* ]]; then
+  echo "## fmadd fix beside mdformat (+gfm, +tables), each on a fresh copy (median of $RUNS runs, whole process)"
+  echo
+  echo "| entries | fmadd fix | mdformat | mdformat ÷ fmadd | fmadd MB | mdformat MB |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for n in 1000 10000 100000; do
+    f=$DATA/list_$n.md
+    t_f=$(median "fmadd-fix-$n" --prepare "cp $f $OUT/fix-$n.md" "$FMADD fix $OUT/fix-$n.md")
+    cp "$f" "$OUT/fix-$n.md"; m_f=$(peak "fmadd-fix-$n" "$FMADD" fix "$OUT/fix-$n.md")
+    t_m="–"; r_m="–"; m_m="–"
+    if [[ $n -le 10000 || ${FULL:-0} == 1 ]]; then
+      t_m=$(RUNS=3 median "mdformat-$n" --prepare "cp $f $OUT/mdformat-$n.md" "$VENV/bin/mdformat $OUT/mdformat-$n.md")
+      cp "$f" "$OUT/mdformat-$n.md"; m_m=$(peak "mdformat-$n" "$VENV/bin/mdformat" "$OUT/mdformat-$n.md")
+      r_m=$(ratio "$t_m" "$t_f")
+    fi
+    echo "| $n | ${t_f}s | ${t_m}s | $r_m | $m_f | $m_m |"
+  done
+  echo
+  echo "Targets: at 10k, mdformat ÷ fmadd ≥ 100; at 100k, fmadd fix under 1.5 s."
   echo
 fi
 

@@ -1,3 +1,4 @@
+import FMSchema
 import Foundation
 import Yams
 
@@ -86,6 +87,15 @@ public struct Configuration: Sendable, Equatable {
 
     /// Parses the YAML text of a configuration; unknown keys are refused with their name.
     public static func parse(yaml: String, path: String = fileName) throws(ListError) -> Configuration {
+        // The schema gives the messages a person can act on; the decoder then reads the values.
+        let value: JSONValue
+        do { value = try JSONValue(yaml: yaml.isEmpty ? "{}" : yaml) } catch {
+            throw .configuration(path: path, reason: "\(error)")
+        }
+        if let validator = try? Validator(schema: "config", registry: .builtIn) {
+            let errors = validator.validate(value).filter { $0.severity == .error }
+            if !errors.isEmpty { throw .configuration(path: path, reason: errors.map(\.message).joined(separator: "; ")) }
+        }
         let file: ConfigurationFile
         do {
             file = try YAMLDecoder().decode(ConfigurationFile.self, from: yaml.isEmpty ? "{}" : yaml)

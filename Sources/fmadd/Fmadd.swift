@@ -9,5 +9,5 @@ struct Fmadd: ParsableCommand {
             Checks a list against its rules (`fmadd check`). Categories, label spellings and rule \
             settings come from `.fmadd.yml` in the list's repository.
             """,
-        subcommands: [Check.self, Fix.self, Rules.self])
+        subcommands: [Check.self, Fix.self, Rules.self, Schema.self, Validate.self])
 }

@@ -97,6 +97,6 @@ import Testing
         try "lsit: README.md\n".write(to: repository.appendingPathComponent(".fmadd.yml"), atomically: true, encoding: .utf8)
         let result = try Fmadd.run(["check", "README.md"], in: repository)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("lsit: unknown key"))
+        #expect(result.stderr.contains("lsit: is not allowed (did you mean \"list\"?)"))
     }
 }

@@ -1,0 +1,156 @@
+import FMSchema
+import Foundation
+import Yams
+
+extension JSONValue {
+    /// Reads YAML (one document) as the JSON value it stands for, so that YAML files (such as
+    /// .fmadd.yml) are validated by the same schemas as JSON.
+    ///
+    /// Plain scalars follow the YAML 1.2 core schema: `true`/`false`, `null`/`~`/empty,
+    /// integers (also `0x…`, `0o…`), floats. So `off`, `yes`, `no` and `2024-05-01` stay strings
+    /// (YAML 1.1 would make booleans and dates of them); quoted scalars are always strings.
+    /// Mapping order is kept and keys become strings; a repeated key, a key that is a mapping
+    /// or a sequence, and `.inf`/`.nan` (which JSON cannot hold) are refused with their line.
+    /// An empty document is `null`.
+    public init(yaml: String) throws(YAMLSyntaxError) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml, try Self.coreSchema())
+        } catch let error as YamlError {
+            throw YAMLSyntaxError(error)
+        } catch {
+            throw YAMLSyntaxError(line: 1, column: 1, problem: "\(error)")
+        }
+        self = try node.map(Self.value(of:)) ?? .null
+    }
+
+    /// Tags plain scalars by the YAML 1.2 core schema
+    /// (https://yaml.org/spec/1.2.2/#1032-tag-resolution); Yams' default follows YAML 1.1.
+    private static func coreSchema() throws -> Resolver {
+        try Resolver.basic
+            .appending(.null, "^(?:~|null|Null|NULL|)$")
+            .appending(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
+            .appending(.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+            .appending(.float, "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$")
+    }
+
+    private static func value(of node: Node) throws(YAMLSyntaxError) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            return try value(of: scalar, tag: Tag.Name(rawValue: node.tag.rawValue))
+        case .sequence(let sequence):
+            var elements: [JSONValue] = []
+            for element in sequence {
+                elements.append(try value(of: element))
+            }
+            return .array(elements)
+        case .mapping(let mapping):
+            var object = JSONObject()
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw YAMLSyntaxError(at: key.mark, problem: "a mapping key must be a plain value, not a mapping or a list")
+                }
+                if object[keyScalar.string] != nil {
+                    throw YAMLSyntaxError(at: key.mark, problem: "duplicate key \"\(keyScalar.string)\"")
+                }
+                object[keyScalar.string] = try Self.value(of: value)
+            }
+            return .object(object)
+        case .alias:
+            // compose() resolves aliases to the nodes they name; none is left here.
+            throw YAMLSyntaxError(at: node.mark, problem: "unresolved alias")
+        }
+    }
+
+    /// A scalar by its resolved tag: an explicit one (`!!str 123`), or the core schema's.
+    private static func value(of scalar: Node.Scalar, tag: Tag.Name) throws(YAMLSyntaxError) -> JSONValue {
+        let text = scalar.string
+        switch tag {
+        case .null:
+            return .null
+        case .bool:
+            return .bool(text.lowercased() == "true")
+        case .int:
+            guard let integer = integer(text) else {
+                throw YAMLSyntaxError(at: scalar.mark, problem: "\"\(text)\" is not an integer JSON can hold")
+            }
+            return .number(JSONNumber(integer))
+        case .float:
+            guard let double = Double(text), double.isFinite else {
+                throw YAMLSyntaxError(at: scalar.mark, problem: "\"\(text)\" is not a number JSON can hold")
+            }
+            return .number(JSONNumber(double))
+        default:
+            return .string(text)
+        }
+    }
+
+    /// Decimal, `0x` hexadecimal or `0o` octal, with an optional sign.
+    private static func integer(_ text: String) -> Int64? {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        let magnitude: Int64? = if digits.hasPrefix("0x") {
+            Int64(digits.dropFirst(2), radix: 16)
+        } else if digits.hasPrefix("0o") {
+            Int64(digits.dropFirst(2), radix: 8)
+        } else {
+            Int64(digits)
+        }
+        return magnitude.map { negative ? -$0 : $0 }
+    }
+}
+
+/// YAML that cannot be read, or holds what JSON cannot: where (1-based line and column) and what.
+public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+    public let line: Int
+    public let column: Int
+    public let problem: String
+
+    public init(line: Int, column: Int, problem: String) {
+        self.line = line
+        self.column = column
+        self.problem = problem
+    }
+
+    init(at mark: Mark?, problem: String) {
+        self.init(line: mark?.line ?? 1, column: mark?.column ?? 1, problem: problem)
+    }
+
+    init(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            self.init(at: mark, problem: text)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence; point at the repetition when it is found.
+            let key = duplicates.sorted().first ?? ""
+            let repeated = Self.lineRepeating(key, after: context.mark, in: context.text)
+            self.init(line: repeated ?? context.mark.line, column: context.mark.column,
+                      problem: "duplicate key \"\(key)\" (first on line \(context.mark.line))")
+        case .reader(let problem, let offset, _, let yaml):
+            let line = offset.map { yaml.utf8.prefix($0).count(where: { $0 == 0x0A }) + 1 } ?? 1
+            self.init(line: line, column: 1, problem: problem)
+        default:
+            self.init(line: 1, column: 1, problem: error.description)
+        }
+    }
+
+    /// The first line after `mark` that holds `key:` at the same indentation.
+    private static func lineRepeating(_ key: String, after mark: Mark, in yaml: String) -> Int? {
+        let indentation = String(repeating: " ", count: max(mark.column - 1, 0))
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, line) in lines.enumerated() where offset >= mark.line && line.hasPrefix(indentation + key) {
+            let rest = line.dropFirst(indentation.count + key.count).drop { $0 == " " }
+            if rest.hasPrefix(":") { return offset + 1 }
+        }
+        return nil
+    }
+
+    /// `line 3, column 5: mapping values are not allowed in this context`
+    public var description: String { "line \(line), column \(column): \(problem)" }
+
+    public var errorDescription: String? { "invalid YAML at \(description)" }
+}

@@ -1,0 +1,520 @@
+// Generated from the files of Schemas/ by Tests/FMSchemaTests/BuiltInSchemasSource.swift. Do not edit:
+// change the schema files, then run `FMADD_UPDATE_SCHEMAS=1 swift test --filter BuiltInSchemaTests`.
+
+/// The schemas of `Schemas/`, compiled into the binary: file name and text.
+enum BuiltInSchemas {
+    static let all: [(name: String, text: String)] = [
+        (name: "config.schema.json", text: ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://fmadd.dev/schemas/config.schema.json",
+  "title": "fmadd configuration",
+  "description": "The .fmadd.yml file at the root of a list's repository (YAML, read as JSON). Every setting is optional; without the file, fmadd uses its built-in settings for the healthcare foundation models list. Keys are camelCase.",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "list": {
+      "title": "List file",
+      "description": "Path of the list's Markdown file, relative to the repository root.",
+      "type": "string",
+      "minLength": 1,
+      "default": "README.md",
+      "examples": ["README.md", "docs/list.md"]
+    },
+    "categories": {
+      "title": "Categories",
+      "description": "The sections entries go in, by category key (the key given to --category): the heading text of the section, what it holds, and optionally a schema of the list's own for its entries.",
+      "type": "object",
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+        "x-message": "must be a category key in lower case, such as lfm or vfm-data, got {value}"
+      },
+      "additionalProperties": { "$ref": "#/$defs/category" },
+      "examples": [
+        {
+          "lfm": { "heading": "LFM methods" },
+          "vfm-data": { "heading": "VFM datasets", "kind": "datasets" }
+        }
+      ]
+    },
+    "labels": {
+      "title": "Link labels",
+      "description": "How each link label is spelled in the list, by label key: `paper: Paper` writes [[Paper]](…). Labels written with another case are reported.",
+      "type": "object",
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+        "x-message": "must be a label key in lower case, such as paper or code, got {value}"
+      },
+      "additionalProperties": {
+        "type": "string",
+        "minLength": 1,
+        "not": { "pattern": "[\\[\\]|\\n]" },
+        "x-message": "must be the label's text, without brackets, \"|\" or a line break, got {value}"
+      },
+      "default": { "paper": "Paper", "code": "Code" },
+      "examples": [{ "paper": "Paper", "code": "Code", "project": "Project" }]
+    },
+    "yearMarker": {
+      "title": "Year marker",
+      "description": "How a section groups its entries by year: bold (a line `**2024**`) or heading (`### 2024`).",
+      "enum": ["bold", "heading"],
+      "default": "bold"
+    },
+    "rules": {
+      "title": "Rules",
+      "description": "The severity of each rule, by rule id: off, warning or error (`fmadd rules` lists the ids). Rules not named keep their default.",
+      "type": "object",
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+        "x-message": "must be a rule id in kebab-case, such as duplicate-entry, got {value}"
+      },
+      "additionalProperties": {
+        "enum": ["off", "warning", "error"],
+        "x-message": "must be off, warning or error, got {value}"
+      },
+      "examples": [{ "label-case": "warning", "trailing-whitespace": "off" }]
+    },
+    "dedupe": {
+      "title": "Duplicate detection",
+      "description": "Where fmadd looks for the same paper listed twice, and how alike two entries must be to count as one.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "scope": {
+          "description": "Compare entries within one section, within one category (all its sections), or across the whole list.",
+          "enum": ["section", "category", "list"],
+          "default": "category"
+        },
+        "threshold": {
+          "description": "Similarity from 0 to 1 above which two entries are reported as the same paper.",
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "default": 0.9
+        }
+      },
+      "examples": [{ "scope": "list", "threshold": 0.9 }]
+    },
+    "distinct": {
+      "title": "Distinct pairs",
+      "description": "Pairs of entries that look alike but are different papers, by title or link; duplicate detection leaves them alone.",
+      "type": "array",
+      "items": {
+        "type": "array",
+        "items": { "type": "string", "minLength": 1 },
+        "minItems": 2,
+        "maxItems": 2,
+        "x-message": "must be a pair of two titles or links, got {value}"
+      },
+      "default": [],
+      "examples": [[["Segment anything in medical images", "Segment anything model for medical images?"]]]
+    },
+    "commitMessage": {
+      "title": "Commit message",
+      "description": "The message of the commit `fmadd add` makes; {title}, {section}, {category} and {year} are replaced by the entry's values.",
+      "type": "string",
+      "minLength": 1,
+      "default": "Add \"{title}\" to {section} ({year})",
+      "examples": ["Add \"{title}\" to {section} ({year})", "docs({category}): add {title} ({year})"]
+    },
+    "sortWithinYear": {
+      "title": "Order within a year",
+      "description": "Where a new entry goes among its year's entries: append (after the last one) or alphabetical (by title).",
+      "enum": ["append", "alphabetical"],
+      "default": "append"
+    },
+    "table": {
+      "title": "Tables",
+      "description": "How `fmadd fix` writes dataset tables.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "padLastColumn": {
+          "description": "Pad the cells of the last column to a common width too (true, as mdformat does), or leave them as short as their text (false), which keeps a diff to one row when one long cell changes.",
+          "type": "boolean",
+          "default": true
+        }
+      }
+    }
+  },
+  "$defs": {
+    "category": {
+      "type": "object",
+      "required": ["heading"],
+      "additionalProperties": false,
+      "properties": {
+        "heading": {
+          "description": "The text of the section's heading, without the # marks, e.g. LFM methods.",
+          "type": "string",
+          "minLength": 1
+        },
+        "kind": {
+          "description": "What the section holds: papers (a list of entries under year markers) or datasets (a table).",
+          "enum": ["papers", "datasets"],
+          "default": "papers"
+        },
+        "schema": {
+          "description": "Path of a JSON schema of the list's own for this section's entries, relative to the repository root.",
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    }
+  },
+  "examples": [
+    {
+      "list": "README.md",
+      "categories": {
+        "lfm": { "heading": "LFM methods" },
+        "vfm": { "heading": "VFM methods" },
+        "bfm": { "heading": "BFM methods" },
+        "mfm": { "heading": "MFM methods" },
+        "lfm-data": { "heading": "LFM datasets", "kind": "datasets" },
+        "vfm-data": { "heading": "VFM datasets", "kind": "datasets" },
+        "bfm-data": { "heading": "BFM datasets", "kind": "datasets" },
+        "mfm-data": { "heading": "MFM datasets", "kind": "datasets" },
+        "databases": { "heading": "Large-scale comprehensive databases", "kind": "datasets" }
+      },
+      "labels": { "paper": "Paper", "code": "Code" },
+      "yearMarker": "bold",
+      "rules": { "label-case": "warning" },
+      "dedupe": { "scope": "list", "threshold": 0.9 },
+      "distinct": [],
+      "commitMessage": "Add \"{title}\" to {section} ({year})",
+      "sortWithinYear": "append",
+      "table": { "padLastColumn": false }
+    },
+    {
+      "list": "README.md",
+      "categories": { "papers": { "heading": "Papers", "schema": "schemas/entry.schema.json" } }
+    }
+  ]
+}
+
+"""####),
+        (name: "dataset.schema.json", text: ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://fmadd.dev/schemas/dataset.schema.json",
+  "title": "Dataset row",
+  "description": "One row of a dataset table: `|[Name](paper) | Modality | Scale | Task |[*](link)|`. The tables of a list name the modality column differently (Text Types, Modality, Modalities); all of them fill `modality`. Modality and task are free text with the list's spellings as `examples`, not a closed `enum`: a new modality or task is accepted, so the vocabulary can grow with the list and no existing row is refused. Empty cells are left out or given as an empty string.",
+  "type": "object",
+  "required": ["category", "name"],
+  "additionalProperties": false,
+  "properties": {
+    "category": {
+      "title": "Category",
+      "description": "The table the row goes in, by its category key in .fmadd.yml, such as vfm-data for the VFM datasets.",
+      "type": "string",
+      "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+      "x-message": "must be a category key in lower case, such as lfm-data or vfm-data, got {value}",
+      "examples": ["lfm-data", "vfm-data", "bfm-data", "mfm-data", "databases"]
+    },
+    "name": {
+      "title": "Dataset name",
+      "description": "The dataset's name, as written in the first column (as the text of the paper link, when there is one).",
+      "allOf": [
+        { "$ref": "#/$defs/cell" },
+        { "minLength": 1, "maxLength": 200 },
+        {
+          "pattern": "^(\\S(.*\\S)?)?$",
+          "x-severity": "warning",
+          "x-message": "should not start or end with a space, got {value}"
+        }
+      ],
+      "examples": ["MIMIC-CXR", "TotalSegmentator", "10x Genomics"]
+    },
+    "paper": {
+      "$ref": "entry.schema.json#/$defs/link",
+      "title": "Paper",
+      "description": "The paper that describes the dataset (the link on its name); leave it out when there is none."
+    },
+    "link": {
+      "$ref": "entry.schema.json#/$defs/link",
+      "title": "Link",
+      "description": "Where the dataset can be downloaded or requested (the [*] link of the last column); leave it out when there is none."
+    },
+    "modality": {
+      "title": "Modality",
+      "description": "The data's modalities, separated by a comma and a space (3D CT, 3D PET). Use a spelling of the examples when one fits; a new one is accepted.",
+      "$ref": "#/$defs/cell",
+      "examples": [
+        "Literature", "Health records", "Dialogue", "Endoscopy", "CT slices (2D)", "3D CT", "3D PET", "3D MRI",
+        "2D OCT", "US", "CFP", "Dermoscopy", "Pathology", "Synthetic pathology", "X-ray", "scRNA-seq", "DNA", "RNA",
+        "Protein", "Small molecules", "Medical report", "Multimodal", "Captions", "Tweets", "QA", "Pathology Images",
+        "Mixed-source text", "ECG", "Protein Sequence", "Text", "Genomic", "MRI images", "Clinical data"
+      ]
+    },
+    "scale": {
+      "title": "Scale",
+      "description": "How much data, in the units of the data (18B tokens, 1,204 volumes, 377K images, 227K texts); - when unknown.",
+      "$ref": "#/$defs/cell",
+      "examples": ["18B tokens", "1,204 volumes", "377K images, 227K texts", "922 patients", "-"]
+    },
+    "task": {
+      "title": "Task",
+      "description": "What the dataset is used for, separated by a comma and a space (Segmentation, Detection). Use a spelling of the examples when one fits; a new one is accepted.",
+      "$ref": "#/$defs/cell",
+      "examples": [
+        "Language modeling", "Dialogue", "Question answering", "Information retrieval", "Named entity recognition",
+        "Relation extraction", "Semantic textual similarity", "Natural language inference", "Detection",
+        "Segmentation", "Registration", "Classification", "Clinical study", "Function assessment",
+        "Single cell omics study", "Genomics study", "Proteomics study", "Transcriptomics study", "Disease research",
+        "Drug response", "Bioinformatics study", "Vision-Language learning", "Image captioning", "VQA",
+        "Protein-Language learning", "Multimodal learning"
+      ]
+    },
+    "description": {
+      "title": "Description",
+      "description": "A sentence about the database, for tables with a description column instead of modality, scale and task.",
+      "$ref": "#/$defs/cell",
+      "examples": ["Chinese Glioma Genome Atlas (CGGA) database contains clinical and sequencing data of over 2,000 brain tumor samples from Chinese cohorts."]
+    }
+  },
+  "$defs": {
+    "cell": {
+      "description": "The text of one table cell: one line, without \"|\".",
+      "type": "string",
+      "maxLength": 1000,
+      "allOf": [
+        {
+          "not": { "pattern": "\\|" },
+          "x-message": "must not contain \"|\" (it would split the table cell), got {value}"
+        },
+        {
+          "not": { "pattern": "[\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F\\u2028\\u2029]" },
+          "x-message": "must be on one line, without control characters"
+        }
+      ]
+    }
+  },
+  "examples": [
+    {
+      "category": "vfm-data",
+      "name": "LIMUC",
+      "paper": "https://academic.oup.com/ibdjournal/article/29/9/1431/6830946",
+      "modality": "Endoscopy",
+      "scale": "1043 videos (11276 frames)",
+      "task": "Detection",
+      "link": "https://zenodo.org/records/5827695#.Yi8GJ3pByUk"
+    },
+    {
+      "category": "lfm-data",
+      "name": "PubMed",
+      "paper": "https://pubmed.ncbi.nlm.nih.gov/download/",
+      "modality": "Literature",
+      "scale": "18B tokens",
+      "task": "Language modeling",
+      "link": "https://pubmed.ncbi.nlm.nih.gov/download/"
+    },
+    {
+      "category": "bfm-data",
+      "name": "10x Genomics",
+      "modality": "scRNA-seq, DNA",
+      "scale": "",
+      "task": "Single cell omics and genomics study",
+      "link": "https://support.10xgenomics.com/single-cell-gene-expression/datasets"
+    },
+    {
+      "category": "vfm-data",
+      "name": "MSD",
+      "paper": "https://www.nature.com/articles/s41467-022-30695-9",
+      "modality": "3D CT, 3D MRI",
+      "scale": "1,411 CT, 1,222 MRI",
+      "task": "Segmentation",
+      "link": "http://medicaldecathlon.com/"
+    },
+    {
+      "category": "databases",
+      "name": "UK Biobank",
+      "paper": "https://www.nature.com/articles/s41586-018-0579-z",
+      "description": "UK Biobank is a large-scale biomedical database and research resource containing de-identified genetic, lifestyle and health information and biological samples from half a million UK participants.",
+      "link": "https://www.ukbiobank.ac.uk/"
+    }
+  ]
+}
+
+"""##),
+        (name: "entry.schema.json", text: ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://fmadd.dev/schemas/entry.schema.json",
+  "title": "Paper entry",
+  "description": "One paper of the list, written as one line under its category's section and its year: `- [Venue] Title. [[Paper]](https://…) [[Code]](https://…)`. The keywords `x-message` and `x-severity` are fmadd's wording and warning levels; other validators ignore them.",
+  "type": "object",
+  "required": ["category", "year", "title", "links"],
+  "additionalProperties": false,
+  "properties": {
+    "category": {
+      "title": "Category",
+      "description": "The section the paper goes in, by its category key in .fmadd.yml: lfm (language), vfm (vision), bfm (bioinformatics) or mfm (multimodal foundation models).",
+      "type": "string",
+      "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+      "x-message": "must be a category key in lower case, such as lfm, vfm, bfm or mfm, got {value}",
+      "examples": ["lfm", "vfm", "bfm", "mfm"]
+    },
+    "year": {
+      "title": "Year",
+      "description": "The year the paper first appeared (its preprint, if it had one); the entry goes under this year's marker.",
+      "type": "integer",
+      "minimum": 1900,
+      "maximum": 2099,
+      "x-message": "must be a year between 1900 and 2099, got {value}",
+      "examples": [2024, 2023]
+    },
+    "venue": {
+      "title": "Venue",
+      "description": "Where the paper was published, as written in the brackets before the title: a journal or conference (Nature Medicine, MICCAI, ICLR 2024), or arXiv for a preprint.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 100,
+      "default": "arXiv",
+      "allOf": [
+        {
+          "not": { "pattern": "[\\[\\]]" },
+          "x-message": "must not contain \"[\" or \"]\" (the venue is written inside brackets), got {value}"
+        },
+        {
+          "not": { "pattern": "[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]" },
+          "x-message": "must be on one line, without control characters"
+        }
+      ],
+      "examples": ["arXiv", "Nature Medicine", "MICCAI", "ICLR 2024", "Nature Communications"]
+    },
+    "title": {
+      "title": "Title",
+      "description": "The paper's title as published, on one line.",
+      "type": "string",
+      "minLength": 3,
+      "maxLength": 400,
+      "allOf": [
+        {
+          "not": { "pattern": "[\\n\\r\\u0085\\u2028\\u2029]" },
+          "x-message": "must be on one line (no line break)"
+        },
+        {
+          "not": { "pattern": "\\]\\(" },
+          "x-message": "must not contain \"](\" (Markdown link syntax)"
+        },
+        {
+          "not": { "pattern": "\\|" },
+          "x-message": "must not contain \"|\" (it would break a table)"
+        },
+        {
+          "not": { "pattern": "[\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F]" },
+          "x-message": "must not contain control characters"
+        },
+        {
+          "not": { "pattern": "[\\u202A-\\u202E\\u2066-\\u2069]" },
+          "x-message": "must not contain bidirectional override characters (U+202A to U+202E, U+2066 to U+2069)"
+        },
+        {
+          "pattern": "^(\\S|$)",
+          "x-message": "must not start with a space"
+        },
+        {
+          "pattern": "(^|\\S)$",
+          "x-message": "must not end with a space"
+        }
+      ],
+      "examples": [
+        "Towards a general-purpose foundation model for computational pathology",
+        "Huatuo: Tuning llama model with chinese medical knowledge"
+      ]
+    },
+    "links": {
+      "title": "Links",
+      "description": "The entry's links by label, written [[Label]](url) after the title: paper (required), code, project, dataset, or another label in lower case.",
+      "type": "object",
+      "required": ["paper"],
+      "properties": {
+        "paper": {
+          "$ref": "#/$defs/link",
+          "description": "The paper itself: the publisher's page, or arXiv/bioRxiv/medRxiv for a preprint (https://arxiv.org/abs/…)."
+        },
+        "code": {
+          "$ref": "#/$defs/link",
+          "description": "The code repository, e.g. https://github.com/owner/repository."
+        },
+        "project": {
+          "$ref": "#/$defs/link",
+          "description": "A project page or demo."
+        },
+        "dataset": {
+          "$ref": "#/$defs/link",
+          "description": "Where the paper's dataset can be downloaded."
+        }
+      },
+      "additionalProperties": { "$ref": "#/$defs/link" },
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+        "x-message": "must be a link label in lower case, such as paper, code, project or dataset, got {value}"
+      },
+      "examples": [
+        {
+          "paper": "https://www.nature.com/articles/s41591-024-02857-3",
+          "code": "https://github.com/mahmoodlab/UNI"
+        }
+      ]
+    }
+  },
+  "$defs": {
+    "link": {
+      "title": "Link",
+      "description": "An https URL, such as https://arxiv.org/abs/2304.06975. Plain http is accepted with a warning.",
+      "type": "string",
+      "allOf": [
+        {
+          "pattern": "^https?://[^/?#\\s]",
+          "x-message": "must be an https URL, got {value}"
+        },
+        {
+          "pattern": "^\\S*$",
+          "x-message": "must not contain spaces (write a space as %20), got {value}"
+        },
+        {
+          "not": { "pattern": "^http://" },
+          "x-severity": "warning",
+          "x-message": "should be an https URL (plain http is accepted), got {value}"
+        }
+      ],
+      "examples": ["https://arxiv.org/abs/2304.06975", "https://github.com/SCIR-HI/Huatuo-Llama-Med-Chinese"]
+    }
+  },
+  "examples": [
+    {
+      "category": "vfm",
+      "year": 2024,
+      "venue": "Nature Medicine",
+      "title": "Towards a general-purpose foundation model for computational pathology",
+      "links": {
+        "paper": "https://www.nature.com/articles/s41591-024-02857-3",
+        "code": "https://github.com/mahmoodlab/UNI"
+      }
+    },
+    {
+      "category": "lfm",
+      "year": 2023,
+      "venue": "arXiv",
+      "title": "Huatuo: Tuning llama model with chinese medical knowledge",
+      "links": {
+        "paper": "https://arxiv.org/abs/2304.06975",
+        "code": "https://github.com/SCIR-HI/Huatuo-Llama-Med-Chinese"
+      }
+    },
+    {
+      "category": "bfm",
+      "year": 2024,
+      "venue": "ICLR 2024",
+      "title": "CellPLM: Pre-training of Cell Language Model Beyond Single Cells",
+      "links": {
+        "paper": "https://www.biorxiv.org/content/10.1101/2023.10.03.560734v1",
+        "code": "https://github.com/OmicsML/CellPLM"
+      }
+    }
+  ]
+}
+
+"""##),
+    ]
+}
