@@ -4,7 +4,18 @@ import FMList
 import FMRules
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, github, sarif, junit
+
+    /// The reporter for this format; text is coloured on a terminal unless NO_COLOR is set.
+    var reporter: any Reporter {
+        switch self {
+        case .text: return TextReporter(color: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        case .json: return JSONReporter()
+        case .github: return GitHubReporter()
+        case .sarif: return SARIFReporter(version: Fmadd.version)
+        case .junit: return JUnitReporter()
+        }
+    }
 }
 
 extension Fmadd {
@@ -20,25 +31,23 @@ extension Fmadd {
 
         func run() throws {
             var clock = PhaseClock()
-            let report = try reportingFailures {
-                let (path, configuration) = try list.resolve()
-                let document = try Document(contentsOf: path)
-                clock.mark("parse")
-                let view = ListView(document: document, configuration: configuration)
-                clock.mark("view")
-                let findings = Linter().findings(in: view)
-                clock.mark("rules")
-                return Report(file: path, findings: findings)
+            var reports: [Report] = []
+            for (path, configuration) in try reportingFailures({ try list.resolveAll() }) {
+                reports.append(try reportingFailures {
+                    let document = try Document(contentsOf: path)
+                    clock.mark("parse")
+                    let view = ListView(document: document, configuration: configuration)
+                    clock.mark("view")
+                    let findings = Linter().findings(in: view)
+                    clock.mark("rules")
+                    return Report(file: path, findings: findings)
+                })
             }
-            let output: String
-            switch format {
-            case .text: output = TextReporter().render([report])
-            case .json: output = JSONReporter().render([report])
-            }
+            let output = format.reporter.render(reports)
             FileHandle.standardOutput.write(Data(output.utf8))
             clock.mark("report")
             // Leave without tearing down the list model: the operating system frees it at once.
-            exitNow(report.errorCount > 0 ? Exit.findings : .success)
+            exitNow(reports.contains { $0.errorCount > 0 } ? Exit.findings : .success)
         }
     }
 }

@@ -40,7 +40,15 @@ extension Fmadd {
         }
 
         func run() throws {
-            let (path, configuration) = try reportingFailures { try list.resolve() }
+            var changedAny = false
+            for (path, configuration) in try reportingFailures({ try list.resolveAll() }) {
+                changedAny = try fix(path, configuration) || changedAny
+            }
+            exitNow(changedAny && check ? Exit.findings : .success)
+        }
+
+        /// Fixes one list; whether it changed (or, with --check or --diff, would change).
+        private func fix(_ path: String, _ configuration: Configuration) throws -> Bool {
             let document = try reportingFailures { try Document(contentsOf: path) }
             let linter = Linter(select: select == nil ? nil : ids(select), ignore: ids(ignore))
             let result: Fixer.Result
@@ -57,7 +65,7 @@ extension Fmadd {
                 if result.changed {
                     printError("\(path): \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") would change the file; run `fmadd fix`")
                 }
-                exitNow(result.changed && check ? Exit.findings : .success)
+                return result.changed
             }
             if result.changed {
                 try reportingFailures { try AtomicFile.write(result.bytes, to: path) }
@@ -66,7 +74,7 @@ extension Fmadd {
             var summary = "\(path): \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") applied"
             if !left.isEmpty { summary += "; \(left.count) finding\(left.count == 1 ? "" : "s") need\(left.count == 1 ? "s" : "") a person (`fmadd check`)" }
             FileHandle.standardOutput.write(Data((summary + "\n").utf8))
-            exitNow(.success)
+            return result.changed
         }
 
         private func linterIncludes(_ linter: Linter, _ id: String) -> Bool {

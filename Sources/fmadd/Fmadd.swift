@@ -2,6 +2,8 @@ import ArgumentParser
 
 @main
 struct Fmadd: ParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "fmadd",
         abstract: "Keeps a curated Markdown list of papers healthy.",
@@ -9,5 +11,6 @@ struct Fmadd: ParsableCommand {
             Checks a list against its rules (`fmadd check`). Categories, label spellings and rule \
             settings come from `.fmadd.yml` in the list's repository.
             """,
+        version: version,
         subcommands: [Check.self, Fix.self, Rules.self, Schema.self, Validate.self])
 }

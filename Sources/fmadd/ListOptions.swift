@@ -4,25 +4,30 @@ import FMList
 
 /// Options every command that reads a list shares.
 struct ListOptions: ParsableArguments {
-    @Argument(help: "The list file (default: the configured list file of the repository around the current folder, README.md).")
-    var file: String?
+    @Argument(help: "The list files (default: the configured list file of the repository around the current folder, README.md).")
+    var files: [String] = []
 
     @Option(name: .long, help: "A configuration file to use instead of the .fmadd.yml found beside the list.")
     var config: String?
 
-    /// The list file and its configuration.
-    func resolve() throws(ListError) -> (path: String, configuration: Configuration) {
+    /// Each list file with its configuration.
+    func resolveAll() throws(ListError) -> [(path: String, configuration: Configuration)] {
+        let cwd = FileManager.default.currentDirectoryPath
         if let config {
             let configuration = try Configuration.load(path: config)
-            return (file ?? Self.defaultPath(for: configuration, near: FileManager.default.currentDirectoryPath), configuration)
+            let paths = files.isEmpty ? [Self.defaultPath(for: configuration, near: cwd)] : files
+            return paths.map { ($0, configuration) }
         }
-        if let file {
+        if files.isEmpty {
+            let configuration = try Configuration.discover(from: cwd)
+            return [(Self.defaultPath(for: configuration, near: cwd), configuration)]
+        }
+        var result: [(path: String, configuration: Configuration)] = []
+        for file in files {
             let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
-            return (file, try Configuration.discover(from: folder))
+            result.append((file, try Configuration.discover(from: folder)))
         }
-        let cwd = FileManager.default.currentDirectoryPath
-        let configuration = try Configuration.discover(from: cwd)
-        return (Self.defaultPath(for: configuration, near: cwd), configuration)
+        return result
     }
 
     /// The configured list file, relative to the configuration's folder or the repository's top.

@@ -75,7 +75,7 @@ extension Fmadd {
                     reports.append(Report(file: file, findings: findings))
                 }
             }
-            if format == .json { out.append(JSONReporter().render(reports)) } else { out.append("\(summary)\n") }
+            if format != .text { out.append(format.reporter.render(reports)) } else { out.append("\(summary)\n") }
             out.flush()
             exitNow(summary.invalid > 0 ? Exit.findings : .success)
         }

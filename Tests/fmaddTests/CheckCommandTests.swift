@@ -100,3 +100,14 @@ import Testing
         #expect(result.stderr.contains("lsit: is not allowed (did you mean \"list\"?)"))
     }
 }
+
+@Suite struct CheckSeveralFilesTests {
+    @Test func checksEachFileAndSumsUp() throws {
+        let example = Paths.repository.appendingPathComponent("Examples/healthcare-list.md").path
+        let fixture = Paths.fixtures.appendingPathComponent("healthcare-older.md").path
+        let result = try Fmadd.run(["check", example, fixture])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(fixture):14:3: error:"))
+        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("2 files: ") == true)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// The Python tools that `bash .ci/setup` installs in `.build/peers-venv`, for tests that compare
+/// fmadd with them.
+enum Peers {
+    static let bin = Paths.repository.appendingPathComponent(".build/peers-venv/bin")
+
+    /// Runs a tool of the virtual environment and returns its standard output.
+    static func run(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> String {
+        let executable = bin.appendingPathComponent(tool)
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw PeerMissing(tool: tool)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct PeerMissing: Error, CustomStringConvertible {
+        var tool: String
+        var description: String { "\(tool) is not installed in .build/peers-venv: run `bash .ci/setup` first" }
+    }
+}
