@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "FMList", targets: ["FMList"]),
         .library(name: "FMRules", targets: ["FMRules"]),
         .library(name: "FMSchema", targets: ["FMSchema"]),
+        .library(name: "FMGit", targets: ["FMGit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,17 +18,20 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "FMSchema"),
+        .target(name: "FMGit", dependencies: ["CLibGit2"]),
         .target(name: "FMList", dependencies: [
             "CCmarkGFM", "FMSchema", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "FMRules", dependencies: ["FMList", "FMSchema"]),
         .target(name: "FMEditor", dependencies: ["FMList", "FMRules"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "FMList", "FMRules", "FMEditor", "FMSchema",
+            "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
+        .testTarget(name: "FMGitTests", dependencies: ["FMGit", "CLibGit2"]),
         .testTarget(name: "FMListTests", dependencies: ["FMList", "FMSchema"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMEditor", "FMRules", "FMList"]),
