@@ -13,23 +13,31 @@ public enum TableLayout {
         let indent = String(document.lineText(table.header.line).prefix { $0 == " " })
         let alignments = table.rows[1].cells.map { alignment(of: $0.text) }
         let texts = table.rows.map { row in row.cells.map { cellText($0.text) } }
+        return lines(header: texts, alignments: alignments, indent: indent, padLastColumn: padLastColumn)
+    }
+
+    /// The aligned lines of a table given as cell texts: the header row, the alignment row (its
+    /// texts are ignored), then the body.
+    public static func lines(header texts: [[String]], alignments: [Alignment], indent: String, padLastColumn: Bool) -> [String] {
+        let columns = alignments.count
         var widths = [Int](repeating: 3, count: columns)
         for (r, row) in texts.enumerated() where r != 1 {
-            for (c, text) in row.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(text)) }
+            for (c, text) in row.enumerated() where c < columns { widths[c] = max(widths[c], DisplayWidth.of(text)) }
         }
         var lines: [String] = []
         for (r, row) in texts.enumerated() {
             var cells: [String] = []
             for c in 0..<columns {
                 let width = padLastColumn || c < columns - 1 ? widths[c] : 0
-                cells.append(r == 1 ? delimiter(alignments[c], width: max(width, 3)) : pad(row[c], width: width, alignments[c]))
+                let text = c < row.count ? row[c] : ""
+                cells.append(r == 1 ? delimiter(alignments[c], width: max(width, 3)) : pad(text, width: width, alignments[c]))
             }
             lines.append(indent + "| " + cells.joined(separator: " | ") + " |")
         }
         return lines
     }
 
-    static func alignment(of delimiter: String) -> Alignment {
+    public static func alignment(of delimiter: String) -> Alignment {
         let t = delimiter.trimmingWhitespace()
         switch (t.hasPrefix(":"), t.hasSuffix(":")) {
         case (true, true): return .center
@@ -40,7 +48,7 @@ public enum TableLayout {
     }
 
     /// A cell's text without the white space around it; tabs inside become spaces.
-    static func cellText(_ raw: String) -> String {
+    public static func cellText(_ raw: String) -> String {
         raw.trimmingWhitespace().replacingTabs()
     }
 
@@ -50,7 +58,7 @@ public enum TableLayout {
         return left + String(repeating: "-", count: max(0, width - 2)) + right
     }
 
-    private static func pad(_ text: String, width: Int, _ alignment: Alignment) -> String {
+    public static func pad(_ text: String, width: Int, _ alignment: Alignment) -> String {
         let length = DisplayWidth.of(text)
         let room = max(0, width - length)
         switch alignment {

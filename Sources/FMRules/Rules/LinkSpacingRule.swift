@@ -27,7 +27,7 @@ public struct LinkSpacingRule: Rule {
     public init() {}
 
     /// The separator most entries of each category put between two links.
-    static func separators(in view: ListView) -> [String: String] {
+    public static func separators(in view: ListView) -> [String: String] {
         var counts: [String: [String: Int]] = [:]
         for entry in view.entries {
             if let category = entry.category, let separator = entry.linkSeparator, separator == " " || separator == ", " {

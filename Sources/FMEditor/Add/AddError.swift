@@ -1,0 +1,30 @@
+/// Why an entry was not added. Nothing is written in any of these cases.
+public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownCategory(String, known: [String])
+    case sectionNotFound(category: String, heading: String)
+    case tableNotFound(category: String, heading: String)
+    case missingField(String)
+    case invalid([String])
+    case duplicate(String)
+    case wouldAddFindings([String])
+
+    public var description: String {
+        switch self {
+        case .unknownCategory(let key, let known):
+            return "unknown category '\(key)'; the list's categories are \(known.joined(separator: ", "))"
+        case .sectionNotFound(let category, let heading):
+            return "the list has no section \"\(heading)\" for category \(category); add the heading, or fix `categories:` in .fmadd.yml"
+        case .tableNotFound(let category, let heading):
+            return "the section \"\(heading)\" has no table for category \(category); add its header and alignment rows first"
+        case .missingField(let field):
+            return "missing \(field); give it with --\(field)"
+        case .invalid(let messages):
+            return "the entry is not valid:\n" + messages.map { "  " + $0 }.joined(separator: "\n")
+        case .duplicate(let description):
+            return "the paper is already in the list: \(description); add --allow-duplicate to add it anyway"
+        case .wouldAddFindings(let findings):
+            return "the entry would make `fmadd check` report:\n" + findings.map { "  " + $0 }.joined(separator: "\n")
+                + "\nnothing was written"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import FMList
+import FMRules
+import FMSchema
+
+/// Adds one entry to a list: checks it against its schema, looks for the same paper in the list,
+/// places it, and makes sure `fmadd check` finds nothing new. It returns the new bytes; writing
+/// them is the caller's.
+public struct Adder: Sendable {
+    public let configuration: Configuration
+    public let linter: Linter
+    public let registry: SchemaRegistry
+    /// Finds the entries of the list that are the same paper as a draft.
+    public let duplicates: @Sendable (PaperDraft, ListView) -> [DuplicateHit]
+
+    public init(configuration: Configuration, linter: Linter = Linter(), registry: SchemaRegistry,
+                duplicates: @escaping @Sendable (PaperDraft, ListView) -> [DuplicateHit] = SameKeyMatcher.hits) {
+        self.configuration = configuration
+        self.linter = linter
+        self.registry = registry
+        self.duplicates = duplicates
+    }
+
+    public struct Outcome: Sendable {
+        public var bytes: [UInt8]
+        public var insertion: Insertion
+        /// The same paper already in the list, when the caller allowed a duplicate.
+        public var duplicates: [DuplicateHit]
+        /// Warnings of the schema (a plain http link, say): reported, not refused.
+        public var warnings: [String]
+    }
+
+    /// The schema's findings for a draft.
+    public func validate(_ draft: Draft) -> [SchemaFinding] {
+        let name = configuration.category(draft.category)?.schema.flatMap { registry.document($0) != nil ? $0 : nil } ?? draft.schemaName
+        guard let validator = try? Validator(schema: name, registry: registry) else { return [] }
+        return validator.validate(draft.json)
+    }
+
+    public func add(_ draft: Draft, to document: Document, allowDuplicate: Bool) throws(AddError) -> Outcome {
+        guard configuration.category(draft.category) != nil else {
+            throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
+        }
+        let findings = validate(draft)
+        let errors = findings.filter { $0.severity == .error }.map(\.message)
+        if !errors.isEmpty { throw .invalid(errors) }
+        let view = ListView(document: document, configuration: configuration)
+        var hits: [DuplicateHit] = []
+        if case .paper(let paper) = draft {
+            hits = duplicates(paper, view)
+            if let first = hits.first, !allowDuplicate { throw .duplicate(first.description) }
+        }
+        let insertion = try Placement(view: view).insertion(for: draft)
+        let bytes = document.applying(insertion.edits)
+        try checkNothingNew(before: view, after: bytes, insertion: insertion)
+        return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
+                       warnings: findings.filter { $0.severity == .warning }.map(\.message))
+    }
+
+    /// Refuses when the list after the insertion has a finding it did not have before.
+    private func checkNothingNew(before view: ListView, after bytes: [UInt8], insertion: Insertion) throws(AddError) {
+        guard let after = try? Document(bytes: bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
+        let old = Set(linter.findings(in: view).map { "\($0.ruleID)@\($0.line)" })
+        let added = insertion.edits.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
+        let start = insertion.edits.map(\.lines.lowerBound).min() ?? insertion.line
+        let end = start + (insertion.edits.map(\.replacement.count).reduce(0, +))
+        var fresh: [String] = []
+        for finding in linter.findings(in: ListView(document: after, configuration: configuration)) {
+            let original = finding.line >= end ? finding.line - added : finding.line
+            let isNewLine = finding.line >= start && finding.line < end
+            if isNewLine || !old.contains("\(finding.ruleID)@\(original)") {
+                fresh.append("line \(finding.line): \(finding.message) [\(finding.ruleID)]")
+            }
+        }
+        if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
+    }
+}
+
+/// An entry of the list that is the same paper as a draft, and why.
+public struct DuplicateHit: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var text: String
+    public var reason: String
+
+    public init(line: Int, text: String, reason: String) {
+        self.line = line
+        self.text = text
+        self.reason = reason
+    }
+
+    public var description: String { "line \(line), \(reason): \(text)" }
+}
+
+/// The plain matcher: the same title (ignoring case and punctuation), the same arXiv id, paper
+/// link or code repository.
+public enum SameKeyMatcher {
+    @Sendable public static func hits(for draft: PaperDraft, in view: ListView) -> [DuplicateHit] {
+        let title = normalized(draft.title)
+        let keys = Set(draft.links.compactMap { linkKey($0.url) })
+        var hits: [DuplicateHit] = []
+        for entry in view.entries where entry.shape == .entry {
+            var reason: String?
+            if let other = entry.title, normalized(other) == title { reason = "same title" }
+            if reason == nil, let shared = entry.links.first(where: { linkKey($0.url).map(keys.contains) ?? false }) {
+                reason = "same link \(shared.url)"
+            }
+            if let reason { hits.append(DuplicateHit(line: entry.line, text: view.document.lineText(entry.line).trimmingWhitespace(), reason: reason)) }
+        }
+        return hits
+    }
+
+    static func normalized(_ title: String) -> String {
+        String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// A link without its scheme, `www.`, trailing slash, `.pdf`, version and arXiv form.
+    static func linkKey(_ url: String) -> String? {
+        var key = url.lowercased()
+        for prefix in ["https://", "http://"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+        if key.hasPrefix("www.") { key.removeFirst(4) }
+        while key.hasSuffix("/") { key.removeLast() }
+        if key.hasPrefix("arxiv.org/") {
+            let id = key.split(separator: "/").last.map(String.init) ?? key
+            var core = id.hasSuffix(".pdf") ? String(id.dropLast(4)) : id
+            if let v = core.range(of: #"v\d+$"#, options: .regularExpression) { core.removeSubrange(v) }
+            return "arxiv:" + core
+        }
+        if key.hasPrefix("github.com/") {
+            let parts = key.split(separator: "/")
+            guard parts.count >= 3 else { return nil }
+            return "github:\(parts[1])/\(parts[2].replacingOccurrences(of: ".git", with: ""))"
+        }
+        return key.isEmpty ? nil : key
+    }
+}

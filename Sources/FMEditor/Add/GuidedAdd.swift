@@ -1,0 +1,169 @@
+import FMList
+import FMSchema
+
+/// One question of the guided add.
+public struct Question: Hashable, Sendable {
+    public var label: String
+    /// What the schema says of the field: shown before the question.
+    public var hint: String?
+    /// Offered in brackets; an empty answer takes it.
+    public var defaultAnswer: String?
+    public var optional: Bool
+}
+
+/// Asks and tells: the terminal in `fmadd`, a script in tests.
+public protocol Prompter {
+    /// The answer, or nil at the end of input (which abandons the entry).
+    mutating func ask(_ question: Question) -> String?
+    mutating func say(_ text: String)
+}
+
+/// The guided add as a state machine over a `Prompter`: each field the category's schema defines
+/// is asked in turn and checked at once, the same paper already in the list is named, and the
+/// line is shown where it will go before anything is written.
+public struct GuidedAdd {
+    public struct Result: Sendable {
+        public var draft: Draft
+        /// The contributor chose to add a paper that is already listed.
+        public var allowDuplicate: Bool
+    }
+
+    let adder: Adder
+    let document: Document
+    var category: String?
+
+    public init(adder: Adder, document: Document, category: String?) {
+        self.adder = adder
+        self.document = document
+        self.category = category
+    }
+
+    public func run(with prompter: inout some Prompter) -> Result? {
+        let configuration = adder.configuration
+        var key = category
+        while key == nil || configuration.category(key!) == nil {
+            if let key { prompter.say("There is no category \(key).") }
+            let keys = configuration.categories.map(\.key)
+            guard let answer = prompter.ask(Question(label: "Category", hint: "one of: " + keys.joined(separator: ", "),
+                                                     defaultAnswer: nil, optional: false)) else { return nil }
+            key = answer.trimmingWhitespace()
+        }
+        let chosen = configuration.category(key!)!
+        var allowDuplicate = false
+        let draft: Draft
+        if chosen.kind == .datasets {
+            guard let dataset = askDataset(chosen.key, &prompter) else { return nil }
+            draft = .dataset(dataset)
+        } else {
+            guard let paper = askPaper(chosen.key, &prompter) else { return nil }
+            let hits = adder.duplicates(paper, ListView(document: document, configuration: configuration))
+            if !hits.isEmpty {
+                for hit in hits { prompter.say("Already in the list at \(hit)") }
+                guard let answer = prompter.ask(Question(label: "Add it anyway? [y/N]", hint: nil, defaultAnswer: nil, optional: true)),
+                      answer.lowercased().hasPrefix("y") else { return nil }
+                allowDuplicate = true
+            }
+            draft = .paper(paper)
+        }
+        let outcome: Adder.Outcome
+        do { outcome = try adder.add(draft, to: document, allowDuplicate: allowDuplicate) } catch {
+            prompter.say("Cannot add it: \(error)")
+            return nil
+        }
+        let place = outcome.insertion
+        prompter.say("It will be written on line \(place.line), in \(place.section)\(place.year.map { ", \($0)" } ?? "")\(place.createsYearGroup ? " (a new year group)" : ""):")
+        if let before = place.before { prompter.say("    " + before.trimmingWhitespace()) }
+        prompter.say("  + " + place.text.trimmingWhitespace())
+        if let after = place.after { prompter.say("    " + after.trimmingWhitespace()) }
+        for warning in outcome.warnings { prompter.say("Note: " + warning) }
+        guard let answer = prompter.ask(Question(label: "Write it? [Y/n]", hint: nil, defaultAnswer: nil, optional: true)),
+              !answer.lowercased().hasPrefix("n") else { return nil }
+        return Result(draft: draft, allowDuplicate: allowDuplicate)
+    }
+
+    /// What came back for one field.
+    private enum Reply {
+        case answer(String)
+        /// An optional field left empty.
+        case skipped
+        /// The end of input: the entry is abandoned.
+        case ended
+    }
+
+    private func askPaper(_ category: String, _ prompter: inout some Prompter) -> PaperDraft? {
+        var draft = PaperDraft(category: category, year: nil, venue: nil, title: "", links: [])
+        guard case .answer(let title) = ask("title", ["title"], optional: false, &prompter, check: { var d = draft; d.title = $0; return .paper(d) })
+        else { return nil }
+        draft.title = title
+        guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter, check: {
+            var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d)
+        }) else { return nil }
+        draft.links = [.init(key: "paper", url: paper)]
+        switch ask("code link", ["links", "code"], optional: true, &prompter, check: {
+            var d = draft; d.links.append(.init(key: "code", url: $0)); return .paper(d)
+        }) {
+        case .answer(let code): draft.links.append(.init(key: "code", url: code))
+        case .skipped: break
+        case .ended: return nil
+        }
+        switch ask("venue", ["venue"], optional: true, &prompter, check: { var d = draft; d.venue = $0; return .paper(d) }) {
+        case .answer(let venue): draft.venue = venue
+        case .skipped: break
+        case .ended: return nil
+        }
+        let hint = YearHint.year(fromLink: paper).map(String.init)
+        guard case .answer(let year) = ask("year", ["year"], optional: false, &prompter, defaultAnswer: hint, check: {
+            var d = draft; d.year = Int($0) ?? -1; return .paper(d)
+        }), let value = Int(year) else { return nil }
+        draft.year = value
+        return draft
+    }
+
+    private func askDataset(_ category: String, _ prompter: inout some Prompter) -> DatasetDraft? {
+        var draft = DatasetDraft(category: category, name: "")
+        func filled(_ key: String, _ value: String?) -> DatasetDraft {
+            var d = draft
+            switch key {
+            case "name": d.name = value ?? ""
+            case "paper": d.paper = value
+            case "link": d.link = value
+            case "modality": d.modality = value
+            case "scale": d.scale = value
+            default: d.task = value
+            }
+            return d
+        }
+        for (key, optional) in [("name", false), ("paper", true), ("link", true), ("modality", false), ("scale", true), ("task", false)] {
+            switch ask(key, [key], optional: optional, &prompter, schema: "dataset", check: { .dataset(filled(key, $0)) }) {
+            case .answer(let value): draft = filled(key, value)
+            case .skipped: break
+            case .ended: return nil
+            }
+        }
+        return draft
+    }
+
+    /// Asks for one field until its answer passes the schema.
+    private func ask(_ label: String, _ path: [String], optional: Bool, _ prompter: inout some Prompter,
+                     defaultAnswer: String? = nil, schema: String = "entry", check: (String) -> Draft) -> Reply {
+        let annotations = adder.registry.annotations(schema: schema, property: path)
+        let offered = defaultAnswer ?? annotations?.defaultValue?.stringValue
+        let field = path.joined(separator: ".")
+        while true {
+            guard let raw = prompter.ask(Question(label: label.prefix(1).uppercased() + label.dropFirst(), hint: annotations?.description,
+                                                  defaultAnswer: offered, optional: optional)) else { return .ended }
+            var answer = raw.trimmingWhitespace()
+            if answer.isEmpty, let offered { answer = offered }
+            if answer.isEmpty {
+                if optional { return .skipped }
+                prompter.say("  ✗ \(field): is required")
+                continue
+            }
+            let findings = adder.validate(check(answer)).filter { finding in
+                finding.severity == .error && (finding.propertyPath == field || finding.propertyPath.hasPrefix(field + "."))
+            }
+            if findings.isEmpty { return .answer(answer) }
+            for finding in findings { prompter.say("  ✗ " + finding.message) }
+        }
+    }
+}

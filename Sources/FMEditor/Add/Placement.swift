@@ -1,0 +1,186 @@
+import FMList
+
+/// Where a new entry goes and the lines that put it there.
+public struct Insertion: Sendable {
+    /// The edits: the new line, and a new year marker when the year had none.
+    public var edits: [LineEdit]
+    /// The new entry's line number once the edits are applied.
+    public var line: Int
+    /// The entry as it will be written.
+    public var text: String
+    public var section: String
+    public var year: Int?
+    /// The entries just above and below it, as written.
+    public var before: String?
+    public var after: String?
+    public var createsYearGroup: Bool
+}
+
+/// Finds the place of a new entry: its category's section, its year group (made when missing, in
+/// descending order and in the list's marker style), after the group's last entry; a dataset row
+/// at the end of its category's table.
+public struct Placement: Sendable {
+    public let view: ListView
+
+    public init(view: ListView) {
+        self.view = view
+    }
+
+    public func insertion(for draft: Draft) throws(AddError) -> Insertion {
+        guard let category = view.configuration.category(draft.category) else {
+            throw .unknownCategory(draft.category, known: view.configuration.categories.map(\.key))
+        }
+        guard let sectionIndex = view.section(forCategory: draft.category) else {
+            throw .sectionNotFound(category: draft.category, heading: category.heading)
+        }
+        switch draft {
+        case .paper(let paper): return paperInsertion(paper, section: sectionIndex)
+        case .dataset(let dataset): return try datasetInsertion(dataset, section: sectionIndex)
+        }
+    }
+
+    private var document: Document { view.document }
+
+    // MARK: Papers
+
+    private func paperInsertion(_ draft: PaperDraft, section sectionIndex: Int) -> Insertion {
+        let section = view.sections[sectionIndex]
+        let entries = view.entries.filter { $0.section == sectionIndex && ($0.shape == .entry || $0.shape == .unparsed) }
+        let groups = view.yearGroups.indices.filter { view.yearGroups[$0].section == sectionIndex }
+        guard let year = draft.year, !groups.isEmpty else {
+            // No year groups: the end of the section's list.
+            let last = entries.last
+            let style = EntryStyle.learn(from: view, category: draft.category, near: last)
+            let at = last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
+            return Insertion(edits: [.insert([style.line(for: draft)], before: at)], line: at, text: style.line(for: draft),
+                             section: section.text, year: draft.year, before: last.map { document.lineText($0.line) },
+                             after: nil, createsYearGroup: false)
+        }
+        if let group = groups.first(where: { view.yearGroups[$0].year == year }) {
+            let inGroup = entries.filter { $0.yearGroup == group }
+            let placeAfter: Entry?
+            let placeBefore: Entry?
+            if view.configuration.sortWithinYear == .alphabetical, let title = Optional(draft.title.lowercased()),
+               let next = inGroup.first(where: { ($0.title ?? "").lowercased() > title && $0.nesting == (inGroup.first?.nesting ?? 0) }) {
+                placeBefore = next
+                placeAfter = inGroup.last { $0.line < next.line }
+            } else {
+                placeAfter = inGroup.last
+                placeBefore = nil
+            }
+            let style = EntryStyle.learn(from: view, category: draft.category, near: placeAfter ?? placeBefore ?? entries.first)
+            let text = style.line(for: draft)
+            let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
+                ?? (view.yearGroups[group].line + 1)
+            return Insertion(edits: [.insert([text], before: at)], line: at, text: text, section: section.text, year: year,
+                             before: (placeAfter).map { document.lineText($0.line) },
+                             after: placeBefore.map { document.lineText($0.line) }, createsYearGroup: false)
+        }
+        return newYearGroup(draft, year: year, section: sectionIndex, groups: groups, entries: entries)
+    }
+
+    /// A new year group in descending order, written as the section's other groups are.
+    private func newYearGroup(_ draft: PaperDraft, year: Int, section sectionIndex: Int, groups: [Int], entries: [Entry]) -> Insertion {
+        let section = view.sections[sectionIndex]
+        let model = view.yearGroups[groups[0]]
+        let markerText: String
+        if model.style == .heading {
+            let hashes = document.lineText(model.line).prefix { $0 == "#" }
+            markerText = "\(hashes) \(year)"
+        } else {
+            markerText = "**\(year)**"
+        }
+        let blankAfterMarker = model.line < document.lines.count && document.lineText(model.line + 1).trimmingWhitespace().isEmpty
+        let firstOlder = groups.first { view.yearGroups[$0].year < year }
+        let neighbour = firstOlder.flatMap { g in entries.first { $0.yearGroup == g } } ?? entries.last
+        let style = EntryStyle.learn(from: view, category: draft.category, near: neighbour)
+        let text = style.line(for: draft)
+        var block = [markerText] + (blankAfterMarker ? [""] : []) + [text]
+        let at: Int
+        if let older = firstOlder {
+            // Before the older group, after the blank lines that separate groups.
+            at = view.yearGroups[older].line
+            block.append("")
+        } else {
+            // After the last group's last non-blank line.
+            var end = view.yearGroups[groups[groups.count - 1]].lines.upperBound
+            while end > section.lines.lowerBound && document.lineText(end).trimmingWhitespace().isEmpty { end -= 1 }
+            at = end + 1
+            block.insert("", at: 0)
+        }
+        let lineOfEntry = at + block.firstIndex(of: text)!
+        return Insertion(edits: [.insert(block, before: at)], line: lineOfEntry, text: text, section: section.text, year: year,
+                         before: nil, after: neighbour.map { document.lineText($0.line) }, createsYearGroup: true)
+    }
+
+    /// The last line of an entry's item, not counting a year marker that GitHub shows inside it.
+    private func endOfItem(_ entry: Entry, stopBefore marker: Int? = nil) -> Int {
+        var end = entry.lines.upperBound
+        if let marker, marker <= end, marker > entry.line { end = marker - 1 }
+        return end
+    }
+
+    private func nextMarker(after group: Int) -> Int? {
+        group + 1 < view.yearGroups.count ? view.yearGroups[group + 1].line : nil
+    }
+
+    // MARK: Datasets
+
+    private func datasetInsertion(_ draft: DatasetDraft, section sectionIndex: Int) throws(AddError) -> Insertion {
+        let section = view.sections[sectionIndex]
+        guard let table = view.tables.first(where: { section.lines.contains($0.lines.lowerBound) }), table.rows.count >= 2 else {
+            throw .tableNotFound(category: draft.category, heading: section.text)
+        }
+        let cells = cellTexts(for: draft, header: table.header)
+        let last = table.rows.last.map { document.lineText($0.line) } ?? ""
+        let text: String
+        var edits: [LineEdit]
+        if let aligned = TableLayout.aligned(table, in: document, padLastColumn: view.configuration.padLastColumn),
+           aligned == table.rows.map({ document.lineText($0.line) }) {
+            // An aligned table stays aligned: the row is padded to the columns, or all rows are
+            // padded anew when it is wider.
+            let widths = Self.columnWidths(aligned)
+            let padded = Self.pad(cells, widths: widths, alignments: table.rows[1].cells.map { TableLayout.alignment(of: $0.text) })
+            if DisplayWidth.of(padded) == DisplayWidth.of(aligned[0]) {
+                text = padded
+                edits = [.insert([text], before: table.lines.upperBound + 1)]
+            } else {
+                let grown = TableLayout.lines(header: table.rows.map { row in row.cells.map { TableLayout.cellText($0.text) } } + [cells],
+                                              alignments: table.rows[1].cells.map { TableLayout.alignment(of: $0.text) },
+                                              indent: "", padLastColumn: view.configuration.padLastColumn)
+                text = grown[grown.count - 1]
+                edits = [LineEdit(lines: table.lines.lowerBound..<(table.lines.upperBound + 1), replacement: grown)]
+            }
+        } else {
+            let spaced = last.contains("| ") || last.contains(" |")
+            text = spaced ? "| " + cells.joined(separator: " | ") + " |" : "|" + cells.joined(separator: "|") + "|"
+            edits = [.insert([text], before: table.lines.upperBound + 1)]
+        }
+        return Insertion(edits: edits, line: table.lines.upperBound + 1, text: text, section: section.text, year: nil,
+                         before: last, after: nil, createsYearGroup: false)
+    }
+
+    /// The row's cells in the order of the table's columns, found by their headers.
+    func cellTexts(for draft: DatasetDraft, header: TableRow) -> [String] {
+        header.cells.enumerated().map { index, cell in
+            let name = cell.text.trimmingWhitespace().lowercased()
+            if index == 0 { return draft.paper.map { "[\(draft.name)](\($0))" } ?? draft.name }
+            if name.contains("link") { return draft.link.map { "[*](\($0))" } ?? "-" }
+            if name.contains("modalit") || name.contains("type") { return draft.modality ?? "" }
+            if name.contains("scale") || name.contains("size") { return draft.scale ?? "" }
+            if name.contains("task") { return draft.task ?? "" }
+            return ""
+        }
+    }
+
+    static func columnWidths(_ aligned: [String]) -> [Int] {
+        aligned[1].split(separator: "|", omittingEmptySubsequences: true).map { $0.count - 2 }
+    }
+
+    static func pad(_ cells: [String], widths: [Int], alignments: [TableLayout.Alignment]) -> String {
+        "| " + cells.enumerated().map { index, text in
+            let width = index < widths.count ? widths[index] : 0
+            return TableLayout.pad(text, width: width, index < alignments.count ? alignments[index] : .none)
+        }.joined(separator: " | ") + " |"
+    }
+}

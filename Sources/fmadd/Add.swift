@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import FMEditor
+import FMGit
+import FMList
+import FMRules
+import FMSchema
+
+extension Fmadd {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a paper or a dataset to the list: guided on a terminal, or from flags or a file.",
+            discussion: """
+                On a terminal, `fmadd --category mfm` asks for each field, checks it as you type, warns \
+                when the paper is already listed, shows the line and where it goes, then writes it and \
+                commits it. Without a terminal, give the fields as flags or in a YAML or JSON file \
+                (--from), one entry or a list, each with its category.
+                Exit status: 0 when added, 1 when the entry is invalid or already listed, 2 when a file \
+                or the repository cannot be used, 64 when a field is missing.
+                """)
+
+        @OptionGroup var list: ListOptions
+
+        @Option(help: ArgumentHelp("The category: a key of the configuration (lfm, vfm, bfm, mfm, lfm-data, …).", valueName: "key"))
+        var category: String?
+
+        @Option(help: "The paper's title, or a dataset's name (with --name).")
+        var title: String?
+        @Option(help: ArgumentHelp("The paper's link (a dataset's paper, for a dataset).", valueName: "url"))
+        var paper: String?
+        @Option(help: ArgumentHelp("The code's link.", valueName: "url"))
+        var code: String?
+        @Option(help: ArgumentHelp("Another link, as label=url (project=https://…).", valueName: "label=url"))
+        var link: [String] = []
+        @Option(help: "Where it was published (arXiv, Nature Medicine, MICCAI, …).")
+        var venue: String?
+        @Option(help: "The year it appeared (read from an arXiv link when not given).")
+        var year: Int?
+
+        @Option(help: "A dataset's name.")
+        var name: String?
+        @Option(name: .customLong("dataset-link"), help: ArgumentHelp("Where a dataset is downloaded or requested.", valueName: "url"))
+        var datasetLink: String?
+        @Option(help: "A dataset's modality (3D CT, X-ray, …).")
+        var modality: String?
+        @Option(help: "A dataset's scale (1,204 volumes, …).")
+        var scale: String?
+        @Option(help: "A dataset's task (Segmentation, …).")
+        var task: String?
+
+        @Option(help: ArgumentHelp("Entries to add, from a YAML or JSON file: one entry or a list.", valueName: "file"))
+        var from: String?
+
+        @Flag(name: .customLong("allow-duplicate"), help: "Add the paper even when it is already in the list.")
+        var allowDuplicate = false
+        @Flag(name: .customLong("dry-run"), help: "Print the diff and write nothing.")
+        var dryRun = false
+        @Flag(help: "Report what was inserted and where, as JSON.")
+        var json = false
+
+        @OptionGroup var publish: PublishOptions
+
+        func run() throws {
+            let lists = try reportingFailures { try list.resolveAll() }
+            guard let (path, configuration) = lists.first, lists.count == 1 else {
+                throw ValidationError("add writes to one list: give one file")
+            }
+            let registry = try schemaFailures { try SchemaRegistry.builtIn }
+            let document = try reportingFailures { try Document(contentsOf: path) }
+            var drafts: [Draft]
+            var guidedAllowsDuplicate = false
+            if let from {
+                do { drafts = try DraftReader.read(file: from, configuration: configuration) } catch {
+                    switch error {
+                    case .missingField, .unknownCategory: throw ValidationError(error.description + "; nothing was written")
+                    case .unreadable: printError("fmadd: error: \(error)"); throw Exit.failure
+                    case .notYAML, .wrongType: printError("fmadd: error: \(error); nothing was written"); throw Exit.findings
+                    }
+                }
+            } else if let draft = try draftFromFlags(configuration) {
+                drafts = [draft]
+            } else if isatty(STDIN_FILENO) != 0 {
+                var terminal = TerminalPrompter()
+                let guided = GuidedAdd(adder: Adder(configuration: configuration, registry: registry), document: document, category: category)
+                guard let result = guided.run(with: &terminal) else {
+                    printError("fmadd: nothing was added; the list is as it was")
+                    throw Exit.findings
+                }
+                drafts = [result.draft]
+                guidedAllowsDuplicate = result.allowDuplicate
+            } else {
+                throw ValidationError("missing category; give it with --category (one of \(configuration.categories.map(\.key).joined(separator: ", ")))")
+            }
+            let adder = Adder(configuration: configuration, registry: registry)
+            // Every entry is checked before any is placed: a bad third entry writes nothing.
+            for (index, draft) in drafts.enumerated() {
+                guard configuration.category(draft.category) != nil else {
+                    throw ValidationError(AddError.unknownCategory(draft.category, known: configuration.categories.map(\.key)).description)
+                }
+                let errors = adder.validate(draft).filter { $0.severity == .error }
+                if !errors.isEmpty {
+                    let prefix = drafts.count > 1 ? "entry \(index + 1): " : ""
+                    printError("fmadd: " + prefix + AddError.invalid(errors.map(\.message)).description + "\nnothing was written")
+                    throw Exit.findings
+                }
+            }
+            var current = document
+            var outcomes: [Adder.Outcome] = []
+            for draft in drafts {
+                do {
+                    let outcome = try adder.add(draft, to: current, allowDuplicate: allowDuplicate || guidedAllowsDuplicate)
+                    outcomes.append(outcome)
+                    current = try Document(bytes: outcome.bytes, path: path)
+                } catch let error as AddError {
+                    printError("fmadd: error: \(error)")
+                    throw Exit.findings
+                }
+            }
+            for warning in outcomes.flatMap(\.warnings) { printError("fmadd: warning: \(warning)") }
+            for hit in outcomes.flatMap(\.duplicates) { printError("fmadd: warning: already listed at \(hit)") }
+            if dryRun {
+                FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: document.bytes, new: current.bytes, path: path).utf8))
+                return
+            }
+            let additions = zip(drafts, outcomes).map { draft, outcome in
+                PullRequest.Addition(title: draft.title, entry: outcome.insertion.text, file: path,
+                                     section: outcome.insertion.section, year: outcome.insertion.year, line: outcome.insertion.line)
+            }
+            let message = drafts.count == 1
+                ? Self.message(configuration.commitMessage, drafts[0], outcomes[0].insertion)
+                : "Add \(drafts.count) entries to the list"
+            let published = try Publisher(options: publish).publish(path: path, old: document.bytes, new: current.bytes,
+                                                                    message: message, branchTitle: drafts[0].title, additions: additions)
+            if json {
+                FileHandle.standardOutput.write(Data(Self.json(path: path, outcomes: outcomes, commit: published.commit).utf8))
+            } else {
+                for outcome in outcomes {
+                    let place = outcome.insertion.section + (outcome.insertion.year.map { ", \($0)" } ?? "")
+                    print("Added to \(path):\(outcome.insertion.line) (\(place)\(outcome.insertion.createsYearGroup ? ", a new year group" : "")):")
+                    print("  " + outcome.insertion.text.trimmingWhitespace())
+                }
+                print(Publisher.describe(published), terminator: "")
+                if publish.noCommit { print("Not committed (--no-commit).") }
+            }
+        }
+
+        /// The commit message from the configuration's template.
+        static func message(_ template: String, _ draft: Draft, _ insertion: Insertion) -> String {
+            template.replacingOccurrences(of: "{title}", with: draft.title)
+                .replacingOccurrences(of: "{section}", with: insertion.section)
+                .replacingOccurrences(of: "{category}", with: draft.category)
+                .replacingOccurrences(of: "{year}", with: insertion.year.map(String.init) ?? "")
+                .replacingOccurrences(of: " ()", with: "")
+        }
+
+        private func draftFromFlags(_ configuration: Configuration) throws -> Draft? {
+            guard title != nil || name != nil || paper != nil else { return nil }
+            guard let category else { throw ValidationError("missing category; give it with --category") }
+            guard let kind = configuration.category(category)?.kind else {
+                throw ValidationError(AddError.unknownCategory(category, known: configuration.categories.map(\.key)).description)
+            }
+            if kind == .datasets {
+                guard let name = name ?? title else { throw ValidationError("missing name; give it with --name") }
+                return .dataset(DatasetDraft(category: category, name: name, paper: paper, link: datasetLink,
+                                             modality: modality, scale: scale, task: task))
+            }
+            guard let title else { throw ValidationError("missing title; give it with --title") }
+            guard let paper else { throw ValidationError("missing paper; give it with --paper") }
+            var links = [PaperDraft.Link(key: "paper", url: paper)]
+            if let code { links.append(.init(key: "code", url: code)) }
+            for extra in link {
+                let parts = extra.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--link takes label=url, got \(extra)") }
+                links.append(.init(key: parts[0].lowercased(), url: parts[1]))
+            }
+            guard let year = year ?? YearHint.year(fromLink: paper) else {
+                throw ValidationError("missing year; give it with --year (it could not be read from the paper link)")
+            }
+            return .paper(PaperDraft(category: category, year: year, venue: venue, title: title, links: links))
+        }
+
+        static func json(path: String, outcomes: [Adder.Outcome], commit: CommitResult?) -> String {
+            var items: [[String: Any]] = []
+            for outcome in outcomes {
+                var item: [String: Any] = ["file": path, "line": outcome.insertion.line, "text": outcome.insertion.text,
+                                           "section": outcome.insertion.section, "newYearGroup": outcome.insertion.createsYearGroup]
+                if let year = outcome.insertion.year { item["year"] = year }
+                if let before = outcome.insertion.before { item["before"] = before }
+                if let after = outcome.insertion.after { item["after"] = after }
+                items.append(item)
+            }
+            var object: [String: Any] = ["added": items]
+            if let commit { object["commit"] = ["id": commit.commit, "branch": commit.branch, "createdBranch": commit.createdBranch] }
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+}
+
+/// Runs `body`, turning a failure to load the built-in schemas into its message and exit 2.
+func schemaFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printError("fmadd: error: \(error)")
+        throw Exit.failure
+    }
+}
