@@ -154,6 +154,10 @@ enum CmarkBlockReader {
             if cmark_node_get_end_column(node) == 0 && last > first { last -= 1 }
             last = min(max(last, first), lastLine)
             guard first <= lastLine else { return }
+            // A container that ends at a line of spaces ends before it: the line is blank.
+            if kind.isContainer {
+                while last > first && isBlank(last) { last -= 1 }
+            }
             if kind == .table, let header = headerLine(first...last), header > first {
                 // cmark-gfm starts such a table where the paragraph above it started: the lines
                 // above the header row are that paragraph, which GitHub shows as one.
@@ -173,6 +177,10 @@ enum CmarkBlockReader {
                 }
             }
             blocks[index].subtreeEnd = blocks.count
+        }
+
+        func isBlank(_ line: Int) -> Bool {
+            lines.contentRange(line).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
         }
 
         /// The line before a table's alignment row: its header row.

@@ -32,7 +32,12 @@ import Testing
         }
     }
 
+    /// The command's blocks, normalised as fmadd reads cmark-gfm's positions: a block ending at
+    /// column 0 of a line ends on the line before, and a container ending at a line of spaces
+    /// ends before it.
     static func cliBlocks(_ file: URL) throws -> [CLIBlock] {
+        let lines = String(decoding: try Data(contentsOf: file), as: UTF8.self).components(separatedBy: "\n")
+        let blank = { (line: Int) in line <= lines.count && lines[line - 1].allSatisfy { $0 == " " || $0 == "\t" } }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["cmark-gfm", "--sourcepos", "-t", "xml", "-e", "table", "-e", "footnotes", file.path]
@@ -50,6 +55,7 @@ import Testing
             let first = Int(field(2))!
             var last = Int(field(4))!
             if Int(field(5))! == 0 && last > first { last -= 1 }
+            if ["list", "item", "quote", "footnote"].contains(kind) { while last > first && blank(last) { last -= 1 } }
             blocks.append(CLIBlock(kind: kind, lines: first...max(first, last)))
         }
         return blocks

@@ -1,0 +1,141 @@
+import FMList
+
+/// Finds the same paper listed more than once: under another spelling of its title, another form
+/// of its links, or in another section.
+///
+/// Pairs are looked for only within the scope (`Configuration.dedupeScope`, or the one passed),
+/// and never between entries that `Configuration.distinct` declares different. Each pair is judged
+/// by `PairJudge`; pairs join into clusters transitively.
+public struct DuplicateFinder: Sendable {
+    public let configuration: Configuration
+    /// Title word similarity (Jaccard, 0…1) from which two titles alone make a likely duplicate:
+    /// `Configuration.dedupeThreshold`.
+    public var threshold: Double { configuration.dedupeThreshold }
+
+    private let distinct: DistinctRules
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        distinct = DistinctRules(configuration.distinct)
+    }
+
+    /// The clusters of duplicate entries in `view`, in the order of their first line. Only pairs
+    /// of `minimumConfidence` or more are used.
+    public func clusters(in view: ListView, scope: Configuration.DedupeScope? = nil,
+                         minimumConfidence: DuplicateConfidence = .possible) -> [DuplicateCluster] {
+        let candidates = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
+        let fingerprints = Self.fingerprints(of: candidates.map { view.entries[$0] })
+        let scopeOf = ScopeGroups(scope ?? configuration.dedupeScope, configuration: configuration)
+        let search = CandidateSearch(fingerprints: fingerprints,
+                                     scopes: candidates.map { scopeOf.group(of: view.entries[$0]) },
+                                     threshold: threshold)
+        let judge = PairJudge(threshold: threshold)
+        let pairs = search.pairs()
+        let judged = workRanges(count: pairs.count, minimumSize: 4096).parallelMap { range in
+            range.compactMap { k -> ClusterBuilder.Link? in
+                let (a, b) = pairs[k]
+                guard let evidence = judge.evidence(fingerprints[a], fingerprints[b]),
+                      evidence.confidence >= minimumConfidence else { return nil }
+                return ClusterBuilder.Link(first: candidates[a], second: candidates[b], evidence: evidence)
+            }
+        }
+        let links = Array(judged.joined())
+        let fingerprintOf = Dictionary(uniqueKeysWithValues: zip(candidates, fingerprints.indices))
+        let groups = ClusterBuilder.clusters(of: links) { entry in
+            fingerprintOf[entry].map { distinct.memberships(of: fingerprints[$0]) } ?? []
+        }
+        return groups.map { group in
+            DuplicateCluster(confidence: group.confidence,
+                             entries: group.entries.map { Self.member($0, in: view) },
+                             reasons: group.links.map { Self.reason($0, in: view) })
+        }
+    }
+
+    /// The listed entries that a not-yet-written entry would duplicate, surest first. With a scope
+    /// of `.category` or `.section` (the configured one when nil), only entries of the candidate's
+    /// category or section are compared, when the candidate names one.
+    public func matches(for candidate: CandidateEntry, in view: ListView,
+                        scope: Configuration.DedupeScope? = nil) -> [DuplicateMatch] {
+        let probe = Fingerprint(title: candidate.title, urls: candidate.links)
+        let judge = PairJudge(threshold: threshold)
+        let probeNames = distinct.memberships(of: probe)
+        let entries = view.entries
+        let inScope: @Sendable (Entry) -> Bool
+        switch scope ?? configuration.dedupeScope {
+        case .list: inScope = { _ in true }
+        case .category: inScope = { candidate.category == nil || $0.category == candidate.category }
+        case .section: inScope = { candidate.section == nil || $0.section == candidate.section }
+        }
+        let distinct = distinct
+        let found = workRanges(count: entries.count, minimumSize: 2048).parallelMap { range in
+            range.compactMap { index -> (Int, MatchEvidence)? in
+                let entry = entries[index]
+                guard Self.isComparable(entry), inScope(entry) else { return nil }
+                let fingerprint = Fingerprint(title: entry.title, urls: entry.links.map(\.url))
+                guard let evidence = judge.evidence(probe, fingerprint) else { return nil }
+                if !probeNames.isEmpty, DistinctRules.areDistinct(probeNames, distinct.memberships(of: fingerprint)) {
+                    return nil
+                }
+                return (index, evidence)
+            }
+        }
+        return found.joined()
+            .sorted { ($0.1.confidence, $0.1.similarity, -$0.0) > ($1.1.confidence, $1.1.similarity, -$1.0) }
+            .map { DuplicateMatch(entry: Self.member($0.0, in: view), evidence: $0.1) }
+    }
+
+    // MARK: Helpers
+
+    /// Entries with a title and links; groups, placeholders and unparsed items are not papers.
+    static func isComparable(_ entry: Entry) -> Bool {
+        entry.shape == .entry && entry.title != nil
+    }
+
+    private static func fingerprints(of entries: [Entry]) -> [Fingerprint] {
+        let pieces = workRanges(count: entries.count, minimumSize: 1024).parallelMap { range in
+            range.map { Fingerprint(title: entries[$0].title, urls: entries[$0].links.map(\.url)) }
+        }
+        return Array(pieces.joined())
+    }
+
+    static func member(_ index: Int, in view: ListView) -> DuplicateCluster.Entry {
+        let entry = view.entries[index]
+        let text = view.document.lineText(entry.line)
+        return DuplicateCluster.Entry(
+            index: index, line: entry.line,
+            section: entry.section.map { view.sections[$0].text },
+            category: entry.category,
+            year: entry.yearGroup.map { view.yearGroups[$0].year },
+            text: String(text.drop { $0 == " " || $0 == "\t" }))
+    }
+
+    private static func reason(_ link: ClusterBuilder.Link, in view: ListView) -> DuplicateCluster.Reason {
+        let lines = (view.entries[link.first].line, view.entries[link.second].line)
+        return DuplicateCluster.Reason(firstLine: min(lines.0, lines.1), secondLine: max(lines.0, lines.1),
+                                       evidence: link.evidence)
+    }
+}
+
+/// Which entries may be compared: those of one section, of one category, or all.
+private struct ScopeGroups {
+    let scope: Configuration.DedupeScope
+    let categoryIndex: [String: Int]
+
+    init(_ scope: Configuration.DedupeScope, configuration: Configuration) {
+        self.scope = scope
+        var index: [String: Int] = [:]
+        for (k, category) in configuration.categories.enumerated() where index[category.key] == nil {
+            index[category.key] = k
+        }
+        categoryIndex = index
+    }
+
+    /// Entries outside any section or category form a group of their own (-1).
+    func group(of entry: Entry) -> Int {
+        switch scope {
+        case .list: 0
+        case .category: entry.category.flatMap { categoryIndex[$0] } ?? -1
+        case .section: entry.section ?? -1
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// An entry's keys in the form the search compares quickly: hashes and a set of hashed words.
+struct Fingerprint: Sendable {
+    /// Subtitles shorter than this are too generic to name one paper (`a survey`).
+    static let minimumSubtitleWords = 5
+
+    let keys: EntryKeys
+    let compactTitle: String
+    /// Hashes of the compact title and of the compact parts around its colon; 0 for none.
+    let title: UInt64
+    let head: UInt64
+    let tail: UInt64
+    /// The title's distinct words, ordered by hash.
+    let words: [TitleWord]
+
+    init(title: String?, urls: [String]) {
+        keys = EntryKeys(title: title, urls: urls)
+        compactTitle = keys.compactTitle
+        self.title = Self.titleHash(compactTitle)
+        head = Self.titleHash(keys.titleHead.map(Self.compact) ?? "")
+        let tailWords = keys.titleTail.map { $0.split(separator: " ").count } ?? 0
+        tail = tailWords >= Self.minimumSubtitleWords ? Self.titleHash(keys.titleTail.map(Self.compact) ?? "") : 0
+        words = TitleSimilarity.words(of: keys.title)
+    }
+
+    var hasTitle: Bool { title != 0 }
+
+    /// The hashes under which the exact-key search files the entry. Identity keys carry their
+    /// kind, so an arXiv id never meets an address; the title's parts share the title's kind, so
+    /// `Models Genesis` meets the head of `Models Genesis: …`.
+    var exactKeys: [(hash: UInt64, isTitlePart: Bool)] {
+        var result: [(UInt64, Bool)] = []
+        if title != 0 { result.append((title, false)) }
+        if head != 0 { result.append((head, true)) }
+        if tail != 0 { result.append((tail, true)) }
+        if words.count > 1 { result.append((wordSet, false)) }
+        for id in keys.arXivIDs { result.append((StableHash.of(id, salt: Salt.arXiv), false)) }
+        for doi in keys.dois { result.append((StableHash.of(doi, salt: Salt.doi), false)) }
+        for url in keys.urls { result.append((StableHash.of(url, salt: Salt.url), false)) }
+        for repository in keys.repositories { result.append((StableHash.of(repository, salt: Salt.code), false)) }
+        return result
+    }
+
+    /// The same words in another order: `Genesis models` and `Models genesis`.
+    var wordSet: UInt64 {
+        words.reduce(Salt.wordSet) { StableHash.combine($0, $1.hash) }
+    }
+
+    private static func titleHash(_ compact: String) -> UInt64 {
+        compact.isEmpty ? 0 : StableHash.of(compact, salt: Salt.title)
+    }
+
+    private static func compact(_ normalized: String) -> String {
+        String(normalized.filter { $0 != " " })
+    }
+
+    private enum Salt {
+        static let title: UInt64 = 1
+        static let wordSet: UInt64 = 2
+        static let arXiv: UInt64 = 3
+        static let doi: UInt64 = 4
+        static let url: UInt64 = 5
+        static let code: UInt64 = 6
+    }
+}
