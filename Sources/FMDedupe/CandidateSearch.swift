@@ -1,4 +1,4 @@
-import Foundation
+import FMList
 
 /// Finds the pairs of entries worth judging without comparing every pair.
 ///
@@ -25,8 +25,11 @@ struct CandidateSearch: Sendable {
 
     /// Pairs `(i, j)`, `i < j`, each once.
     func pairs() -> [(Int, Int)] {
+        var t = ContinuousClock.now
         var packed = exactPairs()
+        print("TIMING exact", ContinuousClock.now - t, packed.count); t = ContinuousClock.now
         packed += similarTitlePairs()
+        print("TIMING similar", ContinuousClock.now - t, packed.count); t = ContinuousClock.now
         packed.sort()
         var result: [(Int, Int)] = []
         result.reserveCapacity(packed.count)
@@ -41,15 +44,15 @@ struct CandidateSearch: Sendable {
     // MARK: Exact keys
 
     private func exactPairs() -> [UInt64] {
-        var postings: [Posting] = []
-        postings.reserveCapacity(fingerprints.count * 4)
-        for (index, fingerprint) in fingerprints.enumerated() {
-            for key in fingerprint.exactKeys {
-                postings.append(Posting(key: scoped(key.hash, index), entry: Int32(index), isTitlePart: key.isTitlePart))
+        var filings: [Filing] = []
+        filings.reserveCapacity(fingerprints.count * 5)
+        for index in fingerprints.indices {
+            for key in fingerprints[index].exactKeys {
+                filings.append(Filing(key: scoped(key.hash, index), entry: UInt32(index), isTitlePart: key.isTitlePart))
             }
         }
         var pairs: [UInt64] = []
-        forEachGroup(of: &postings) { group in
+        Filing.forEachGroup(in: Filing.sortedByKey(filings)[...]) { group in
             if group.count <= Self.largeGroup {
                 for x in group.indices {
                     for y in group.indices where y > x {
@@ -59,10 +62,8 @@ struct CandidateSearch: Sendable {
                     }
                 }
             } else {
-                let ordered = group.sorted { $0.entry < $1.entry }
-                for x in ordered.indices.dropLast() {
-                    append(Int(ordered[x].entry), Int(ordered[x + 1].entry), to: &pairs)
-                }
+                let ordered = group.map { Int($0.entry) }.sorted()
+                for x in ordered.indices.dropLast() { append(ordered[x], ordered[x + 1], to: &pairs) }
             }
         }
         return pairs
@@ -75,37 +76,62 @@ struct CandidateSearch: Sendable {
 
     private func similarTitlePairs() -> [UInt64] {
         guard threshold <= 1 else { return [] }
+        var t = ContinuousClock.now
         let frequency = wordFrequencies()
-        let k = wordsPerKey
-        var postings: [Posting] = []
-        postings.reserveCapacity(fingerprints.count * 4)
-        for (index, fingerprint) in fingerprints.enumerated() {
-            let n = fingerprint.words.count
-            let overlap = requiredOverlap(n)
-            // Fewer words than that match only the same word set, which the exact keys find.
-            guard overlap >= k, n >= k else { continue }
-            let rarestFirst = fingerprint.words.map { (frequency[$0.hash, default: 0], $0.hash) }.sorted { $0 < $1 }
-            let prefix = rarestFirst.prefix(n - overlap + k).map(\.1)
-            forEachCombination(of: prefix, size: k) { key in
-                postings.append(Posting(key: scoped(key, index), entry: Int32(index), isTitlePart: false))
+        print("TIMING   freq", ContinuousClock.now - t); t = ContinuousClock.now
+        let pieces = workRanges(count: fingerprints.count, minimumSize: 4096).parallelMap { range in
+            range.flatMap { filings(of: $0, frequency: frequency) }
+        }
+        print("TIMING   filings", ContinuousClock.now - t); t = ContinuousClock.now
+        let sorted = Filing.sortedByKey(Array(pieces.joined()))
+        print("TIMING   sort", ContinuousClock.now - t, sorted.count); t = ContinuousClock.now
+        defer { print("TIMING   verify", ContinuousClock.now - t) }
+        // Groups never straddle two pieces: each piece starts where a key starts.
+        var bounds = workRanges(count: sorted.count, minimumSize: 16384).map(\.lowerBound).map { start in
+            var k = start
+            while k > 0 && k < sorted.count && sorted[k].key == sorted[k - 1].key { k += 1 }
+            return k
+        }
+        bounds.append(sorted.count)
+        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<max($0, $1) }
+        let sizes = fingerprints.map(\.words.count)
+        return Array(ranges.parallelMap { range in
+            var pairs: [UInt64] = []
+            Filing.forEachGroup(in: sorted[range]) { group in verifySimilar(group, sizes: sizes, into: &pairs) }
+            return pairs
+        }.joined())
+    }
+
+    /// An entry filed under each combination of `k` of its rarest words (see the type's note).
+    private func filings(of index: Int, frequency: WordFrequencies) -> [Filing] {
+        let words = fingerprints[index].words
+        let k = wordsPerKey, n = words.count
+        let overlap = requiredOverlap(n)
+        // Fewer words than that match only the same words, which the exact keys find.
+        guard overlap >= k, n >= k else { return [] }
+        let rarestFirst = words.map { (frequency.count(of: $0.hash), $0.hash) }.sorted { $0 < $1 }
+        let prefix = rarestFirst.prefix(n - overlap + k).map(\.1)
+        var result: [Filing] = []
+        forEachCombination(of: prefix, size: k) { key in
+            result.append(Filing(key: scoped(key, index), entry: UInt32(index), isTitlePart: false))
+        }
+        return result
+    }
+
+    /// Pairs the titles of one group whose similarity reaches the threshold.
+    private func verifySimilar(_ group: ArraySlice<Filing>, sizes: [Int], into pairs: inout [UInt64]) {
+        let bySize = group.map { Int($0.entry) }.sorted { sizes[$0] < sizes[$1] }
+        let limit = group.count <= Self.largeGroup ? group.count : Self.neighbours
+        for x in bySize.indices {
+            let a = bySize[x]
+            let largest = Double(sizes[a]) / threshold + 1e-9
+            for y in (x + 1)..<min(bySize.count, x + 1 + limit) {
+                let b = bySize[y]
+                guard Double(sizes[b]) <= largest else { break }
+                guard TitleSimilarity.jaccard(fingerprints[a].words, fingerprints[b].words) >= threshold else { continue }
+                append(a, b, to: &pairs)
             }
         }
-        var pairs: [UInt64] = []
-        forEachGroup(of: &postings) { group in
-            let bySize = group.sorted { fingerprints[Int($0.entry)].words.count < fingerprints[Int($1.entry)].words.count }
-            let limit = group.count <= Self.largeGroup ? group.count : Self.neighbours
-            for x in bySize.indices {
-                let a = Int(bySize[x].entry)
-                let largest = Double(fingerprints[a].words.count) / threshold
-                for y in (x + 1)..<min(bySize.count, x + 1 + limit) {
-                    let b = Int(bySize[y].entry)
-                    guard Double(fingerprints[b].words.count) <= largest + 1e-9 else { break }
-                    guard TitleSimilarity.jaccard(fingerprints[a].words, fingerprints[b].words) >= threshold else { continue }
-                    append(a, b, to: &pairs)
-                }
-            }
-        }
-        return pairs
     }
 
     /// `⌈t·n⌉`: the words a title of `n` words shares with any title at least `t` similar to it.
@@ -113,56 +139,31 @@ struct CandidateSearch: Sendable {
         Int((threshold * Double(n) - 1e-9).rounded(.up))
     }
 
-    private func wordFrequencies() -> [UInt64: Int32] {
-        var frequency: [UInt64: Int32] = [:]
-        frequency.reserveCapacity(fingerprints.count * 4)
-        for fingerprint in fingerprints {
-            for word in fingerprint.words { frequency[word.hash, default: 0] += 1 }
+    private func wordFrequencies() -> WordFrequencies {
+        var frequency = WordFrequencies(expectedWords: fingerprints.count * 4)
+        for index in fingerprints.indices {
+            for word in fingerprints[index].words { frequency.add(word.hash) }
         }
         return frequency
     }
 
     private func forEachCombination(of items: [UInt64], size: Int, _ body: (UInt64) -> Void) {
-        switch size {
-        case 1:
-            items.forEach(body)
-        default:
-            for x in items.indices {
-                for y in items.indices where y > x {
-                    for z in items.indices where z > y {
-                        body(StableHash.combine(StableHash.combine(items[x], items[y]), items[z]))
-                    }
+        guard size == 3 else { return items.forEach(body) }
+        for x in items.indices {
+            for y in items.indices where y > x {
+                for z in items.indices where z > y {
+                    body(StableHash.combine(StableHash.combine(items[x], items[y]), items[z]))
                 }
             }
         }
-    }
-
-    // MARK: Postings
-
-    private struct Posting {
-        var key: UInt64
-        var entry: Int32
-        var isTitlePart: Bool
     }
 
     private func scoped(_ key: UInt64, _ index: Int) -> UInt64 {
         StableHash.combine(key, UInt64(bitPattern: Int64(scopes[index])))
     }
 
-    /// Calls `body` with each run of two or more postings under one key.
-    private func forEachGroup(of postings: inout [Posting], _ body: (ArraySlice<Posting>) -> Void) {
-        postings.sort { $0.key < $1.key }
-        var start = 0
-        while start < postings.count {
-            var end = start + 1
-            while end < postings.count && postings[end].key == postings[start].key { end += 1 }
-            if end - start > 1 { body(postings[start..<end]) }
-            start = end
-        }
-    }
-
     private func append(_ a: Int, _ b: Int, to pairs: inout [UInt64]) {
-        // Keys are hashed with the scope, so a collision could still pair two scopes.
+        // Keys are hashed with the scope, so only a hash collision could pair two scopes.
         guard a != b, scopes[a] == scopes[b] else { return }
         pairs.append(UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
     }

@@ -56,7 +56,7 @@ struct DistinctRules: Sendable {
 
     /// A name written as a link, or as a bare arXiv id or DOI.
     private static func identities(of text: String) -> [String] {
-        let trimmed = text.trimming(" \t")
+        let trimmed = text.trimmingBlanks()
         var result: [String] = []
         if let identity = EntryKeys.identity(ofLink: trimmed) { result.append(identity) }
         if let id = EntryKeys.arXivIdentifier(trimmed) { result.append("arxiv:" + id) }

@@ -23,14 +23,18 @@ public struct DuplicateFinder: Sendable {
     /// of `minimumConfidence` or more are used.
     public func clusters(in view: ListView, scope: Configuration.DedupeScope? = nil,
                          minimumConfidence: DuplicateConfidence = .possible) -> [DuplicateCluster] {
+        var t = ContinuousClock.now
+        func lap(_ s: String) { let n = ContinuousClock.now; print("TIMING", s, n - t); t = n }
         let candidates = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
         let fingerprints = Self.fingerprints(of: candidates.map { view.entries[$0] })
+        lap("fingerprints")
         let scopeOf = ScopeGroups(scope ?? configuration.dedupeScope, configuration: configuration)
         let search = CandidateSearch(fingerprints: fingerprints,
                                      scopes: candidates.map { scopeOf.group(of: view.entries[$0]) },
                                      threshold: threshold)
         let judge = PairJudge(threshold: threshold)
         let pairs = search.pairs()
+        lap("pairs \(pairs.count)")
         let judged = workRanges(count: pairs.count, minimumSize: 4096).parallelMap { range in
             range.compactMap { k -> ClusterBuilder.Link? in
                 let (a, b) = pairs[k]
@@ -40,10 +44,12 @@ public struct DuplicateFinder: Sendable {
             }
         }
         let links = Array(judged.joined())
+        lap("judge")
         let fingerprintOf = Dictionary(uniqueKeysWithValues: zip(candidates, fingerprints.indices))
         let groups = ClusterBuilder.clusters(of: links) { entry in
             fingerprintOf[entry].map { distinct.memberships(of: fingerprints[$0]) } ?? []
         }
+        lap("groups")
         return groups.map { group in
             DuplicateCluster(confidence: group.confidence,
                              entries: group.entries.map { Self.member($0, in: view) },

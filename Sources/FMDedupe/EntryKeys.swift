@@ -13,12 +13,10 @@ public struct EntryKeys: Hashable, Sendable {
     public var urls: [String] = []
 
     public init(title: String?, urls links: [String]) {
-        let raw = title ?? ""
-        self.title = Self.normalizedTitle(raw)
-        if let parts = TitleNormalizer.parts(of: raw) {
-            titleHead = parts.head
-            titleTail = parts.tail
-        }
+        let normalized = TitleNormalizer.analyze(title ?? "")
+        self.title = normalized.title
+        titleHead = normalized.head
+        titleTail = normalized.tail
         for link in links {
             guard let address = WebAddress(link) else { continue }
             if let repository = Self.repository(in: address) {
@@ -46,11 +44,8 @@ public struct EntryKeys: Hashable, Sendable {
     /// The normalised title without its spaces: what two titles that differ only in where their
     /// words break (`multi institutional` and `multi-institutional`) have in common.
     public var compactTitle: String {
-        String(title.filter { $0 != " " })
+        TitleNormalizer.compact(title)
     }
-
-    /// The words of the normalised title.
-    public var titleWords: [Substring] { title.split(separator: " ") }
 
     /// The key that stands for one link target: its arXiv id, DOI, repository or address, in that
     /// order; nil for a link without a web target. Two links with the same identity point to the

@@ -9,30 +9,35 @@ struct Fingerprint: Sendable {
     let title: UInt64
     let head: UInt64
     let tail: UInt64
-    /// The title's distinct words, ordered by hash.
+    /// The title's words, ordered by hash (see `TitleSimilarity.words(of:)`).
     let words: [TitleWord]
+    /// The hashes under which the exact-key search files the entry.
+    let exactKeys: [(hash: UInt64, isTitlePart: Bool)]
 
     init(title: String?, urls: [String]) {
         keys = EntryKeys(title: title, urls: urls)
         compactTitle = keys.compactTitle
         self.title = Self.titleHash(compactTitle)
-        head = Self.titleHash(keys.titleHead.map(Self.compact) ?? "")
-        let tailWords = keys.titleTail.map { $0.split(separator: " ").count } ?? 0
-        tail = tailWords >= Self.minimumSubtitleWords ? Self.titleHash(keys.titleTail.map(Self.compact) ?? "") : 0
+        head = Self.titleHash(keys.titleHead.map(TitleNormalizer.compact) ?? "")
+        let tailWords = keys.titleTail.map { tail in tail.utf8.count(where: { $0 == 0x20 }) + 1 } ?? 0
+        tail = tailWords >= Self.minimumSubtitleWords
+            ? Self.titleHash(keys.titleTail.map(TitleNormalizer.compact) ?? "") : 0
         words = TitleSimilarity.words(of: keys.title)
+        exactKeys = Self.exactKeys(keys, title: self.title, head: head, tail: tail, words: words)
     }
 
     var hasTitle: Bool { title != 0 }
 
-    /// The hashes under which the exact-key search files the entry. Identity keys carry their
-    /// kind, so an arXiv id never meets an address; the title's parts share the title's kind, so
-    /// `Models Genesis` meets the head of `Models Genesis: …`.
-    var exactKeys: [(hash: UInt64, isTitlePart: Bool)] {
+    /// Identity keys carry their kind, so an arXiv id never meets an address; the title's parts
+    /// share the title's kind, so `Models Genesis` meets the head of `Models Genesis: …`.
+    private static func exactKeys(_ keys: EntryKeys, title: UInt64, head: UInt64, tail: UInt64,
+                                  words: [TitleWord]) -> [(hash: UInt64, isTitlePart: Bool)] {
         var result: [(UInt64, Bool)] = []
         if title != 0 { result.append((title, false)) }
         if head != 0 { result.append((head, true)) }
         if tail != 0 { result.append((tail, true)) }
-        if words.count > 1 { result.append((wordSet, false)) }
+        // The same words in another order: `Genesis models` and `Models genesis`.
+        if words.count > 1 { result.append((words.reduce(Salt.wordSet) { StableHash.combine($0, $1.hash) }, false)) }
         for id in keys.arXivIDs { result.append((StableHash.of(id, salt: Salt.arXiv), false)) }
         for doi in keys.dois { result.append((StableHash.of(doi, salt: Salt.doi), false)) }
         for url in keys.urls { result.append((StableHash.of(url, salt: Salt.url), false)) }
@@ -40,17 +45,8 @@ struct Fingerprint: Sendable {
         return result
     }
 
-    /// The same words in another order: `Genesis models` and `Models genesis`.
-    var wordSet: UInt64 {
-        words.reduce(Salt.wordSet) { StableHash.combine($0, $1.hash) }
-    }
-
     private static func titleHash(_ compact: String) -> UInt64 {
         compact.isEmpty ? 0 : StableHash.of(compact, salt: Salt.title)
-    }
-
-    private static func compact(_ normalized: String) -> String {
-        String(normalized.filter { $0 != " " })
     }
 
     private enum Salt {

@@ -40,7 +40,7 @@ extension EntryKeys {
     }
 
     static func doi(in address: WebAddress) -> String? {
-        let segments = address.path.percentDecoded().split(separator: "/")
+        let segments = WebAddress.components(of: address.path.percentDecoded(), separator: "/")
         let doi: String?
         if address.hostIs("nature.com") {
             doi = natureDOI(segments)

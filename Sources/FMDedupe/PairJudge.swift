@@ -68,15 +68,11 @@ struct PairJudge: Sendable {
     }
 
     private static func isSubtitle(_ a: Fingerprint, of b: Fingerprint) -> Bool {
-        b.tail != 0 && b.tail == a.title && b.keys.titleTail.map(compact) == a.compactTitle
+        b.tail != 0 && b.tail == a.title && b.keys.titleTail.map(TitleNormalizer.compact) == a.compactTitle
     }
 
     private static func isHead(_ a: Fingerprint, of b: Fingerprint) -> Bool {
-        b.head != 0 && b.head == a.title && b.keys.titleHead.map(compact) == a.compactTitle
-    }
-
-    private static func compact(_ normalized: String) -> String {
-        String(normalized.filter { $0 != " " })
+        b.head != 0 && b.head == a.title && b.keys.titleHead.map(TitleNormalizer.compact) == a.compactTitle
     }
 
     private static func shorterTitle(_ a: Fingerprint, _ b: Fingerprint) -> String {

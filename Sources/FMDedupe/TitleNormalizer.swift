@@ -8,30 +8,34 @@ import Foundation
 /// `multiinstitutional`), so hyphenation never splits one word into two tokens. `+` stays part of
 /// a word: `CTFold++` names another model than `CTFold`.
 enum TitleNormalizer {
-    static func normalize(_ title: String) -> String {
-        var isASCII = true
-        for byte in title.utf8 where byte >= 0x80 {
-            isASCII = false
-            break
-        }
-        return isASCII ? normalizeASCII(title) : normalizeUnicode(title)
+    /// A normalised title and the parts before and after the original's first colon
+    /// (`Name: what it does`), when both are non-empty.
+    struct Result {
+        var title: String
+        var head: String?
+        var tail: String?
     }
 
-    /// Splits a title at its first colon (`Name: what it does`) into the normalised parts before
-    /// and after it; nil when either part is empty.
-    static func parts(of title: String) -> (head: String, tail: String)? {
-        guard let colon = title.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let head = normalize(String(title[..<colon]))
-        let tail = normalize(String(title[title.index(after: colon)...]))
-        guard !head.isEmpty, !tail.isEmpty else { return nil }
-        return (head, tail)
+    static func normalize(_ title: String) -> String {
+        analyze(title).title
+    }
+
+    static func analyze(_ title: String) -> Result {
+        title.utf8.allSatisfy { $0 < 0x80 } ? analyzeASCII(title) : analyzeUnicode(title)
+    }
+
+    /// The normalised title without its spaces.
+    static func compact(_ normalized: String) -> String {
+        guard normalized.utf8.contains(0x20) else { return normalized }
+        return String(decoding: normalized.utf8.filter { $0 != 0x20 }, as: UTF8.self)
     }
 
     // The common case, and by far the fastest: no normalisation form or folding table needed.
-    private static func normalizeASCII(_ title: String) -> String {
+    private static func analyzeASCII(_ title: String) -> Result {
         var out: [UInt8] = []
         out.reserveCapacity(title.utf8.count)
         var pendingBreak = false
+        var colon: Int?
         for byte in title.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"):
@@ -41,10 +45,14 @@ enum TitleNormalizer {
             case UInt8(ascii: "-"), UInt8(ascii: "'"):
                 break
             default:
+                if byte == UInt8(ascii: ":") && colon == nil { colon = out.count }
                 pendingBreak = !out.isEmpty
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        let text = String(decoding: out, as: UTF8.self)
+        guard let colon, colon > 0, colon < out.count else { return Result(title: text) }
+        return Result(title: text, head: String(decoding: out[..<colon], as: UTF8.self),
+                      tail: String(decoding: out[(colon + 1)...], as: UTF8.self))
     }
 
     private static func append(_ byte: UInt8, to out: inout [UInt8], pendingBreak: inout Bool) {
@@ -53,11 +61,13 @@ enum TitleNormalizer {
         out.append(byte)
     }
 
-    private static func normalizeUnicode(_ title: String) -> String {
+    private static func analyzeUnicode(_ title: String) -> Result {
+        // NFKC turns the full-width colon into `:`.
         let folded = title.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         var pendingBreak = false
+        var colon: Int?
         for scalar in folded.unicodeScalars {
             if isJoiner(scalar) { continue }
             if isWordScalar(scalar) {
@@ -65,10 +75,15 @@ enum TitleNormalizer {
                 pendingBreak = false
                 out.append(scalar)
             } else {
+                if scalar == ":" && colon == nil { colon = out.count }
                 pendingBreak = !out.isEmpty
             }
         }
-        return String(out)
+        func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            String(String.UnicodeScalarView(scalars))
+        }
+        guard let colon, colon > 0, colon < out.count else { return Result(title: text(out[...])) }
+        return Result(title: text(out[...]), head: text(out[..<colon]), tail: text(out[(colon + 1)...]))
     }
 
     /// Hyphens and apostrophes: they join the parts of one word.

@@ -5,36 +5,65 @@ struct TitleWord: Hashable, Sendable {
     /// nothing is left, that is, for a number.
     var stem: UInt64
 
-    init(_ word: Substring) {
+    init(_ word: Substring.UTF8View) {
+        let (hash, stem) = word.allSatisfy { $0 < 0x80 }
+            ? Self.hashes(ascii: word)
+            : Self.hashes(scalars: String(decoding: word, as: UTF8.self).unicodeScalars)
+        self.hash = hash
+        self.stem = stem
+    }
+
+    private static func hashes(ascii word: Substring.UTF8View) -> (UInt64, UInt64) {
         var whole = StableHash(), stem = StableHash()
         var hasStem = false
-        for scalar in word.unicodeScalars {
-            let isNumber = scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType != nil
-            let inStem = !isNumber && scalar != "+"
+        for byte in word {
+            whole.add(byte)
+            if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "+") {
+                stem.add(byte)
+                hasStem = true
+            }
+        }
+        return (whole.value, hasStem ? stem.value : 0)
+    }
+
+    private static func hashes(scalars: String.UnicodeScalarView) -> (UInt64, UInt64) {
+        var whole = StableHash(), stem = StableHash()
+        var hasStem = false
+        for scalar in scalars {
+            let inStem = scalar.properties.numericType == nil && scalar != "+"
             UTF8.encode(scalar) { byte in
                 whole.add(byte)
                 if inStem { stem.add(byte) }
             }
             hasStem = hasStem || inStem
         }
-        hash = whole.value
-        self.stem = hasStem ? stem.value : 0
+        return (whole.value, hasStem ? stem.value : 0)
     }
 }
 
-/// Token similarity of two titles: the Jaccard index of their word sets, |A ∩ B| / |A ∪ B|, on
-/// normalised words. Word order and repeated words do not count; hyphenation does not either,
-/// since normalised words are joined across hyphens.
+/// Token similarity of two titles: the Jaccard index of their words, |A ∩ B| / |A ∪ B|, counted as
+/// multisets (a word written twice counts twice), on normalised words. Word order does not count,
+/// nor does hyphenation, since normalised words are joined across hyphens.
 enum TitleSimilarity {
-    /// The title's distinct words, ordered by hash.
+    /// The title's words, a repeated word numbered by its occurrence, ordered by hash.
     static func words(of normalizedTitle: String) -> [TitleWord] {
-        var seen = Set<UInt64>()
-        var words: [TitleWord] = []
-        for word in normalizedTitle.split(separator: " ") {
-            let hashed = TitleWord(word)
-            if seen.insert(hashed.hash).inserted { words.append(hashed) }
+        var words = normalizedTitle.utf8.split(separator: 0x20).map(TitleWord.init)
+        words.sort { $0.hash < $1.hash }
+        var previous: UInt64?
+        var occurrence = 0
+        var renamed = false
+        for k in words.indices {
+            let base = words[k].hash
+            occurrence = base == previous ? occurrence + 1 : 1
+            previous = base
+            if occurrence > 1 {
+                // `foundation foundation` is not `foundation`: the second is a word of its own.
+                words[k].hash = StableHash.combine(base, UInt64(occurrence))
+                renamed = true
+            }
         }
-        return words.sorted { $0.hash < $1.hash }
+        if renamed { words.sort { $0.hash < $1.hash } }
+        return words
     }
 
     static func jaccard(_ a: [TitleWord], _ b: [TitleWord]) -> Double {

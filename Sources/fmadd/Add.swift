@@ -105,12 +105,15 @@ extension Fmadd {
                 }
             }
             var current = document
+            var newBytes = document.bytes
             var outcomes: [Adder.Outcome] = []
-            for draft in drafts {
+            for (index, draft) in drafts.enumerated() {
                 do {
                     let outcome = try adder.add(draft, to: current, allowDuplicate: allowDuplicate || guidedAllowsDuplicate)
                     outcomes.append(outcome)
-                    current = try Document(bytes: outcome.bytes, path: path)
+                    newBytes = outcome.bytes
+                    // The next entry is placed in the list as it now is.
+                    if index + 1 < drafts.count { current = try Document(bytes: outcome.bytes, path: path) }
                 } catch let error as AddError {
                     printError("fmadd: error: \(error)")
                     throw Exit.findings
@@ -119,8 +122,8 @@ extension Fmadd {
             for warning in outcomes.flatMap(\.warnings) { printError("fmadd: warning: \(warning)") }
             for hit in outcomes.flatMap(\.duplicates) { printError("fmadd: warning: already listed at \(hit)") }
             if dryRun {
-                FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: document.bytes, new: current.bytes, path: path).utf8))
-                return
+                FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: document.bytes, new: newBytes, path: path).utf8))
+                exitNow(.success)
             }
             let additions = zip(drafts, outcomes).map { draft, outcome in
                 PullRequest.Addition(title: draft.title, entry: outcome.insertion.text, file: path,
@@ -129,7 +132,7 @@ extension Fmadd {
             let message = drafts.count == 1
                 ? Self.message(configuration.commitMessage, drafts[0], outcomes[0].insertion)
                 : "Add \(drafts.count) entries to the list"
-            let published = try Publisher(options: publish).publish(path: path, old: document.bytes, new: current.bytes,
+            let published = try Publisher(options: publish).publish(path: path, old: document.bytes, new: newBytes,
                                                                     message: message, branchTitle: drafts[0].title, additions: additions)
             if json {
                 FileHandle.standardOutput.write(Data(Self.json(path: path, outcomes: outcomes, commit: published.commit).utf8))
@@ -142,6 +145,7 @@ extension Fmadd {
                 print(Publisher.describe(published), terminator: "")
                 if publish.noCommit { print("Not committed (--no-commit).") }
             }
+            exitNow(.success)
         }
 
         /// The commit message from the configuration's template.

@@ -17,6 +17,7 @@ enum Peers {
         process.arguments = arguments
         let out = Pipe(), input = Pipe()
         process.standardOutput = out
+        process.standardError = out
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }

@@ -1,3 +1,4 @@
+import Foundation
 import FMList
 import FMRules
 import FMSchema
@@ -51,24 +52,56 @@ public struct Adder: Sendable {
         }
         let insertion = try Placement(view: view).insertion(for: draft)
         let bytes = document.applying(insertion.edits)
-        try checkNothingNew(before: view, after: bytes, insertion: insertion)
+        try checkNothingNew(before: view, insertion: insertion)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
 
     /// Refuses when the list after the insertion has a finding it did not have before.
-    private func checkNothingNew(before view: ListView, after bytes: [UInt8], insertion: Insertion) throws(AddError) {
-        guard let after = try? Document(bytes: bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
-        let old = Set(linter.findings(in: view).map { "\($0.ruleID)@\($0.line)" })
-        let added = insertion.edits.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
+    ///
+    /// Only the neighbourhood is read again: the blocks around the insertion, under the
+    /// section's heading. Lines elsewhere are unchanged, and the entry is written in the list's
+    /// majority style, so it cannot change what a rule finds there.
+    private func checkNothingNew(before view: ListView, insertion: Insertion) throws(AddError) {
+        let document = view.document
         let start = insertion.edits.map(\.lines.lowerBound).min() ?? insertion.line
-        let end = start + (insertion.edits.map(\.replacement.count).reduce(0, +))
+        let removed = insertion.edits.reduce(0) { $0 + $1.lines.count }
+        var region = Fixer.enclosingBlocks(of: start..<(start + removed), in: document)
+        // One more block on each side: a marker right after the entry, a blank line before it.
+        if let first = Fixer.topLevelIndex(containing: max(1, region.lowerBound - 1), in: document) {
+            region = min(region.lowerBound, document.blocks[first].lines.lowerBound)...region.upperBound
+        }
+        if region.upperBound < document.lines.count, let last = Fixer.topLevelIndex(containing: region.upperBound + 1, in: document) {
+            region = region.lowerBound...max(region.upperBound, document.blocks[last].lines.upperBound)
+        }
+        let heading = view.section(containing: region.lowerBound).map { view.sections[$0] }
+        var headingLines: [UInt8] = []
+        if let heading, heading.lines.lowerBound < region.lowerBound {
+            var index = heading.parent
+            var chain = [heading]
+            while let parent = index { chain.insert(view.sections[parent], at: 0); index = view.sections[parent].parent }
+            for section in chain { headingLines += document.bytes[document.lines.fullRange(section.lines.lowerBound)] }
+        }
+        let headingCount = headingLines.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let old = headingLines + Array(document.bytes[document.lines.byteRange(region)])
+        let inside = insertion.edits.map { LineEdit(lines: ($0.lines.lowerBound - region.lowerBound + 1 + headingCount)..<($0.lines.upperBound - region.lowerBound + 1 + headingCount),
+                                                   replacement: $0.replacement) }
+        guard let oldDocument = try? Document(bytes: old) else {
+            throw .invalid(["the list would not read back as UTF-8"])
+        }
+        let new = oldDocument.applying(inside)
+        guard let newDocument = try? Document(bytes: new) else { throw .invalid(["the list would not read back as UTF-8"]) }
+        let added = inside.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
+        let firstNew = inside.map(\.lines.lowerBound).min() ?? 1
+        let endNew = firstNew + inside.reduce(0) { $0 + $1.replacement.count }
+        let before = Set(linter.findings(in: ListView(document: oldDocument, configuration: configuration)).map { "\($0.ruleID)@\($0.line)" })
         var fresh: [String] = []
-        for finding in linter.findings(in: ListView(document: after, configuration: configuration)) {
-            let original = finding.line >= end ? finding.line - added : finding.line
-            let isNewLine = finding.line >= start && finding.line < end
-            if isNewLine || !old.contains("\(finding.ruleID)@\(original)") {
-                fresh.append("line \(finding.line): \(finding.message) [\(finding.ruleID)]")
+        for finding in linter.findings(in: ListView(document: newDocument, configuration: configuration)) {
+            let isNewLine = finding.line >= firstNew && finding.line < endNew
+            let original = finding.line >= endNew ? finding.line - added : finding.line
+            if isNewLine || !before.contains("\(finding.ruleID)@\(original)") {
+                let line = finding.line - headingCount - 1 + region.lowerBound
+                fresh.append("line \(line): \(finding.message) [\(finding.ruleID)]")
             }
         }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
@@ -96,20 +129,33 @@ public enum SameKeyMatcher {
     @Sendable public static func hits(for draft: PaperDraft, in view: ListView) -> [DuplicateHit] {
         let title = normalized(draft.title)
         let keys = Set(draft.links.compactMap { linkKey($0.url) })
-        var hits: [DuplicateHit] = []
-        for entry in view.entries where entry.shape == .entry {
-            var reason: String?
-            if let other = entry.title, normalized(other) == title { reason = "same title" }
-            if reason == nil, let shared = entry.links.first(where: { linkKey($0.url).map(keys.contains) ?? false }) {
-                reason = "same link \(shared.url)"
+        let entries = view.entries
+        let found = workRanges(count: entries.count).parallelMap { range -> [DuplicateHit] in
+            var hits: [DuplicateHit] = []
+            for entry in entries[range] where entry.shape == .entry {
+                var reason: String?
+                if let other = entry.title, normalized(other) == title { reason = "same title" }
+                if reason == nil, let shared = entry.links.first(where: { linkKey($0.url).map(keys.contains) ?? false }) {
+                    reason = "same link \(shared.url)"
+                }
+                if let reason { hits.append(DuplicateHit(line: entry.line, text: view.document.lineText(entry.line).trimmingWhitespace(), reason: reason)) }
             }
-            if let reason { hits.append(DuplicateHit(line: entry.line, text: view.document.lineText(entry.line).trimmingWhitespace(), reason: reason)) }
+            return hits
         }
-        return hits
+        return found.flatMap { $0 }
     }
 
     static func normalized(_ title: String) -> String {
-        String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        var scalars = String.UnicodeScalarView()
+        for scalar in title.unicodeScalars {
+            if scalar.isASCII {
+                let v = UInt8(scalar.value)
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { scalars.append(scalar) } else if v >= 0x41 && v <= 0x5A { scalars.append(Unicode.Scalar(v + 0x20)) }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(scalars)
     }
 
     /// A link without its scheme, `www.`, trailing slash, `.pdf`, version and arXiv form.
@@ -121,7 +167,9 @@ public enum SameKeyMatcher {
         if key.hasPrefix("arxiv.org/") {
             let id = key.split(separator: "/").last.map(String.init) ?? key
             var core = id.hasSuffix(".pdf") ? String(id.dropLast(4)) : id
-            if let v = core.range(of: #"v\d+$"#, options: .regularExpression) { core.removeSubrange(v) }
+            if let v = core.lastIndex(of: "v"), core[core.index(after: v)...].allSatisfy(\.isNumber), core.index(after: v) < core.endIndex {
+                core.removeSubrange(v...)
+            }
             return "arxiv:" + core
         }
         if key.hasPrefix("github.com/") {

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@Suite struct AddCommandTests {
+    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+    let good = ["--category", "mfm", "--title", "A careful multimodal model", "--paper", "https://arxiv.org/abs/2502.01234", "--venue", "arXiv"]
+
+    @Test func addsCommitsOnlyTheListAndLeavesOtherStagedChangesStaged() throws {
+        let repo = try GitRepository(list: upstream)
+        try Data("notes\n".utf8).write(to: repo.folder.appendingPathComponent("NOTES.md"))
+        try repo.git("add", "NOTES.md")
+        let result = try Fmadd.run(["add"] + good, in: repo.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Added to README.md:273 (MFM methods, 2025, a new year group):"))
+        #expect(try repo.git("log", "-1", "--format=%s") == "Add \"A careful multimodal model\" to MFM methods (2025)\n")
+        #expect(try repo.git("show", "--stat", "--format=", "HEAD").contains("README.md | 3 +++"))
+        #expect(try repo.git("status", "--porcelain") == "A  NOTES.md\n")
+        let diff = try repo.git("diff", "HEAD~1", "HEAD", "--unified=0")
+        let changed = diff.split(separator: "\n").filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }
+        #expect(changed == ["+**2025**", "+- [arXiv] A careful multimodal model. [[Paper]](https://arxiv.org/abs/2502.01234)", "+"])
+    }
+
+    @Test func theDefaultSubcommandIsAddAndDryRunWritesNothing() throws {
+        let repo = try GitRepository(list: upstream)
+        let before = try repo.readmeBytes()
+        let result = try Fmadd.run(good + ["--dry-run"], in: repo.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("+- [arXiv] A careful multimodal model. [[Paper]](https://arxiv.org/abs/2502.01234)\n"))
+        #expect(try repo.readmeBytes() == before)
+    }
+
+    @Test func jsonSaysWhatWasInsertedAndWhere() throws {
+        let repo = try GitRepository(list: upstream)
+        let result = try Fmadd.run(["add", "--json", "--no-commit"] + good, in: repo.folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let added = try #require((object["added"] as? [[String: Any]])?.first)
+        #expect(added["line"] as? Int == 273 && added["year"] as? Int == 2025 && added["section"] as? String == "MFM methods")
+        #expect(added["newYearGroup"] as? Bool == true)
+        #expect(try repo.git("status", "--porcelain") == " M README.md\n")
+    }
+
+    @Test(arguments: [
+        (["--title", ""], "title: must be at least 3 characters"),
+        (["--title", "Bad ](link) title"], "title: must not contain \"](\""),
+        (["--title", "Bad | title"], "title: must not contain \"|\""),
+        (["--title", "Two\nlines"], "title: must be on one line"),
+        (["--title", "Evil \u{202E} title"], "bidirectional override"),
+        (["--paper", "javascript:alert(1)"], "links.paper"),
+        (["--paper", "file:///etc/passwd"], "links.paper"),
+        (["--paper", "data:text/html,hi"], "links.paper"),
+        (["--paper", "github.com/x/y"], "links.paper: must be an https URL, got \"github.com/x/y\""),
+        (["--paper", "https://a.org/with space"], "links.paper"),
+        (["--year", "1899"], "year: must be a year between 1900 and 2099, got 1899"),
+        (["--year", "2100"], "year: must be a year between 1900 and 2099, got 2100"),
+    ] as [([String], String)])
+    func aBadFieldIsRefusedAndNothingIsWritten(_ change: [String], _ message: String) throws {
+        let repo = try GitRepository(list: upstream)
+        let before = try repo.readmeBytes()
+        var arguments = ["add", "--category", "mfm", "--title", "A careful multimodal model", "--paper", "https://arxiv.org/abs/2502.01234", "--year", "2025"]
+        let index = try #require(arguments.firstIndex(of: change[0]))
+        arguments[index + 1] = change[1]
+        let result = try Fmadd.run(arguments, in: repo.folder)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try repo.readmeBytes() == before)
+        #expect(try repo.git("log", "--format=%s") == "The list\n")
+    }
+
+    @Test func anUnknownCategoryOrAMissingFieldIsAUsageError() throws {
+        let repo = try GitRepository(list: upstream)
+        let unknown = try Fmadd.run(["add", "--category", "xfm", "--title", "A title here", "--paper", "https://a.org/x", "--year", "2024"], in: repo.folder)
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown category 'xfm'; the list's categories are lfm, vfm, bfm, mfm, lfm-data"))
+        let missing = try Fmadd.run(["add", "--category", "mfm", "--title", "A title here", "--year", "2024"], in: repo.folder)
+        #expect(missing.status == 64 && missing.stderr.contains("missing paper; give it with --paper"))
+    }
+
+    @Test func aFromFileThatIsNotYAMLOrWhoseThirdEntryIsBadWritesNothing() throws {
+        let repo = try GitRepository(list: upstream)
+        let before = try repo.readmeBytes()
+        let notYAML = repo.folder.appendingPathComponent("entries.yml")
+        try Data("title: [unclosed\n  - nope: {".utf8).write(to: notYAML)
+        let broken = try Fmadd.run(["add", "--from", notYAML.path], in: repo.folder)
+        #expect(broken.status == 1 && broken.stderr.contains("is not YAML or JSON"))
+        let list = repo.folder.appendingPathComponent("entries.json")
+        try Data("""
+            [{"category": "lfm", "year": 2024, "title": "First good model", "paper": "https://arxiv.org/abs/2401.11111"},
+             {"category": "vfm", "year": 2023, "title": "Second good model", "links": {"paper": "https://arxiv.org/abs/2302.22222", "code": "https://github.com/a/b"}},
+             {"category": "mfm", "year": 2022, "title": "Third ](bad) model", "paper": "https://arxiv.org/abs/2203.33333"}]
+            """.utf8).write(to: list)
+        let third = try Fmadd.run(["add", "--from", list.path], in: repo.folder)
+        #expect(third.status == 1 && third.stderr.contains("entry 3: the entry is not valid"))
+        #expect(try repo.readmeBytes() == before)
+    }
+
+    @Test func aFromFileAddsEveryEntryInOneCommit() throws {
+        let repo = try GitRepository(list: upstream)
+        let list = repo.folder.appendingPathComponent("entries.yml")
+        try Data("""
+            - category: lfm
+              year: 2024
+              title: First good model
+              paper: https://arxiv.org/abs/2401.11111
+            - category: vfm-data
+              name: NewScans
+              link: https://example.org/newscans
+              modality: 3D CT
+              scale: 12 volumes
+              task: Segmentation
+            """.utf8).write(to: list)
+        let result = try Fmadd.run(["add", "--from", list.path], in: repo.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try repo.git("log", "-1", "--format=%s") == "Add 2 entries to the list\n")
+        #expect(try repo.git("show", "--format=", "--numstat", "HEAD") == "2\t0\tREADME.md\n")
+    }
+
+    @Test func aRefusedCommitPutsTheListBack() throws {
+        let repo = try GitRepository(list: upstream)
+        let before = try repo.readmeBytes()
+        try Data().write(to: repo.folder.appendingPathComponent(".git/index.lock"))
+        let result = try Fmadd.run(["add"] + good, in: repo.folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("index.lock") && result.stderr.contains("the list was put back as it was"))
+        #expect(try repo.readmeBytes() == before)
+    }
+
+    @Test func aBranchIsMadeForThePullRequest() throws {
+        let repo = try GitRepository(list: upstream)
+        let result = try Fmadd.run(["add", "--branch"] + good, in: repo.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try repo.git("branch", "--show-current") == "add/a-careful-multimodal-model\n")
+        #expect(result.stdout.contains("Pull request title:"))
+        #expect(try repo.git("log", "main", "-1", "--format=%s") == "The list\n")
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// The guided add in a real pseudo-terminal (pexpect), on a copy of the healthcare list in a
+/// real repository.
+@Suite struct GuidedAddTerminalTests {
+    @Test func aContributorAddsAPaperAndADatasetAtThePrompt() throws {
+        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md"))
+        let script = Paths.repository.appendingPathComponent("Tests/fmaddTests/guided_add.py").path
+        let output = try Peers.run("python", [script, Fmadd.binary.path, repo.folder.path])
+        #expect(output.contains("guided add: ok"), "\(output)")
+        let diff = try repo.git("diff", "--unified=0")
+        let changed = diff.split(separator: "\n").filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }
+        #expect(changed == [
+            "+**2025**",
+            "+- [Nature Medicine] Towards a general-purpose foundation model for computational pathology. [[Paper]](https://arxiv.org/abs/2503.00001)",
+            "+",
+            "+| [NewScans](https://example.org/newscans-paper) | 3D CT | 120 volumes | Segmentation | [*](https://example.org/newscans) |",
+        ], "\(diff)")
+    }
+}
