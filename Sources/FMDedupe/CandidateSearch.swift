@@ -71,8 +71,14 @@ struct CandidateSearch: Sendable {
 
     // MARK: Similar titles
 
-    /// The number of rarest words combined into one key.
-    private var wordsPerKey: Int { threshold > 2.0 / 3.0 ? 3 : 1 }
+    /// The number of rarest words combined into one key: as many as every title that can match a
+    /// title other than its own words must share (at most 4). A title of `n` words matches a
+    /// different one only when `n ≥ t / (1 − t)`: 9 words at 0.9, 4 at 0.8.
+    private var wordsPerKey: Int {
+        guard threshold < 1 else { return 4 }
+        let fewestWords = Int((threshold / (1 - threshold) - 1e-9).rounded(.up))
+        return max(1, min(4, requiredOverlap(fewestWords)))
+    }
 
     private func similarTitlePairs() -> [UInt64] {
         guard threshold <= 1 else { return [] }
@@ -147,15 +153,16 @@ struct CandidateSearch: Sendable {
         return frequency
     }
 
+    /// Calls `body` with the hash of each `size`-element combination of `items`, in their order.
     private func forEachCombination(of items: [UInt64], size: Int, _ body: (UInt64) -> Void) {
-        guard size == 3 else { return items.forEach(body) }
-        for x in items.indices {
-            for y in items.indices where y > x {
-                for z in items.indices where z > y {
-                    body(StableHash.combine(StableHash.combine(items[x], items[y]), items[z]))
-                }
+        func choose(from start: Int, left: Int, hash: UInt64) {
+            guard left > 0 else { return body(hash) }
+            guard start <= items.count - left else { return }
+            for k in start...(items.count - left) {
+                choose(from: k + 1, left: left - 1, hash: StableHash.combine(hash, items[k]))
             }
         }
+        choose(from: 0, left: size, hash: 0)
     }
 
     private func scoped(_ key: UInt64, _ index: Int) -> UInt64 {

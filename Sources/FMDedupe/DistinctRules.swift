@@ -31,7 +31,7 @@ struct DistinctRules: Sendable {
         let identities = Self.identities(of: fingerprint.keys)
         var result = Set<Membership>()
         for name in names {
-            let byTitle = !name.compactTitle.isEmpty && name.compactTitle == fingerprint.compactTitle
+            let byTitle = !name.compactTitle.isEmpty && name.compactTitle == fingerprint.keys.compactTitle
             if byTitle || name.identities.contains(where: identities.contains) {
                 result.insert(Membership(group: name.group, item: name.item))
             }

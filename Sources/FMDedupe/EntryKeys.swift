@@ -9,7 +9,7 @@ public struct EntryKeys: Hashable, Sendable {
     public var arXivIDs: [String] = []
     public var dois: [String] = []
     public var repositories: [String] = []
-    /// Normalised addresses of the links that name no repository.
+    /// Normalised addresses of the links that carry no other key.
     public var urls: [String] = []
 
     public init(title: String?, urls links: [String]) {
@@ -19,18 +19,17 @@ public struct EntryKeys: Hashable, Sendable {
         titleTail = normalized.tail
         for link in links {
             guard let address = WebAddress(link) else { continue }
+            // One key a link: its arXiv id or DOI already names whatever its address would.
             if let repository = Self.repository(in: address) {
                 Self.add(repository, to: &repositories)
-                continue
-            }
-            if let id = Self.arXivID(in: address) {
+            } else if let id = Self.arXivID(in: address) {
                 Self.add(id, to: &arXivIDs)
             } else if let doi = Self.doi(in: address) {
                 Self.add(doi, to: &dois)
+            } else if !address.segments.isEmpty || !address.query.isEmpty {
+                // A bare host (`https://github.com/`) is a placeholder, not a paper's address.
+                Self.add(Self.normalizedURL(of: address), to: &urls)
             }
-            // A bare host (`https://github.com/`) is a placeholder, not a paper's address.
-            if address.segments.isEmpty && address.query.isEmpty { continue }
-            Self.add(Self.normalizedURL(of: address), to: &urls)
         }
     }
 

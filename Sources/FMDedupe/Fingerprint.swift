@@ -1,11 +1,12 @@
-/// An entry's keys in the form the search compares quickly: hashes and a set of hashed words.
-struct Fingerprint: Sendable {
+/// An entry's keys in the form the search compares quickly: hashes and a bag of hashed words.
+/// A class, so that the search's arrays share one copy of each.
+final class Fingerprint: Sendable {
     /// Subtitles shorter than this are too generic to name one paper (`a survey`).
     static let minimumSubtitleWords = 5
 
     let keys: EntryKeys
-    let compactTitle: String
-    /// Hashes of the compact title and of the compact parts around its colon; 0 for none.
+    /// Hashes of the compact title (without spaces) and of the compact parts around its colon;
+    /// 0 for none.
     let title: UInt64
     let head: UInt64
     let tail: UInt64
@@ -16,12 +17,10 @@ struct Fingerprint: Sendable {
 
     init(title: String?, urls: [String]) {
         keys = EntryKeys(title: title, urls: urls)
-        compactTitle = keys.compactTitle
-        self.title = Self.titleHash(compactTitle)
-        head = Self.titleHash(keys.titleHead.map(TitleNormalizer.compact) ?? "")
+        self.title = Self.compactHash(keys.title)
+        head = Self.compactHash(keys.titleHead ?? "")
         let tailWords = keys.titleTail.map { tail in tail.utf8.count(where: { $0 == 0x20 }) + 1 } ?? 0
-        tail = tailWords >= Self.minimumSubtitleWords
-            ? Self.titleHash(keys.titleTail.map(TitleNormalizer.compact) ?? "") : 0
+        tail = tailWords >= Self.minimumSubtitleWords ? Self.compactHash(keys.titleTail ?? "") : 0
         words = TitleSimilarity.words(of: keys.title)
         exactKeys = Self.exactKeys(keys, title: self.title, head: head, tail: tail, words: words)
     }
@@ -45,8 +44,12 @@ struct Fingerprint: Sendable {
         return result
     }
 
-    private static func titleHash(_ compact: String) -> UInt64 {
-        compact.isEmpty ? 0 : StableHash.of(compact, salt: Salt.title)
+    /// The hash of a normalised title without its spaces; 0 for an empty one.
+    private static func compactHash(_ normalized: String) -> UInt64 {
+        guard !normalized.isEmpty else { return 0 }
+        var hash = StableHash(salt: Salt.title)
+        for byte in normalized.utf8 where byte != 0x20 { hash.add(byte) }
+        return hash.value
     }
 
     private enum Salt {

@@ -40,16 +40,18 @@ extension EntryKeys {
     }
 
     static func doi(in address: WebAddress) -> String? {
-        let segments = WebAddress.components(of: address.path.percentDecoded(), separator: "/")
+        func segments() -> [Substring] { WebAddress.components(of: address.path.percentDecoded(), separator: "/") }
         let doi: String?
         if address.hostIs("nature.com") {
-            doi = natureDOI(segments)
+            doi = natureDOI(segments())
         } else if address.hostIs("biorxiv.org") || address.hostIs("medrxiv.org") {
-            doi = preprintDOI(segments)
+            doi = preprintDOI(segments())
         } else if address.host == "aclanthology.org" {
-            doi = anthologyDOI(segments)
+            doi = anthologyDOI(segments())
+        } else if address.path.utf8.count > 4, address.path.contains("/10.") {
+            doi = embeddedDOI(segments())
         } else {
-            doi = embeddedDOI(segments)
+            doi = nil
         }
         guard let doi, !doi.hasPrefix(arXivDOIPrefix) else { return nil }
         return doi
@@ -85,7 +87,7 @@ extension EntryKeys {
     static func normalizedURL(of address: WebAddress) -> String {
         var path = canonicalPath(of: address)
         while path.hasSuffix("/") { path.removeLast() }
-        let query = address.query.filter { !isTrackingParameter($0, host: address.host) }
+        let query = address.queryItems.filter { !isTrackingParameter($0, host: address.host) }
         return address.host + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 

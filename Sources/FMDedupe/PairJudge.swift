@@ -20,7 +20,7 @@ struct PairJudge: Sendable {
     func evidence(_ a: Fingerprint, _ b: Fingerprint) -> MatchEvidence? {
         let similarity = TitleSimilarity.jaccard(a.words, b.words)
         let otherVersion = TitleSimilarity.differInVersion(a.words, b.words)
-        let sameTitle = a.hasTitle && a.compactTitle == b.compactTitle
+        let sameTitle = a.hasTitle && a.title == b.title && a.keys.compactTitle == b.keys.compactTitle
         let subtitle = Self.isSubtitle(a, of: b) || Self.isSubtitle(b, of: a)
         let head = Self.isHead(a, of: b) || Self.isHead(b, of: a)
         let titlesAgree = sameTitle || subtitle || head || !a.hasTitle || !b.hasTitle
@@ -68,11 +68,11 @@ struct PairJudge: Sendable {
     }
 
     private static func isSubtitle(_ a: Fingerprint, of b: Fingerprint) -> Bool {
-        b.tail != 0 && b.tail == a.title && b.keys.titleTail.map(TitleNormalizer.compact) == a.compactTitle
+        b.tail != 0 && b.tail == a.title && b.keys.titleTail.map(TitleNormalizer.compact) == a.keys.compactTitle
     }
 
     private static func isHead(_ a: Fingerprint, of b: Fingerprint) -> Bool {
-        b.head != 0 && b.head == a.title && b.keys.titleHead.map(TitleNormalizer.compact) == a.compactTitle
+        b.head != 0 && b.head == a.title && b.keys.titleHead.map(TitleNormalizer.compact) == a.keys.compactTitle
     }
 
     private static func shorterTitle(_ a: Fingerprint, _ b: Fingerprint) -> String {

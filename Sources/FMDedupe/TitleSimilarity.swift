@@ -5,7 +5,7 @@ struct TitleWord: Hashable, Sendable {
     /// nothing is left, that is, for a number.
     var stem: UInt64
 
-    init(_ word: Substring.UTF8View) {
+    init(_ word: UnsafeBufferPointer<UInt8>) {
         let (hash, stem) = word.allSatisfy { $0 < 0x80 }
             ? Self.hashes(ascii: word)
             : Self.hashes(scalars: String(decoding: word, as: UTF8.self).unicodeScalars)
@@ -13,7 +13,7 @@ struct TitleWord: Hashable, Sendable {
         self.stem = stem
     }
 
-    private static func hashes(ascii word: Substring.UTF8View) -> (UInt64, UInt64) {
+    private static func hashes(ascii word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         var whole = StableHash(), stem = StableHash()
         var hasStem = false
         for byte in word {
@@ -47,7 +47,17 @@ struct TitleWord: Hashable, Sendable {
 enum TitleSimilarity {
     /// The title's words, a repeated word numbered by its occurrence, ordered by hash.
     static func words(of normalizedTitle: String) -> [TitleWord] {
-        var words = normalizedTitle.utf8.split(separator: 0x20).map(TitleWord.init)
+        var title = normalizedTitle
+        var words = title.withUTF8 { bytes in
+            var words: [TitleWord] = []
+            words.reserveCapacity(bytes.count / 6 + 1)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                if end > start { words.append(TitleWord(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
+                start = end + 1
+            }
+            return words
+        }
         words.sort { $0.hash < $1.hash }
         var previous: UInt64?
         var occurrence = 0

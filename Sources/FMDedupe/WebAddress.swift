@@ -9,8 +9,8 @@ struct WebAddress: Sendable {
     let path: String
     /// The path's segments, without empty ones.
     let segments: [Substring]
-    /// The query's `name=value` pairs, in order, as written.
-    let query: [Substring]
+    /// The query as written, without `?`.
+    let query: String
 
     init?(_ text: String) {
         var text = text
@@ -18,7 +18,7 @@ struct WebAddress: Sendable {
         host = parts.host
         path = parts.path
         segments = Self.components(of: path, separator: "/")
-        query = Self.components(of: Substring(parts.query), separator: "&")
+        query = parts.query
     }
 
     /// The host (lower-cased), the path and the query of an address.
@@ -55,14 +55,31 @@ struct WebAddress: Sendable {
 
     /// The non-empty parts of `text` between `separator`s, split on bytes (`String.split` walks
     /// grapheme clusters, which an address does not need).
-    static func components(of text: some StringProtocol, separator: Unicode.Scalar) -> [Substring] {
-        let whole = Substring(text)
+    static func components(of text: String, separator: Unicode.Scalar) -> [Substring] {
+        guard !text.isEmpty else { return [] }
         let byte = UInt8(separator.value)
-        return whole.utf8.split(separator: byte).map { Substring($0) }
+        var result: [Substring] = []
+        var start = text.utf8.startIndex
+        var index = start
+        while index < text.utf8.endIndex {
+            if text.utf8[index] == byte {
+                if index > start { result.append(text[start..<index]) }
+                start = text.utf8.index(after: index)
+            }
+            index = text.utf8.index(after: index)
+        }
+        if index > start { result.append(text[start..<index]) }
+        return result
     }
 
-    func hostIs(_ domain: String) -> Bool {
-        host == domain || host.hasSuffix("." + domain)
+    /// The query's `name=value` pairs, in order, as written.
+    var queryItems: [Substring] { Self.components(of: query, separator: "&") }
+
+    /// Whether the host is `domain` or one of its subdomains.
+    func hostIs(_ domain: StaticString) -> Bool {
+        let name = host.utf8, suffix = UnsafeBufferPointer(start: domain.utf8Start, count: domain.utf8CodeUnitCount)
+        guard name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix) else { return false }
+        return name.count == suffix.count || name.dropLast(suffix.count).last == UInt8(ascii: ".")
     }
 
     private static func isPadding(_ byte: UInt8) -> Bool {

@@ -38,9 +38,19 @@ import FMSchema
         let adder = try Self.adder()
         var document = try Document(bytes: try Paths.bytes(Self.upstream))
         for draft in Self.generatedDrafts(200) {
+            let before = Linter().findings(in: ListView(document: document, configuration: .healthcareDefault))
             let outcome = try adder.add(draft, to: document, allowDuplicate: false)
             document = try Document(bytes: outcome.bytes)
             let view = ListView(document: document, configuration: .healthcareDefault)
+            // The whole list is checked again: nothing new anywhere (lines after the insertion move down).
+            let added = outcome.insertion.edits.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
+            let start = outcome.insertion.edits.map(\.lines.lowerBound).min() ?? 0
+            let old = Set(before.map { "\($0.ruleID)@\($0.line)" })
+            let fresh = Linter().findings(in: view).filter { finding in
+                let original = finding.line >= start + added ? finding.line - added : finding.line
+                return (finding.line >= start && finding.line < start + added) || !old.contains("\(finding.ruleID)@\(original)")
+            }
+            #expect(fresh.isEmpty, "adding \(draft.title) made: \(fresh.map { "\($0.line): \($0.message)" })")
             switch draft {
             case .paper(let paper):
                 let entry = try #require(view.entries.first { $0.line == outcome.insertion.line }, "no entry at \(outcome.insertion.line)")

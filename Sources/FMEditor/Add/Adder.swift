@@ -57,11 +57,15 @@ public struct Adder: Sendable {
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
 
+    static let majorityRules: Set<String> = ["mixed-label-case", "link-spacing"]
+
     /// Refuses when the list after the insertion has a finding it did not have before.
     ///
     /// Only the neighbourhood is read again: the blocks around the insertion, under the
     /// section's heading. Lines elsewhere are unchanged, and the entry is written in the list's
-    /// majority style, so it cannot change what a rule finds there.
+    /// majority style, so it cannot change what a rule finds there. The rules that compare an
+    /// entry with the whole list's majority (label spelling, link spacing) are left out here:
+    /// a neighbourhood's majority is not the list's, and the entry takes the list's.
     private func checkNothingNew(before view: ListView, insertion: Insertion) throws(AddError) {
         let document = view.document
         let start = insertion.edits.map(\.lines.lowerBound).min() ?? insertion.line
@@ -94,9 +98,10 @@ public struct Adder: Sendable {
         let added = inside.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
         let firstNew = inside.map(\.lines.lowerBound).min() ?? 1
         let endNew = firstNew + inside.reduce(0) { $0 + $1.replacement.count }
-        let before = Set(linter.findings(in: ListView(document: oldDocument, configuration: configuration)).map { "\($0.ruleID)@\($0.line)" })
+        let local = Linter(rules: linter.rules.filter { !Self.majorityRules.contains($0.id) })
+        let before = Set(local.findings(in: ListView(document: oldDocument, configuration: configuration)).map { "\($0.ruleID)@\($0.line)" })
         var fresh: [String] = []
-        for finding in linter.findings(in: ListView(document: newDocument, configuration: configuration)) {
+        for finding in local.findings(in: ListView(document: newDocument, configuration: configuration)) {
             let isNewLine = finding.line >= firstNew && finding.line < endNew
             let original = finding.line >= endNew ? finding.line - added : finding.line
             if isNewLine || !before.contains("\(finding.ruleID)@\(original)") {
