@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The pre-commit hook with the real `git commit`.
+@Suite struct HookTests {
+    let example = Paths.repository.appendingPathComponent("Examples/healthcare-list.md")
+    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+
+    /// Runs git in the repository with fmadd on PATH (or not).
+    func commit(_ repo: GitRepository, withFmadd: Bool = true, message: String = "Change the list") throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["commit", "-q", "-m", message]
+        process.currentDirectoryURL = repo.folder
+        var environment = ProcessInfo.processInfo.environment
+        let folder = Fmadd.binary.deletingLastPathComponent().path
+        environment["PATH"] = (withFmadd ? folder + ":" : "") + "/usr/local/bin:/usr/bin:/bin"
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func install(_ repo: GitRepository, _ extra: [String] = []) throws -> Fmadd.Result {
+        try Fmadd.run(["hook", "install"] + extra, in: repo.folder)
+    }
+
+    /// The list with one more line after line `after`.
+    func insert(_ line: String, after: Int, into repo: GitRepository) throws {
+        var lines = String(decoding: try repo.readmeBytes(), as: UTF8.self).components(separatedBy: "\n")
+        lines.insert(line, at: after)
+        try Data(lines.joined(separator: "\n").utf8).write(to: repo.readme)
+    }
+
+    @Test func blocksAStagedErrorAndSaysWhatToDo() throws {
+        let repo = try GitRepository(list: example)
+        #expect(try install(repo).status == 0)
+        try insert("- [arXiv] A new model. [[Paper]](https://arxiv.org/abs/2401.01234) [[Code]]()", after: 17, into: repo)
+        try repo.git("add", "README.md")
+        let result = try commit(repo)
+        #expect(result.status != 0)
+        #expect(result.output.contains("README.md:18:"))
+        #expect(result.output.contains("link [[Code]] has no target"))
+        #expect(result.output.contains("git commit --no-verify"))
+        #expect(try repo.git("log", "--format=%s") == "The list\n")
+    }
+
+    @Test func checksTheStagedVersionNotTheWorkTree() throws {
+        let repo = try GitRepository(list: example)
+        #expect(try install(repo).status == 0)
+        try insert("- [arXiv] A new model. [[Paper]](https://arxiv.org/abs/2401.01234)", after: 17, into: repo)
+        try repo.git("add", "README.md")
+        // An error in the work tree only: not part of this commit.
+        try insert("- [arXiv] Unfinished. [[Paper]]()", after: 18, into: repo)
+        let result = try commit(repo)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(try repo.git("log", "-1", "--format=%s") == "Change the list\n")
+        #expect(try repo.git("status", "--porcelain") == " M README.md\n")
+    }
+
+    @Test func passesAGoodEntryInAListWithOlderErrors() throws {
+        let repo = try GitRepository(list: upstream)
+        #expect(try install(repo).status == 0)
+        try insert("- [arXiv] A careful new model. [[Paper]](https://arxiv.org/abs/2401.04321) [[Code]](https://github.com/a/careful)", after: 83, into: repo)
+        try repo.git("add", "README.md")
+        let result = try commit(repo)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(try Fmadd.run(["check", "--staged", "--all"], in: repo.folder).status == 1, "the list's older errors are still there")
+    }
+
+    @Test func withoutFmaddOnThePathTheCommitGoesOnAndSaysHowToInstall() throws {
+        let repo = try GitRepository(list: example)
+        #expect(try install(repo).status == 0)
+        try insert("- [arXiv] Bad. [[Paper]]()", after: 17, into: repo)
+        try repo.git("add", "README.md")
+        let result = try commit(repo, withFmadd: false)
+        #expect(result.status == 0)
+        #expect(result.output.contains("fmadd: not found on PATH"))
+    }
+
+    @Test func chainsAnExistingHookAndUninstallPutsItBack() throws {
+        let repo = try GitRepository(list: example)
+        let hooks = repo.folder.appendingPathComponent(".git/hooks")
+        try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+        let own = "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/own-hook-ran\"\n"
+        try Data(own.utf8).write(to: hooks.appendingPathComponent("pre-commit"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hooks.appendingPathComponent("pre-commit").path)
+        let refused = try install(repo)
+        #expect(refused.status == 2 && refused.stderr.contains("--force"))
+        #expect(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8) == own)
+        #expect(try install(repo, ["--force"]).status == 0)
+        try insert("- [arXiv] Bad. [[Paper]]()", after: 17, into: repo)
+        try repo.git("add", "README.md")
+        let blocked = try commit(repo)
+        #expect(blocked.status != 0)
+        #expect(FileManager.default.fileExists(atPath: repo.folder.appendingPathComponent(".git/own-hook-ran").path))
+        let removed = try Fmadd.run(["hook", "uninstall"], in: repo.folder)
+        #expect(removed.status == 0 && removed.stdout.contains("put back"))
+        #expect(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8) == own)
+    }
+}
