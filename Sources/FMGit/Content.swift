@@ -24,6 +24,16 @@ extension Repository {
         return try blobContent(entry.id)
     }
 
+    /// The content of `path` in the commit `revision` names (a branch, `origin/main`, an id), or
+    /// nil when that commit lacks the path.
+    public func content(of path: String, at revision: String) throws(GitError) -> [UInt8]? {
+        let path = try Repository.checkedPath(path)
+        let commit = try commitID(revision)
+        let entry = try withTree(ofCommit: commit) { tree throws(GitError) in try treeEntry(path, in: tree) }
+        guard let entry, entry.mode == GIT_FILEMODE_BLOB || entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE else { return nil }
+        return try blobContent(entry.id)
+    }
+
     func blobContent(_ id: git_oid) throws(GitError) -> [UInt8] {
         var id = id
         var blob: OpaquePointer?

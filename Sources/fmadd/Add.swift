@@ -132,7 +132,7 @@ extension Fmadd {
             let message = drafts.count == 1
                 ? Self.message(configuration.commitMessage, drafts[0], outcomes[0].insertion)
                 : "Add \(drafts.count) entries to the list"
-            let published = try Publisher(options: publish).publish(path: path, old: document.bytes, new: newBytes,
+            let published = try Publisher(options: publish.settings).publish(path: path, old: document.bytes, new: newBytes,
                                                                     message: message, branchTitle: drafts[0].title, additions: additions)
             if json {
                 FileHandle.standardOutput.write(Data(Self.json(path: path, outcomes: outcomes, commit: published.commit).utf8))

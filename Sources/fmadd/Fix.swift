@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FMEditor
+import FMGit
 import FMList
 import FMRules
 
@@ -28,6 +29,9 @@ extension Fmadd {
 
         @Option(help: ArgumentHelp("Skip these rules' fixes (comma-separated ids).", valueName: "ids"))
         var ignore: String?
+
+        @Flag(help: "Commit the fixed list (only it, whatever else is staged) through git.")
+        var commit = false
 
         func validate() throws {
             for id in ids(select).union(ids(ignore)) where RuleRegistry.description(of: id) == nil {
@@ -67,7 +71,14 @@ extension Fmadd {
                 }
                 return result.changed
             }
-            if result.changed {
+            if result.changed && commit {
+                let options = Publisher.Settings(commit: true, branch: false, branchName: nil, push: false, remote: "origin")
+                let rules = Set(result.applied.map(\.ruleID)).sorted()
+                let message = "Apply fmadd fix: \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") (\(rules.joined(separator: ", ")))"
+                let published = try Publisher(options: options).publish(path: path, old: document.bytes, new: result.bytes, message: message,
+                                                                        branchTitle: "fix", additions: [])
+                print(Publisher.describe(published), terminator: "")
+            } else if result.changed {
                 try reportingFailures { try AtomicFile.write(result.bytes, to: path) }
             }
             let left = result.remaining.filter { $0.fix == nil || !linterIncludes(linter, $0.ruleID) }

@@ -21,12 +21,24 @@ struct PublishOptions: ParsableArguments {
     var remote = "origin"
 
     var wantsBranch: Bool { branch || branchName != nil || push }
+
+    var settings: Publisher.Settings {
+        Publisher.Settings(commit: !noCommit, branch: wantsBranch, branchName: branchName, push: push, remote: remote)
+    }
 }
 
 /// Writes a list and commits it, putting the old bytes back when the commit is refused, so that a
 /// refusal changes nothing.
 struct Publisher {
-    let options: PublishOptions
+    struct Settings {
+        var commit: Bool
+        var branch: Bool
+        var branchName: String?
+        var push: Bool
+        var remote: String
+    }
+
+    let options: Settings
 
     struct Outcome {
         var commit: CommitResult?
@@ -38,7 +50,7 @@ struct Publisher {
                  additions: [PullRequest.Addition]) throws -> Outcome {
         // With a commit to make, the repository must be usable before anything is written.
         var repository: Repository?
-        if !options.noCommit {
+        if options.commit {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             repository = try gitFailures { () throws(GitError) in try Repository(discoveringFrom: folder.isEmpty ? "." : folder) }
         }
@@ -48,7 +60,7 @@ struct Publisher {
         let result: CommitResult
         do {
             relative = try repository.relativePath(ofFile: path)
-            let branch = options.wantsBranch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
+            let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
             result = try repository.commit(path: relative, content: new, message: message, branch: branch)
         } catch {
             try? AtomicFile.write(old, to: path)
@@ -56,13 +68,14 @@ struct Publisher {
             throw Exit.failure
         }
         var outcome = Outcome(commit: result)
-        if options.wantsBranch {
+        if options.branch {
             let request = PullRequest(additions: additions, check: .init(passed: true, summary: "no new findings"))
             outcome.pullRequest = request
             if options.push {
                 try gitFailures { () throws(GitError) in try repository.push(branch: result.branch, remote: options.remote) }
                 let base = (try? repository.defaultBase(remote: options.remote))??.name ?? "main"
-                if let url = try? repository.remoteURL(named: options.remote) {
+                // The URL as configured: a rewrite (`url.<base>.insteadOf`) points elsewhere than GitHub.
+                if let url = try? repository.configValue("remote.\(options.remote).url") {
                     outcome.compareURL = PullRequest.compareURL(remoteURL: url, base: base, branch: result.branch)
                 }
             }

@@ -132,3 +132,31 @@ import Testing
         #expect(try repo.git("log", "main", "-1", "--format=%s") == "The list\n")
     }
 }
+
+@Suite struct PullRequestCommandTests {
+    @Test func prDescribesTheBranchsAdditionsAndLinksTheComparePage() throws {
+        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md"))
+        try repo.git("remote", "add", "origin", "git@github.com:YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare.git")
+        let added = try Fmadd.run(["add", "--branch", "--category", "vfm", "--title", "A sharper vision model", "--paper",
+                                   "https://arxiv.org/abs/2402.04321", "--venue", "CVPR"], in: repo.folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        let bodyFile = repo.folder.appendingPathComponent("body.md")
+        let result = try Fmadd.run(["pr", "--base", "main", "--body-file", bodyFile.path], in: repo.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("A sharper vision model"))
+        #expect(result.stdout.contains("VFM methods"))
+        #expect(result.stdout.contains("https://github.com/YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare/compare/main...add/a-sharper-vision-model?expand=1"))
+        #expect(try String(contentsOf: bodyFile, encoding: .utf8).contains("`fmadd check`: passed"))
+    }
+
+    @Test func fixCommitCommitsOnlyTheList() throws {
+        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md"))
+        try Data("x\n".utf8).write(to: repo.folder.appendingPathComponent("other.txt"))
+        try repo.git("add", "other.txt")
+        let result = try Fmadd.run(["fix", "--commit"], in: repo.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try repo.git("log", "-1", "--format=%s").hasPrefix("Apply fmadd fix: "))
+        #expect(try repo.git("status", "--porcelain") == "A  other.txt\n")
+        #expect(try repo.git("show", "--format=", "--name-only", "HEAD") == "README.md\n")
+    }
+}

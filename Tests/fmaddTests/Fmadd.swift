@@ -28,6 +28,8 @@ enum Fmadd {
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // A home of its own: the machine's git configuration (identities, URL rewrites) stays out.
+        environment["HOME"] = emptyHome.path
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -43,6 +45,12 @@ enum Fmadd {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    static let emptyHome: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fmadd-test-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
 
     /// A new empty folder that is removed when the test process ends.
     static func temporaryFolder() throws -> URL {

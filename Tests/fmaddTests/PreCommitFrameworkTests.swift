@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The real pre-commit framework builds fmadd from this repository (`language: swift`) and runs
+/// the `fmadd-check` hook of `.pre-commit-hooks.yaml`.
+@Suite struct PreCommitFrameworkTests {
+    func tryRepo(in repo: GitRepository) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Peers.bin.appendingPathComponent("pre-commit")
+        process.arguments = ["try-repo", Paths.repository.path, "fmadd-check", "--files", "README.md"]
+        process.currentDirectoryURL = repo.folder
+        var environment = ProcessInfo.processInfo.environment
+        // Its environments (with the built fmadd) are kept between runs.
+        environment["PRE_COMMIT_HOME"] = Paths.repository.appendingPathComponent(".build/pre-commit-home").path
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.timeLimit(.minutes(30)))
+    func fmaddCheckRunsAsAHookOfTheFramework() throws {
+        let repo = try GitRepository(list: Paths.repository.appendingPathComponent("Examples/healthcare-list.md"))
+        let clean = try tryRepo(in: repo)
+        #expect(clean.status == 0, "\(clean.output)")
+        #expect(clean.output.contains("fmadd check") && clean.output.contains("Passed"), "\(clean.output)")
+
+        var text = String(decoding: try repo.readmeBytes(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "**2022**\n", with: "**2022**\n- [arXiv] Unfinished. [[Paper]]()\n")
+        try Data(text.utf8).write(to: repo.readme)
+        try repo.git("add", "README.md")
+        let failing = try tryRepo(in: repo)
+        #expect(failing.status == 1, "\(failing.output)")
+        #expect(failing.output.contains("Failed") && failing.output.contains("placeholder entry"), "\(failing.output)")
+    }
+}
