@@ -35,6 +35,6 @@ import Testing
         try repo.git("add", "README.md")
         let failing = try tryRepo(in: repo)
         #expect(failing.status == 1, "\(failing.output)")
-        #expect(failing.output.contains("Failed") && failing.output.contains("placeholder entry"), "\(failing.output)")
+        #expect(failing.output.contains("Failed") && failing.output.contains("link [[Paper]] has no target"), "\(failing.output)")
     }
 }
