@@ -6,6 +6,16 @@ import Foundation
 struct TerminalPrompter: Prompter {
     private let color = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
+    init() {
+        // Ctrl-C ends the prompt (nothing is written before the last answer), even when the
+        // parent process ignores or blocks the signal and this one inherited that.
+        signal(SIGINT, SIG_DFL)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+    }
+
     mutating func ask(_ question: Question) -> String? {
         if let hint = question.hint { say(color ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint) }
         var prompt = question.label

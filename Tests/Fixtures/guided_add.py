@@ -6,6 +6,7 @@ Exits non-zero (pexpect raises) when a prompt or a message does not come.
 """
 import os
 import sys
+import time
 
 import pexpect
 
@@ -63,6 +64,21 @@ child.expect("Added to README.md")
 child.expect(pexpect.EOF)
 child.close()
 assert child.exitstatus == 0, child.exitstatus
+
+# Ctrl-C at a prompt leaves the list as it was.
+with open(os.path.join(repository, "README.md"), "rb") as f:
+    before = f.read()
+child = spawn("--category", "vfm", "--no-commit")
+child.expect("Title: ")
+child.sendline("Interrupted before the end")
+child.expect("Paper link: ")
+time.sleep(0.5)  # a person takes a moment before giving up
+child.sendintr()
+child.expect(pexpect.EOF)
+child.close()
+assert child.signalstatus == 2 or child.exitstatus != 0, (child.exitstatus, child.signalstatus)
+with open(os.path.join(repository, "README.md"), "rb") as f:
+    assert f.read() == before, "Ctrl-C changed the list"
 
 # End of input at a prompt leaves the list as it was.
 child = spawn("--category", "lfm", "--no-commit")
