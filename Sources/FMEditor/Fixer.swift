@@ -59,19 +59,12 @@ public struct Fixer: Sendable {
                 return Result(bytes: current.bytes, applied: applied, remaining: findings, changed: current.bytes != document.bytes)
             }
             let edits = chosen.flatMap(\.1.edits)
+            if let lost = Self.droppedTitle(by: chosen, in: view) {
+                throw .wouldDropEntry(title: lost, rules: Set(chosen.map(\.0.ruleID)).sorted())
+            }
             let next = current.applying(edits)
             try checkRendering(of: chosen, in: current)
-            let nextDocument: Document
-            do { nextDocument = try Document(bytes: next, path: path) } catch {
-                throw .brokeTheFile(path: path)
-            }
-            view = ListView(document: nextDocument, configuration: configuration)
-            let titlesAfter = Self.titles(view)
-            if let lost = titlesBefore.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
-                throw .wouldDropEntry(title: lost.key, rules: Set(chosen.map(\.0.ruleID)).sorted())
-            }
             applied += chosen.map { Applied(ruleID: $0.0.ruleID, line: $0.0.line, summary: $0.1.summary) }
-            current = nextDocument
             // Nothing was held back and nothing moved blocks: the fixes cannot have made new work.
             if !skipped && !chosen.contains(where: { Self.restructuringRules.contains($0.0.ruleID) }) {
                 let remaining = findings.filter { $0.fix == nil }.map { finding in
@@ -79,7 +72,15 @@ public struct Fixer: Sendable {
                     moved.line = Self.lineAfter(finding.line, edits: edits)
                     return moved
                 }
-                return Result(bytes: current.bytes, applied: applied, remaining: remaining, changed: true)
+                return Result(bytes: next, applied: applied, remaining: remaining, changed: true)
+            }
+            do { current = try Document(bytes: next, path: path) } catch {
+                throw .brokeTheFile(path: path)
+            }
+            view = ListView(document: current, configuration: configuration)
+            let titlesAfter = Self.titles(view)
+            if let lost = titlesBefore.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
+                throw .wouldDropEntry(title: lost.key, rules: Set(chosen.map(\.0.ruleID)).sorted())
             }
         }
         let remaining = linter.findings(in: view)
@@ -93,6 +94,31 @@ public struct Fixer: Sendable {
             shift += edit.replacement.count - edit.lines.count
         }
         return line + shift
+    }
+
+    /// The title of an entry whose lines a fix replaces without writing the title again.
+    static func droppedTitle(by chosen: [(Finding, Fix)], in view: ListView) -> String? {
+        let titled = view.entries.filter { $0.title != nil }
+        guard !titled.isEmpty else { return nil }
+        for (_, fix) in chosen {
+            let replaced = fix.edits.filter { !$0.lines.isEmpty }
+            guard !replaced.isEmpty else { continue }
+            let written = fix.edits.flatMap(\.replacement)
+            for edit in replaced {
+                // Entries are in line order: find the first at or after the edit by bisection.
+                var low = 0, high = titled.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if titled[middle].line < edit.lines.lowerBound { low = middle + 1 } else { high = middle }
+                }
+                var k = low
+                while k < titled.count && titled[k].line < edit.lines.upperBound {
+                    if let title = titled[k].title, !written.contains(where: { $0.contains(title) }) { return title }
+                    k += 1
+                }
+            }
+        }
+        return nil
     }
 
     /// How many entries carry each title: a fix may move an entry, never drop one.
