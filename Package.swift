@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FMRules", targets: ["FMRules"]),
         .library(name: "FMSchema", targets: ["FMSchema"]),
         .library(name: "FMGit", targets: ["FMGit"]),
+        .library(name: "FMDedupe", targets: ["FMDedupe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,17 +25,19 @@ let package = Package(
         .target(name: "FMList", dependencies: [
             "CCmarkGFM", "FMSchema", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "FMRules", dependencies: ["FMList", "FMSchema"]),
-        .target(name: "FMEditor", dependencies: ["FMList", "FMRules"]),
+        .target(name: "FMDedupe", dependencies: ["FMList"]),
+        .target(name: "FMRules", dependencies: ["FMList", "FMSchema", "FMDedupe"]),
+        .target(name: "FMEditor", dependencies: ["FMList", "FMRules", "FMDedupe"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit",
+            "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
         .testTarget(name: "FMGitTests", dependencies: ["FMGit", "CLibGit2"]),
         .testTarget(name: "FMListTests", dependencies: ["FMList", "FMSchema"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
+        .testTarget(name: "FMDedupeTests", dependencies: ["FMDedupe", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMEditor", "FMRules", "FMList"]),
-        .testTarget(name: "fmaddTests", dependencies: ["FMList"]),
+        .testTarget(name: "fmaddTests", dependencies: ["FMList", "FMDedupe"]),
     ]
 )

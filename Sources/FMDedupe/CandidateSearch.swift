@@ -6,12 +6,13 @@ import FMList
 /// scope) are paired:
 /// - exact keys: the compact title and its parts around the colon, the set of title words, each
 ///   arXiv id, DOI, address and repository;
-/// - for similar titles, prefix filtering: when two word sets have a Jaccard similarity of at
+/// - for similar titles, prefix filtering: when two titles' words have a Jaccard similarity of at
 ///   least `t`, each shares at least `o = ⌈t·n⌉` of its `n` words with the other, and the first `k`
-///   shared words (in a global order, rarest first) are among the first `n − o + k` words of both.
-///   Every title is filed under each `k`-word combination of that prefix. With `k = 3` the keys are
-///   combinations of rare words, so each key holds few titles and the work grows about linearly
-///   with the list, and no pair at or above the threshold is missed.
+///   shared words (in one global order, rarest first) are among the first `n − o + k` words of
+///   both. Every title is filed under each `k`-word combination of that prefix. With `k` up to 4
+///   the keys are combinations of rare words, so each key holds few titles, the work grows about
+///   linearly with the list, and no pair at or above the threshold is missed (save in a key held
+///   by more than `largeGroup` titles, where only neighbours in length are compared).
 struct CandidateSearch: Sendable {
     let fingerprints: [Fingerprint]
     /// The scope group of each fingerprint: only pairs in one group are found.
@@ -25,11 +26,8 @@ struct CandidateSearch: Sendable {
 
     /// Pairs `(i, j)`, `i < j`, each once.
     func pairs() -> [(Int, Int)] {
-        var t = ContinuousClock.now
         var packed = exactPairs()
-        print("TIMING exact", ContinuousClock.now - t, packed.count); t = ContinuousClock.now
         packed += similarTitlePairs()
-        print("TIMING similar", ContinuousClock.now - t, packed.count); t = ContinuousClock.now
         packed.sort()
         var result: [(Int, Int)] = []
         result.reserveCapacity(packed.count)
@@ -72,35 +70,33 @@ struct CandidateSearch: Sendable {
     // MARK: Similar titles
 
     /// The number of rarest words combined into one key: as many as every title that can match a
-    /// title other than its own words must share (at most 4). A title of `n` words matches a
-    /// different one only when `n ≥ t / (1 − t)`: 9 words at 0.9, 4 at 0.8.
+    /// title other than its own words must share (at most 4).
     private var wordsPerKey: Int {
-        guard threshold < 1 else { return 4 }
-        let fewestWords = Int((threshold / (1 - threshold) - 1e-9).rounded(.up))
-        return max(1, min(4, requiredOverlap(fewestWords)))
+        max(1, min(4, requiredOverlap(fewestWords)))
+    }
+
+    /// Two titles whose words are not the same have a similarity of at most m / (m + 1), with m
+    /// their common words: below `t / (1 − t)` words a title can only match its own words.
+    private var fewestWords: Int {
+        threshold < 1 ? Int((threshold / (1 - threshold) - 1e-9).rounded(.up)) : Int.max
     }
 
     private func similarTitlePairs() -> [UInt64] {
-        guard threshold <= 1 else { return [] }
-        var t = ContinuousClock.now
+        guard threshold < 1 else { return [] }  // at 1, only the same words match: an exact key
         let frequency = wordFrequencies()
-        print("TIMING   freq", ContinuousClock.now - t); t = ContinuousClock.now
         let pieces = workRanges(count: fingerprints.count, minimumSize: 4096).parallelMap { range in
-            range.flatMap { filings(of: $0, frequency: frequency) }
+            range.reduce(into: [Filing]()) { filings, index in file(index, frequency: frequency, into: &filings) }
         }
-        print("TIMING   filings", ContinuousClock.now - t); t = ContinuousClock.now
         let sorted = Filing.sortedByKey(Array(pieces.joined()))
-        print("TIMING   sort", ContinuousClock.now - t, sorted.count); t = ContinuousClock.now
-        defer { print("TIMING   verify", ContinuousClock.now - t) }
         // Groups never straddle two pieces: each piece starts where a key starts.
-        var bounds = workRanges(count: sorted.count, minimumSize: 16384).map(\.lowerBound).map { start in
-            var k = start
-            while k > 0 && k < sorted.count && sorted[k].key == sorted[k - 1].key { k += 1 }
-            return k
+        var bounds = workRanges(count: sorted.count, minimumSize: 16384).map { range in
+            var start = range.lowerBound
+            while start > 0 && start < sorted.count && sorted[start].key == sorted[start - 1].key { start += 1 }
+            return start
         }
         bounds.append(sorted.count)
         let ranges = zip(bounds, bounds.dropFirst()).map { $0..<max($0, $1) }
-        let sizes = fingerprints.map(\.words.count)
+        let sizes = fingerprints.map { $0.words.count }
         return Array(ranges.parallelMap { range in
             var pairs: [UInt64] = []
             Filing.forEachGroup(in: sorted[range]) { group in verifySimilar(group, sizes: sizes, into: &pairs) }
@@ -109,19 +105,18 @@ struct CandidateSearch: Sendable {
     }
 
     /// An entry filed under each combination of `k` of its rarest words (see the type's note).
-    private func filings(of index: Int, frequency: WordFrequencies) -> [Filing] {
+    private func file(_ index: Int, frequency: WordFrequencies, into filings: inout [Filing]) {
         let words = fingerprints[index].words
         let k = wordsPerKey, n = words.count
+        // A shorter title matches only the same words, which the exact keys find.
+        guard n >= fewestWords, n >= k else { return }
         let overlap = requiredOverlap(n)
-        // Fewer words than that match only the same words, which the exact keys find.
-        guard overlap >= k, n >= k else { return [] }
         let rarestFirst = words.map { (frequency.count(of: $0.hash), $0.hash) }.sorted { $0 < $1 }
-        let prefix = rarestFirst.prefix(n - overlap + k).map(\.1)
-        var result: [Filing] = []
+        let prefix = rarestFirst.prefix(n - overlap + k).map { $0.1 }
+        let scope = UInt64(bitPattern: Int64(scopes[index]))
         forEachCombination(of: prefix, size: k) { key in
-            result.append(Filing(key: scoped(key, index), entry: UInt32(index), isTitlePart: false))
+            filings.append(Filing(key: StableHash.combine(key, scope), entry: UInt32(index), isTitlePart: false))
         }
-        return result
     }
 
     /// Pairs the titles of one group whose similarity reaches the threshold.
@@ -134,8 +129,8 @@ struct CandidateSearch: Sendable {
             for y in (x + 1)..<min(bySize.count, x + 1 + limit) {
                 let b = bySize[y]
                 guard Double(sizes[b]) <= largest else { break }
-                guard TitleSimilarity.jaccard(fingerprints[a].words, fingerprints[b].words) >= threshold else { continue }
-                append(a, b, to: &pairs)
+                let similarity = TitleSimilarity.jaccard(fingerprints[a].words, fingerprints[b].words)
+                if similarity >= threshold { append(a, b, to: &pairs) }
             }
         }
     }
@@ -146,7 +141,8 @@ struct CandidateSearch: Sendable {
     }
 
     private func wordFrequencies() -> WordFrequencies {
-        var frequency = WordFrequencies(expectedWords: fingerprints.count * 4)
+        // Sized for every word being distinct, so the table never fills.
+        var frequency = WordFrequencies(expectedWords: fingerprints.reduce(0) { $0 + $1.words.count })
         for index in fingerprints.indices {
             for word in fingerprints[index].words { frequency.add(word.hash) }
         }
@@ -155,14 +151,20 @@ struct CandidateSearch: Sendable {
 
     /// Calls `body` with the hash of each `size`-element combination of `items`, in their order.
     private func forEachCombination(of items: [UInt64], size: Int, _ body: (UInt64) -> Void) {
-        func choose(from start: Int, left: Int, hash: UInt64) {
-            guard left > 0 else { return body(hash) }
-            guard start <= items.count - left else { return }
-            for k in start...(items.count - left) {
-                choose(from: k + 1, left: left - 1, hash: StableHash.combine(hash, items[k]))
-            }
+        guard size > 0, items.count >= size else { return }
+        // The chosen positions, kept increasing: the next combination advances the last position
+        // that can still move, and resets those after it.
+        var chosen = Array(0..<size)
+        while true {
+            var hash: UInt64 = 0
+            for position in chosen { hash = StableHash.combine(hash, items[position]) }
+            body(hash)
+            var slot = size - 1
+            while slot >= 0 && chosen[slot] == items.count - size + slot { slot -= 1 }
+            guard slot >= 0 else { return }
+            chosen[slot] += 1
+            for next in (slot + 1)..<size { chosen[next] = chosen[next - 1] + 1 }
         }
-        choose(from: 0, left: size, hash: 0)
     }
 
     private func scoped(_ key: UInt64, _ index: Int) -> UInt64 {

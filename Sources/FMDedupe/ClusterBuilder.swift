@@ -31,6 +31,8 @@ struct ClusterBuilder {
         }
         var byRoot: [Int: [Int]] = [:]
         for entry in builder.parent.keys { byRoot[builder.root(entry), default: []].append(entry) }
+        // An entry whose every link was refused stays alone: that is no cluster.
+        byRoot = byRoot.filter { $0.value.count > 1 }
         var linksByRoot: [Int: [Link]] = [:]
         for link in kept { linksByRoot[builder.root(link.first), default: []].append(link) }
         return byRoot.map { root, entries in

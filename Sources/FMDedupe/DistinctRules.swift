@@ -1,3 +1,5 @@
+import Foundation
+
 /// The configuration's `distinct` lists: each names entries (by title or by a link) that are
 /// different papers however alike they look, such as `["CTFold", "CTFold++"]`.
 struct DistinctRules: Sendable {
@@ -15,8 +17,8 @@ struct DistinctRules: Sendable {
         var names: [Name] = []
         for (group, list) in lists.enumerated() {
             for (item, text) in list.enumerated() {
-                let keys = EntryKeys(title: text, urls: [text])
-                names.append(Name(group: group, item: item, compactTitle: keys.compactTitle,
+                names.append(Name(group: group, item: item,
+                                  compactTitle: TitleNormalizer.compact(EntryKeys.normalizedTitle(text)),
                                   identities: Self.identities(of: text)))
             }
         }
@@ -56,7 +58,7 @@ struct DistinctRules: Sendable {
 
     /// A name written as a link, or as a bare arXiv id or DOI.
     private static func identities(of text: String) -> [String] {
-        let trimmed = text.trimmingBlanks()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         var result: [String] = []
         if let identity = EntryKeys.identity(ofLink: trimmed) { result.append(identity) }
         if let id = EntryKeys.arXivIdentifier(trimmed) { result.append("arxiv:" + id) }

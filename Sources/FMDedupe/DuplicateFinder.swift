@@ -23,18 +23,15 @@ public struct DuplicateFinder: Sendable {
     /// of `minimumConfidence` or more are used.
     public func clusters(in view: ListView, scope: Configuration.DedupeScope? = nil,
                          minimumConfidence: DuplicateConfidence = .possible) -> [DuplicateCluster] {
-        var t = ContinuousClock.now
-        func lap(_ s: String) { let n = ContinuousClock.now; print("TIMING", s, n - t); t = n }
         let candidates = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
-        let fingerprints = Self.fingerprints(of: candidates.map { view.entries[$0] })
-        lap("fingerprints")
+        let fingerprints = Self.fingerprints(of: candidates, in: view)
         let scopeOf = ScopeGroups(scope ?? configuration.dedupeScope, configuration: configuration)
         let search = CandidateSearch(fingerprints: fingerprints,
-                                     scopes: candidates.map { scopeOf.group(of: view.entries[$0]) },
+                                     scopes: candidates.map { scopeOf.group(category: view.entries[$0].category,
+                                                                            section: view.entries[$0].section) },
                                      threshold: threshold)
         let judge = PairJudge(threshold: threshold)
         let pairs = search.pairs()
-        lap("pairs \(pairs.count)")
         let judged = workRanges(count: pairs.count, minimumSize: 4096).parallelMap { range in
             range.compactMap { k -> ClusterBuilder.Link? in
                 let (a, b) = pairs[k]
@@ -44,12 +41,10 @@ public struct DuplicateFinder: Sendable {
             }
         }
         let links = Array(judged.joined())
-        lap("judge")
-        let fingerprintOf = Dictionary(uniqueKeysWithValues: zip(candidates, fingerprints.indices))
         let groups = ClusterBuilder.clusters(of: links) { entry in
-            fingerprintOf[entry].map { distinct.memberships(of: fingerprints[$0]) } ?? []
+            guard !distinct.isEmpty, let k = candidates.firstSortedIndex(of: entry) else { return [] }
+            return distinct.memberships(of: fingerprints[k])
         }
-        lap("groups")
         return groups.map { group in
             DuplicateCluster(confidence: group.confidence,
                              entries: group.entries.map { Self.member($0, in: view) },
@@ -75,9 +70,8 @@ public struct DuplicateFinder: Sendable {
         let distinct = distinct
         let found = workRanges(count: entries.count, minimumSize: 2048).parallelMap { range in
             range.compactMap { index -> (Int, MatchEvidence)? in
-                let entry = entries[index]
-                guard Self.isComparable(entry), inScope(entry) else { return nil }
-                let fingerprint = Fingerprint(title: entry.title, urls: entry.links.map(\.url))
+                guard Self.isComparable(entries[index]), inScope(entries[index]) else { return nil }
+                let fingerprint = Fingerprint(title: entries[index].title, urls: entries[index].links.map { $0.url })
                 guard let evidence = judge.evidence(probe, fingerprint) else { return nil }
                 if !probeNames.isEmpty, DistinctRules.areDistinct(probeNames, distinct.memberships(of: fingerprint)) {
                     return nil
@@ -97,9 +91,12 @@ public struct DuplicateFinder: Sendable {
         entry.shape == .entry && entry.title != nil
     }
 
-    private static func fingerprints(of entries: [Entry]) -> [Fingerprint] {
-        let pieces = workRanges(count: entries.count, minimumSize: 1024).parallelMap { range in
-            range.map { Fingerprint(title: entries[$0].title, urls: entries[$0].links.map(\.url)) }
+    private static func fingerprints(of indices: [Int], in view: ListView) -> [Fingerprint] {
+        let entries = view.entries
+        let pieces = workRanges(count: indices.count, minimumSize: 1024).parallelMap { range in
+            range.map { k in
+                Fingerprint(title: entries[indices[k]].title, urls: entries[indices[k]].links.map { $0.url })
+            }
         }
         return Array(pieces.joined())
     }
@@ -122,6 +119,18 @@ public struct DuplicateFinder: Sendable {
     }
 }
 
+extension Array where Element == Int {
+    /// The position of `value` in this ascending array.
+    fileprivate func firstSortedIndex(of value: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value ? low : nil
+    }
+}
+
 /// Which entries may be compared: those of one section, of one category, or all.
 private struct ScopeGroups {
     let scope: Configuration.DedupeScope
@@ -137,11 +146,12 @@ private struct ScopeGroups {
     }
 
     /// Entries outside any section or category form a group of their own (-1).
-    func group(of entry: Entry) -> Int {
+    func group(category: String?, section: Int?) -> Int {
         switch scope {
         case .list: 0
-        case .category: entry.category.flatMap { categoryIndex[$0] } ?? -1
-        case .section: entry.section ?? -1
+        case .category: category.flatMap { categoryIndex[$0] } ?? -1
+        case .section: section ?? -1
         }
     }
 }
+

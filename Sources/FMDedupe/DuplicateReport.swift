@@ -1,8 +1,10 @@
 /// The clusters as `fmadd dedupe --json` prints them:
 ///
-///     {"clusters":[{"confidence":"duplicate",
-///                   "entries":[{"line":28,"section":"VFM methods","category":"vfm","year":2023,"text":"- [arXiv] STU-Net: …"}],
-///                   "reasons":[{"lines":[28,45],"key":"arxiv","value":"2304.06716","similarity":1,"confidence":"duplicate"}]}]}
+///     {"clusters": [{"confidence": "duplicate",
+///                    "entries": [{"line": 28, "section": "VFM methods", "category": "vfm", "year": 2023,
+///                                 "text": "- [arXiv] STU-Net: …"}, …],
+///                    "reasons": [{"lines": [28, 45], "key": "arxiv", "value": "2304.06716",
+///                                 "similarity": 1, "confidence": "duplicate"}]}]}
 ///
 /// `section`, `category`, `year` and `value` are left out when there is none.
 public struct DuplicateReport: Encodable, Sendable {

@@ -3,9 +3,8 @@
 public struct EntryKeys: Hashable, Sendable {
     /// The normalised title (see `normalizedTitle(_:)`); empty when the entry has none.
     public var title: String
-    /// The normalised parts before and after the title's first colon (`Models Genesis: Generic …`).
-    public var titleHead: String?
-    public var titleTail: String?
+    /// Where the title's first colon was: the byte length of the normalised part before it.
+    private(set) var colon: Int?
     public var arXivIDs: [String] = []
     public var dois: [String] = []
     public var repositories: [String] = []
@@ -15,8 +14,7 @@ public struct EntryKeys: Hashable, Sendable {
     public init(title: String?, urls links: [String]) {
         let normalized = TitleNormalizer.analyze(title ?? "")
         self.title = normalized.title
-        titleHead = normalized.head
-        titleTail = normalized.tail
+        colon = normalized.colon
         for link in links {
             guard let address = WebAddress(link) else { continue }
             // One key a link: its arXiv id or DOI already names whatever its address would.
@@ -26,7 +24,7 @@ public struct EntryKeys: Hashable, Sendable {
                 Self.add(id, to: &arXivIDs)
             } else if let doi = Self.doi(in: address) {
                 Self.add(doi, to: &dois)
-            } else if !address.segments.isEmpty || !address.query.isEmpty {
+            } else if address.hasPathOrQuery {
                 // A bare host (`https://github.com/`) is a placeholder, not a paper's address.
                 Self.add(Self.normalizedURL(of: address), to: &urls)
             }
@@ -39,6 +37,10 @@ public struct EntryKeys: Hashable, Sendable {
     public static func normalizedTitle(_ title: String) -> String {
         TitleNormalizer.normalize(title)
     }
+
+    /// The normalised parts before and after the title's first colon (`Models Genesis: Generic …`).
+    public var titleHead: String? { colon.map { String(decoding: title.utf8.prefix($0), as: UTF8.self) } }
+    public var titleTail: String? { colon.map { String(decoding: title.utf8.dropFirst($0 + 1), as: UTF8.self) } }
 
     /// The normalised title without its spaces: what two titles that differ only in where their
     /// words break (`multi institutional` and `multi-institutional`) have in common.

@@ -12,16 +12,24 @@ final class Fingerprint: Sendable {
     let tail: UInt64
     /// The title's words, ordered by hash (see `TitleSimilarity.words(of:)`).
     let words: [TitleWord]
+    /// For a title of one or two words (a name), the hash of its spelling: case-folded, but with
+    /// its hyphens and spaces (`PMC-Mamba` is not spelled `PMCMamba`); 0 for longer titles.
+    let nameSpelling: UInt64
     /// The hashes under which the exact-key search files the entry.
     let exactKeys: [(hash: UInt64, isTitlePart: Bool)]
 
     init(title: String?, urls: [String]) {
-        keys = EntryKeys(title: title, urls: urls)
-        self.title = Self.compactHash(keys.title)
-        head = Self.compactHash(keys.titleHead ?? "")
-        let tailWords = keys.titleTail.map { tail in tail.utf8.count(where: { $0 == 0x20 }) + 1 } ?? 0
-        tail = tailWords >= Self.minimumSubtitleWords ? Self.compactHash(keys.titleTail ?? "") : 0
+        let keys = EntryKeys(title: title, urls: urls)
+        self.keys = keys
+        (self.title, head, tail) = keys.title.withUTF8Bytes { bytes in
+            guard let colon = keys.colon else { return (Self.compactHash(bytes[...]), 0, 0) }
+            let tail = bytes[(colon + 1)...]
+            let tailWords = tail.count(where: { $0 == 0x20 }) + 1
+            return (Self.compactHash(bytes[...]), Self.compactHash(bytes[..<colon]),
+                    tailWords >= Self.minimumSubtitleWords ? Self.compactHash(tail) : 0)
+        }
         words = TitleSimilarity.words(of: keys.title)
+        nameSpelling = words.count < PairJudge.sentenceWords ? Self.spellingHash(title ?? "") : 0
         exactKeys = Self.exactKeys(keys, title: self.title, head: head, tail: tail, words: words)
     }
 
@@ -44,11 +52,23 @@ final class Fingerprint: Sendable {
         return result
     }
 
+    /// Lower-cased, white space collapsed, without the closing punctuation.
+    private static func spellingHash(_ title: String) -> UInt64 {
+        var text = Substring(title.lowercased())
+        while let last = text.last, last.isWhitespace || last == "." || last == "?" || last == "!" { text.removeLast() }
+        var hash = StableHash(salt: Salt.spelling)
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            hash.add(word)
+            hash.add(0x20)
+        }
+        return hash.value
+    }
+
     /// The hash of a normalised title without its spaces; 0 for an empty one.
-    private static func compactHash(_ normalized: String) -> UInt64 {
+    private static func compactHash(_ normalized: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
         guard !normalized.isEmpty else { return 0 }
         var hash = StableHash(salt: Salt.title)
-        for byte in normalized.utf8 where byte != 0x20 { hash.add(byte) }
+        for byte in normalized where byte != 0x20 { hash.add(byte) }
         return hash.value
     }
 
@@ -59,5 +79,6 @@ final class Fingerprint: Sendable {
         static let doi: UInt64 = 4
         static let url: UInt64 = 5
         static let code: UInt64 = 6
+        static let spelling: UInt64 = 7
     }
 }

@@ -10,12 +10,17 @@ extension EntryKeys {
     }
 
     static func arXivID(in address: WebAddress) -> String? {
-        let segments = address.segments
         if address.hostIs("arxiv.org") {
-            guard segments.count >= 2, arXivPathKinds.contains(segments[0].lowercased()) else { return nil }
-            return arXivIdentifier(segments.dropFirst().joined(separator: "/"))
+            // `/abs/2401.00153v2`: a kind of page, then the identifier.
+            let path = address.path.drop { $0 == "/" }
+            guard let slash = path.firstIndex(of: "/"), arXivPathKinds.contains(path[..<slash].lowercased()) else {
+                return nil
+            }
+            return arXivIdentifier(path[path.index(after: slash)...].drop { $0 == "/" })
         }
-        if address.host == "huggingface.co", segments.count == 2, segments[0] == "papers" {
+        if address.host == "huggingface.co" {
+            let segments = address.segments
+            guard segments.count == 2, segments[0] == "papers" else { return nil }
             return arXivIdentifier(String(segments[1]))
         }
         if address.host == "doi.org" || address.host == "dx.doi.org" {
@@ -48,7 +53,7 @@ extension EntryKeys {
             doi = preprintDOI(segments())
         } else if address.host == "aclanthology.org" {
             doi = anthologyDOI(segments())
-        } else if address.path.utf8.count > 4, address.path.contains("/10.") {
+        } else if address.path.utf8.containsSequence("/10.".utf8) {
             doi = embeddedDOI(segments())
         } else {
             doi = nil
@@ -86,7 +91,7 @@ extension EntryKeys {
 
     static func normalizedURL(of address: WebAddress) -> String {
         var path = canonicalPath(of: address)
-        while path.hasSuffix("/") { path.removeLast() }
+        while path.utf8.last == UInt8(ascii: "/") { path.removeLast() }
         let query = address.queryItems.filter { !isTrackingParameter($0, host: address.host) }
         return address.host + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
@@ -97,24 +102,31 @@ extension EntryKeys {
     private static let arXivDOIPrefix = "10.48550/arxiv."
 
     /// `2401.00153v2.pdf` → `2401.00153`; `cs.AI/0501001v1` → `cs/0501001`.
-    static func arXivIdentifier(_ text: String) -> String? {
-        var id = Substring(text.lowercased())
-        if id.hasPrefix("arxiv:") { id = id.dropFirst(6) }
-        while id.hasSuffix("/") { id = id.dropLast() }
-        if id.hasSuffix(".pdf") { id = id.dropLast(4) }
-        id = withoutVersion(id)
-        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 1 {
-            let halves = id.split(separator: ".", omittingEmptySubsequences: false)
-            guard halves.count == 2, halves[0].count == 4, (4...5).contains(halves[1].count),
-                  halves.allSatisfy(isDigits) else { return nil }
-            return String(id)
+    static func arXivIdentifier(_ text: some StringProtocol) -> String? {
+        text.withUTF8Bytes { bytes in
+            var id = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+            if id.starts(with: "arxiv:".utf8) { id.removeFirst(6) }
+            while id.last == UInt8(ascii: "/") { id.removeLast() }
+            if id.count > 4 && id.suffix(4).elementsEqual(".pdf".utf8) { id.removeLast(4) }
+            if let v = id.lastIndex(of: UInt8(ascii: "v")), v + 1 < id.count, id[(v + 1)...].allSatisfy(isDigit) {
+                id.removeSubrange(v...)
+            }
+            if let slash = id.firstIndex(of: UInt8(ascii: "/")) {
+                // Old style: archive, optional subject class, `/`, seven digits.
+                let number = id[(slash + 1)...]
+                let archive = id[..<slash].prefix { $0 != UInt8(ascii: ".") }
+                guard number.count == 7, number.allSatisfy(isDigit), !archive.isEmpty,
+                      archive.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") }) else { return nil }
+                return String(decoding: archive + [UInt8(ascii: "/")] + number, as: UTF8.self)
+            }
+            // New style: `YYMM.NNNNN` (four or five digits after the dot).
+            guard id.count == 9 || id.count == 10, id[4] == UInt8(ascii: "."),
+                  id[..<4].allSatisfy(isDigit), id[5...].allSatisfy(isDigit) else { return nil }
+            return String(decoding: id, as: UTF8.self)
         }
-        guard parts.count == 2, parts[1].count == 7, isDigits(parts[1]) else { return nil }
-        let archive = parts[0].split(separator: ".", maxSplits: 1)[0]
-        guard !archive.isEmpty, archive.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
-        return "\(archive)/\(parts[1])"
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Drops a trailing `vN`.
     private static func withoutVersion(_ id: Substring) -> Substring {
@@ -163,12 +175,15 @@ extension EntryKeys {
         return "10.1038/" + article
     }
 
+    private static let preprintPageSuffixes = [
+        ".full.pdf", ".full-text", ".full", ".abstract", ".supplementary-material", ".article-info", ".article-metrics",
+    ]
+
     /// bioRxiv and medRxiv: `content/10.1101/2023.04.01.123456v2.full.pdf` → `10.1101/2023.04.01.123456`.
     private static func preprintDOI(_ segments: [Substring]) -> String? {
         guard let prefix = segments.firstIndex(of: "10.1101"), prefix + 1 < segments.count else { return nil }
         var id = Substring(segments[prefix + 1].lowercased())
-        for suffix in [".full.pdf", ".full-text", ".full", ".abstract", ".supplementary-material", ".article-info", ".article-metrics"]
-        where id.hasSuffix(suffix) {
+        for suffix in preprintPageSuffixes where id.hasSuffix(suffix) {
             id = id.dropLast(suffix.count)
             break
         }
@@ -198,15 +213,16 @@ extension EntryKeys {
     ]
 
     private static func canonicalPath(of address: WebAddress) -> String {
-        let segments = address.segments
         switch address.host {
-        case "openreview.net" where segments == ["pdf"]:
+        case "openreview.net" where address.segments == ["pdf"]:
             return "/forum"
         case "ieeexplore.ieee.org":
+            let segments = address.segments
             if let document = segments.firstIndex(of: "document"), document + 1 < segments.count {
                 return "/document/" + segments[document + 1]
             }
         case "sciencedirect.com":
+            let segments = address.segments
             if let pii = segments.firstIndex(of: "pii"), pii + 1 < segments.count {
                 return "/science/article/pii/" + segments[pii + 1]
             }

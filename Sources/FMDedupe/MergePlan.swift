@@ -2,12 +2,14 @@ import FMList
 
 /// How clusters of duplicates are merged into one entry each, as line edits.
 ///
-/// The most complete entry of a cluster (most links, then a venue, then a code link; the earlier
-/// one on a tie) stays where it is, with its venue and year. Each link of the others whose target
-/// it lacks (compared by identity: `abs/` and `pdf/` of one arXiv id are one target) is added after
-/// its last link, with the list's spelling of the label and the entry's separator, so two
-/// different `[[Code]]` links are both kept. The others are deleted. An entry with sub-entries
-/// under it is never deleted: it stays, and its links are not taken.
+/// The most complete entry of a cluster (most link targets, then a venue, then a code link, then
+/// the longer title; the earlier one on a tie) stays where it is, with its venue and year. Each
+/// link of the others whose target it lacks (compared by identity: `abs/` and `pdf/` of one arXiv
+/// id are one target) is added after its last link, with the list's spelling of the label and the
+/// entry's separator, so two different `[[Code]]` links are both kept. The others are deleted,
+/// except for a year marker that GitHub shows inside one of them (a lazy continuation line). An
+/// entry with sub-entries is never deleted: it is the one that stays, and a cluster with two such
+/// entries is left as it is.
 public enum MergePlan {
     /// The edits that merge `clusters`, for `Document.applying(_:)`. Which clusters to merge is
     /// the caller's choice (for example only those of confidence `.duplicate`).
@@ -39,10 +41,10 @@ public enum MergePlan {
         var targets = Set(kept.links.compactMap { EntryKeys.identity(ofLink: $0.url) })
         var added: [EntryLink] = []
         for link in others.flatMap(\.links) {
-            guard let identity = EntryKeys.identity(ofLink: link.url), targets.insert(identity).inserted else { continue }
-            added.append(link)
+            guard let identity = EntryKeys.identity(ofLink: link.url) else { continue }
+            if targets.insert(identity).inserted { added.append(link) }
         }
-        var edits = others.map { LineEdit.delete($0.lines) }
+        var edits = others.flatMap { deletion(of: $0, in: view) }
         if !added.isEmpty, let line = lineWithLinks(kept, adding: added, in: view) {
             edits.append(.replace(line: line.number, with: line.text))
         }
@@ -56,7 +58,8 @@ public enum MergePlan {
         let separator = entry.linkSeparator ?? " "
         let written = links.map { link in
             let label = view.configuration.labels[link.label.lowercased()] ?? link.label
-            return (style?.doubleBracket ?? link.doubleBracket) ? "[[\(label)]](\(link.url))" : "[\(label)](\(link.url))"
+            let doubleBracket = style?.doubleBracket ?? link.doubleBracket
+            return doubleBracket ? "[[\(label)]](\(link.url))" : "[\(label)](\(link.url))"
         }
         let insertion = written.map { separator + $0 }.joined()
         guard let last = entry.links.last else {
@@ -65,23 +68,40 @@ public enum MergePlan {
             return (entry.line, trimmedTrailingSpace(text) + " " + written.joined(separator: separator))
         }
         let bytes = Array(view.document.lineBytes(last.line))
-        guard let scanned = InlineLinkScanner.links(in: bytes).first(where: { $0.start == last.offset }) else { return nil }
+        guard let scanned = InlineLinkScanner.links(in: bytes).first(where: { $0.start == last.offset }) else {
+            return nil
+        }
         let text = String(decoding: bytes[..<scanned.end], as: UTF8.self) + insertion
             + String(decoding: bytes[scanned.end...], as: UTF8.self)
         return (last.line, text)
+    }
+
+    /// The edits that delete an entry's lines, but for year markers among them.
+    private static func deletion(of entry: Entry, in view: ListView) -> [LineEdit] {
+        let markers = Set(view.yearGroups.lazy.map(\.line).filter { entry.lines.contains($0) })
+        var edits: [LineEdit] = []
+        var start = entry.lines.lowerBound
+        for line in entry.lines where markers.contains(line) {
+            if line > start { edits.append(.delete(start...(line - 1))) }
+            start = line + 1
+        }
+        if start <= entry.lines.upperBound { edits.append(.delete(start...entry.lines.upperBound)) }
+        return edits
     }
 
     private struct Completeness {
         var targets: Int
         var hasVenue: Bool
         var hasCode: Bool
+        var titleLength: Int
         var line: Int
 
-        /// Fewer targets, then no venue, then no code, then later in the list.
+        /// Fewer targets, then no venue, then no code, then a shorter title, then later in the list.
         func isLess(than other: Completeness) -> Bool {
             if targets != other.targets { return targets < other.targets }
             if hasVenue != other.hasVenue { return !hasVenue }
             if hasCode != other.hasCode { return !hasCode }
+            if titleLength != other.titleLength { return titleLength < other.titleLength }
             return line > other.line
         }
     }
@@ -89,7 +109,8 @@ public enum MergePlan {
     private static func completeness(_ entry: Entry) -> Completeness {
         let targets = Set(entry.links.compactMap { EntryKeys.identity(ofLink: $0.url) })
         let hasCode = entry.links.contains { EntryKeys.repository(in: $0.url) != nil }
-        return Completeness(targets: targets.count, hasVenue: entry.venue != nil, hasCode: hasCode, line: entry.line)
+        return Completeness(targets: targets.count, hasVenue: entry.venue != nil, hasCode: hasCode,
+                            titleLength: entry.title?.count ?? 0, line: entry.line)
     }
 
     /// Entries are in line order, so a sub-entry is the next entry and starts inside this one.

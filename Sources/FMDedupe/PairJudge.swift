@@ -1,21 +1,29 @@
 /// Decides whether two entries are the same paper, and how sure that is.
 ///
-/// - A shared arXiv id, DOI or address, the same normalised title, or a shared repository makes a
+/// - A shared arXiv id, DOI, address or repository, or the same normalised title, makes a
 ///   `duplicate` when the titles agree (same words mostly, or one is a part of the other); when
 ///   they disagree it is only `possible`: more often one entry carries a link copied from another
 ///   than one paper is listed under two unrelated titles, and a repository may hold several papers.
+/// - The same title with no shared link is weaker when the title is a bare name of one or two
+///   words: names are chosen to be alike, sentences are not. The same name spelled alike is
+///   `likely`; spelled with and without a hyphen or space (`PMC-Mamba`, `PMCMamba`) it is only
+///   `possible`, since such names often tell apart models of one family.
 /// - Without a shared key, one title being the other's subtitle, or titles whose word similarity
 ///   reaches the threshold, make a `likely` duplicate; a short title equal to the part before the
 ///   other's colon makes a `possible` one.
-/// - Titles that differ in a number or a version of a name (`DoctorDino`, `DoctorDino2`) are never
-///   alike, however many other words they share.
-/// - Two different arXiv ids, or two different DOIs, lower the confidence one level (a shared key
-///   keeps the pair at least `possible`, so that the shared link is reported).
+/// - Titles that differ in a number or a version of a name (`DoctorDino`, `DoctorDino2`), or that
+///   give one description to two names (`DoctorDino: …`, `Meditron: …`), are never alike, however
+///   many other words they share.
+/// - Links that contradict each other lower the confidence one level: two different arXiv ids, two
+///   different DOIs, or, when no link is shared, two different repositories (a paper has one
+///   official repository). A shared link keeps the pair at least `possible`, so that it is reported.
 struct PairJudge: Sendable {
     /// Word similarity from which titles alone make a likely duplicate.
     let threshold: Double
     /// Word similarity from which titles agree enough to confirm a shared key.
     static let agreement = 0.5
+    /// Titles of fewer words are names, not sentences.
+    static let sentenceWords = 3
 
     func evidence(_ a: Fingerprint, _ b: Fingerprint) -> MatchEvidence? {
         let similarity = TitleSimilarity.jaccard(a.words, b.words)
@@ -25,16 +33,19 @@ struct PairJudge: Sendable {
         let head = Self.isHead(a, of: b) || Self.isHead(b, of: a)
         let titlesAgree = sameTitle || subtitle || head || !a.hasTitle || !b.hasTitle
             || (!otherVersion && similarity >= Self.agreement)
-        let shared = Self.sharedKey(a.keys, b.keys, sameTitle: sameTitle)
+        let sharesLink = Self.sharesLink(a.keys, b.keys)
 
         var evidence: MatchEvidence
-        if let (key, value) = shared {
-            evidence = MatchEvidence(confidence: titlesAgree ? .duplicate : .possible, key: key, value: value,
-                                     similarity: similarity)
+        if let (key, value) = Self.sharedKey(a.keys, b.keys, sameTitle: sameTitle) {
+            var confidence = titlesAgree ? DuplicateConfidence.duplicate : .possible
+            if key == .title && !sharesLink && a.nameSpelling != 0 {
+                confidence = a.nameSpelling == b.nameSpelling ? .likely : .possible
+            }
+            evidence = MatchEvidence(confidence: confidence, key: key, value: value, similarity: similarity)
         } else if subtitle {
             evidence = MatchEvidence(confidence: .likely, key: .subtitle, value: Self.shorterTitle(a, b),
                                      similarity: similarity)
-        } else if similarity >= threshold && !otherVersion {
+        } else if similarity >= threshold && !otherVersion && !Self.namesDiffer(a, b) {
             evidence = MatchEvidence(confidence: .likely, key: .titleSimilarity, value: nil, similarity: similarity)
         } else if head {
             evidence = MatchEvidence(confidence: .possible, key: .titleHead, value: Self.shorterTitle(a, b),
@@ -42,8 +53,8 @@ struct PairJudge: Sendable {
         } else {
             return nil
         }
-        if Self.identitiesConflict(a.keys, b.keys) {
-            guard let lowered = evidence.confidence.lowered else { return shared == nil ? nil : evidence }
+        if Self.linksContradict(a.keys, b.keys, sharesLink: sharesLink) {
+            guard let lowered = evidence.confidence.lowered else { return sharesLink ? evidence : nil }
             evidence.confidence = lowered
         }
         return evidence
@@ -59,12 +70,24 @@ struct PairJudge: Sendable {
         return nil
     }
 
-    /// Different arXiv ids, or different DOIs: two papers, unless a link is wrong.
-    private static func identitiesConflict(_ a: EntryKeys, _ b: EntryKeys) -> Bool {
-        func conflict(_ x: [String], _ y: [String]) -> Bool {
+    private static func sharesLink(_ a: EntryKeys, _ b: EntryKeys) -> Bool {
+        a.arXivIDs.contains(where: b.arXivIDs.contains) || a.dois.contains(where: b.dois.contains)
+            || a.urls.contains(where: b.urls.contains) || a.repositories.contains(where: b.repositories.contains)
+    }
+
+    /// Different arXiv ids or different DOIs: two papers, unless a link is wrong. Different
+    /// repositories count only when nothing else is shared, since a paper may also link a port.
+    private static func linksContradict(_ a: EntryKeys, _ b: EntryKeys, sharesLink: Bool) -> Bool {
+        func differ(_ x: [String], _ y: [String]) -> Bool {
             !x.isEmpty && !y.isEmpty && !x.contains(where: y.contains)
         }
-        return conflict(a.arXivIDs, b.arXivIDs) || conflict(a.dois, b.dois)
+        return differ(a.arXivIDs, b.arXivIDs) || differ(a.dois, b.dois)
+            || (!sharesLink && differ(a.repositories, b.repositories))
+    }
+
+    /// `DoctorDino: what it does` and `Meditron: what it does`: one description, two named models.
+    private static func namesDiffer(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
+        a.head != 0 && b.head != 0 && a.head != b.head && a.keys.titleTail == b.keys.titleTail
     }
 
     private static func isSubtitle(_ a: Fingerprint, of b: Fingerprint) -> Bool {

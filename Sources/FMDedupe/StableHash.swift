@@ -13,7 +13,9 @@ struct StableHash {
     }
 
     mutating func add(_ text: some StringProtocol) {
-        for byte in text.utf8 { add(byte) }
+        text.withUTF8Bytes { bytes in
+            for byte in bytes { add(byte) }
+        }
     }
 
     var value: UInt64 { Self.mixed(state) }

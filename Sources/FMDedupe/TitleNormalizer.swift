@@ -8,12 +8,12 @@ import Foundation
 /// `multiinstitutional`), so hyphenation never splits one word into two tokens. `+` stays part of
 /// a word: `CTFold++` names another model than `CTFold`.
 enum TitleNormalizer {
-    /// A normalised title and the parts before and after the original's first colon
-    /// (`Name: what it does`), when both are non-empty.
+    /// A normalised title, and where in it the original's first colon was (`Name: what it does`):
+    /// the length in bytes of the part before it, when both parts are non-empty. The part after
+    /// starts one byte later, past the space.
     struct Result {
         var title: String
-        var head: String?
-        var tail: String?
+        var colon: Int?
     }
 
     static func normalize(_ title: String) -> String {
@@ -21,7 +21,9 @@ enum TitleNormalizer {
     }
 
     static func analyze(_ title: String) -> Result {
-        title.utf8.allSatisfy { $0 < 0x80 } ? analyzeASCII(title) : analyzeUnicode(title)
+        title.withUTF8Bytes { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? analyzeASCII(bytes) : analyzeUnicode(title)
+        }
     }
 
     /// The normalised title without its spaces.
@@ -31,12 +33,12 @@ enum TitleNormalizer {
     }
 
     // The common case, and by far the fastest: no normalisation form or folding table needed.
-    private static func analyzeASCII(_ title: String) -> Result {
+    private static func analyzeASCII(_ title: UnsafeBufferPointer<UInt8>) -> Result {
         var out: [UInt8] = []
-        out.reserveCapacity(title.utf8.count)
+        out.reserveCapacity(title.count)
         var pendingBreak = false
         var colon: Int?
-        for byte in title.utf8 {
+        for byte in title {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"):
                 append(byte, to: &out, pendingBreak: &pendingBreak)
@@ -49,10 +51,8 @@ enum TitleNormalizer {
                 pendingBreak = !out.isEmpty
             }
         }
-        let text = String(decoding: out, as: UTF8.self)
-        guard let colon, colon > 0, colon < out.count else { return Result(title: text) }
-        return Result(title: text, head: String(decoding: out[..<colon], as: UTF8.self),
-                      tail: String(decoding: out[(colon + 1)...], as: UTF8.self))
+        let hasParts = colon.map { $0 > 0 && $0 < out.count } ?? false
+        return Result(title: String(decoding: out, as: UTF8.self), colon: hasParts ? colon : nil)
     }
 
     private static func append(_ byte: UInt8, to out: inout [UInt8], pendingBreak: inout Bool) {
@@ -79,11 +79,10 @@ enum TitleNormalizer {
                 pendingBreak = !out.isEmpty
             }
         }
-        func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-            String(String.UnicodeScalarView(scalars))
-        }
-        guard let colon, colon > 0, colon < out.count else { return Result(title: text(out[...])) }
-        return Result(title: text(out[...]), head: text(out[..<colon]), tail: text(out[(colon + 1)...]))
+        let title = String(String.UnicodeScalarView(out))
+        guard let colon, colon > 0, colon < out.count else { return Result(title: title) }
+        let bytesBefore = String(String.UnicodeScalarView(out[..<colon])).utf8.count
+        return Result(title: title, colon: bytesBefore)
     }
 
     /// Hyphens and apostrophes: they join the parts of one word.

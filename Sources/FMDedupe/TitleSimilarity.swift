@@ -1,8 +1,8 @@
 /// A word of a normalised title, hashed: what the similarity compares.
 struct TitleWord: Hashable, Sendable {
     var hash: UInt64
-    /// The hash of the word without its digits and `+` (`dino2` → `dino`, `7b` → `b`); 0 when
-    /// nothing is left, that is, for a number.
+    /// The hash of the word without its digits, its `+` and a `v` before digits (`dino2` → `dino`,
+    /// `7b` → `b`, `stunetv2` → `stunet`); 0 when nothing is left, that is, for a number or a version.
     var stem: UInt64
 
     init(_ word: UnsafeBufferPointer<UInt8>) {
@@ -14,11 +14,13 @@ struct TitleWord: Hashable, Sendable {
     }
 
     private static func hashes(ascii word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        func isDigit(_ k: Int) -> Bool { k < word.count && word[k] >= 0x30 && word[k] <= 0x39 }
         var whole = StableHash(), stem = StableHash()
         var hasStem = false
-        for byte in word {
+        for (k, byte) in word.enumerated() {
             whole.add(byte)
-            if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "+") {
+            let isVersionMark = byte == UInt8(ascii: "v") && isDigit(k + 1)
+            if !isDigit(k) && byte != UInt8(ascii: "+") && !isVersionMark {
                 stem.add(byte)
                 hasStem = true
             }
@@ -27,10 +29,12 @@ struct TitleWord: Hashable, Sendable {
     }
 
     private static func hashes(scalars: String.UnicodeScalarView) -> (UInt64, UInt64) {
+        let scalars = Array(scalars)
+        func isNumber(_ k: Int) -> Bool { k < scalars.count && scalars[k].properties.numericType != nil }
         var whole = StableHash(), stem = StableHash()
         var hasStem = false
-        for scalar in scalars {
-            let inStem = scalar.properties.numericType == nil && scalar != "+"
+        for (k, scalar) in scalars.enumerated() {
+            let inStem = !isNumber(k) && scalar != "+" && !(scalar == "v" && isNumber(k + 1))
             UTF8.encode(scalar) { byte in
                 whole.add(byte)
                 if inStem { stem.add(byte) }
@@ -47,8 +51,7 @@ struct TitleWord: Hashable, Sendable {
 enum TitleSimilarity {
     /// The title's words, a repeated word numbered by its occurrence, ordered by hash.
     static func words(of normalizedTitle: String) -> [TitleWord] {
-        var title = normalizedTitle
-        var words = title.withUTF8 { bytes in
+        var words = normalizedTitle.withUTF8Bytes { bytes in
             var words: [TitleWord] = []
             words.reserveCapacity(bytes.count / 6 + 1)
             var start = 0
@@ -99,8 +102,9 @@ enum TitleSimilarity {
     }
 
     /// True when the titles differ in a number or in a version of one name: `DoctorDino` and
-    /// `DoctorDino2`, `Meditron-7B` and `Meditron-70B`, `CTFold` and `CTFold++`, `Llama` and
-    /// `Llama 2`. Such titles name different models however alike the rest is.
+    /// `DoctorDino2`, `Meditron-7B` and `Meditron-70B`, `CTFold` and `CTFold++`, `STU-Net` and
+    /// `STU-Net-v2`, `Llama` and `Llama 2`. Such titles name different models however alike the
+    /// rest is.
     static func differInVersion(_ a: [TitleWord], _ b: [TitleWord]) -> Bool {
         let onlyA = difference(a, b), onlyB = difference(b, a)
         if onlyA.contains(where: { $0.stem == 0 }) || onlyB.contains(where: { $0.stem == 0 }) { return true }

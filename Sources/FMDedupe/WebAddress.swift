@@ -7,17 +7,13 @@ struct WebAddress: Sendable {
     let host: String
     /// As written, from the first `/` on, without the query or fragment; empty for none.
     let path: String
-    /// The path's segments, without empty ones.
-    let segments: [Substring]
     /// The query as written, without `?`.
     let query: String
 
     init?(_ text: String) {
-        var text = text
-        guard let parts = text.withUTF8({ Self.split($0) }) else { return nil }
+        guard let parts = text.withUTF8Bytes({ Self.split($0) }) else { return nil }
         host = parts.host
         path = parts.path
-        segments = Self.components(of: path, separator: "/")
         query = parts.query
     }
 
@@ -72,6 +68,12 @@ struct WebAddress: Sendable {
         return result
     }
 
+    /// The path's segments, without empty ones.
+    var segments: [Substring] { Self.components(of: path, separator: "/") }
+
+    /// Whether the address names more than a host: `github.com/` alone is a placeholder.
+    var hasPathOrQuery: Bool { path.utf8.contains { $0 != UInt8(ascii: "/") } || !query.isEmpty }
+
     /// The query's `name=value` pairs, in order, as written.
     var queryItems: [Substring] { Self.components(of: query, separator: "&") }
 
@@ -96,43 +98,5 @@ struct WebAddress: Sendable {
         return prefix.withUTF8Buffer { expected in
             expected.indices.allSatisfy { lowercased(bytes[offset + $0]) == expected[$0] }
         }
-    }
-}
-
-extension StringProtocol {
-    /// `%2F` → `/`; malformed escapes stay as written.
-    func percentDecoded() -> String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return String(self) }
-        let utf8 = Array(self.utf8)
-        var bytes: [UInt8] = []
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
-               let high = hexValue(utf8[i + 1]), let low = hexValue(utf8[i + 2]) {
-                bytes.append(high << 4 | low)
-                i += 3
-            } else {
-                bytes.append(utf8[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Without leading and trailing spaces and tabs.
-    func trimmingBlanks() -> String {
-        let blanks: Set<Character> = [" ", "\t"]
-        guard let first = firstIndex(where: { !blanks.contains($0) }),
-              let last = lastIndex(where: { !blanks.contains($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}
-
-private func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-    default: return nil
     }
 }

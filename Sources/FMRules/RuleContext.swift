@@ -1,4 +1,6 @@
+import FMDedupe
 import FMList
+import Foundation
 
 /// What a rule sees: the document, its list view and the configuration, with the lines that hold
 /// code or HTML marked so that rules leave them alone.
@@ -33,6 +35,7 @@ public struct RuleContext: Sendable {
             }
         }
         self.linksByLine = Array(pieces.joined()) + [[]]
+        duplicateClusters = Lazy { DuplicateFinder(configuration: view.configuration).clusters(in: view) }
     }
 
     private static func containsLinkOpening(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -43,6 +46,10 @@ public struct RuleContext: Sendable {
         }
         return false
     }
+
+    /// The list's duplicates, found once for the rules that report them (in the configured scope).
+    public var duplicates: [DuplicateCluster] { duplicateClusters.value }
+    private let duplicateClusters: Lazy<[DuplicateCluster]>
 
     /// The links of each line outside code blocks (index 0 is line 1).
     private let linksByLine: [[InlineLink]]
@@ -64,5 +71,25 @@ public struct RuleContext: Sendable {
     /// The column of byte `offset` of line `line`.
     public func column(ofByte offset: Int, line: Int) -> Int {
         Column.of(byteOffset: offset, in: document.lineBytes(line))
+    }
+}
+
+/// A value computed the first time a rule asks for it, and shared by the rules running at once.
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: Value?
+    private let compute: @Sendable () -> Value
+
+    init(_ compute: @escaping @Sendable () -> Value) {
+        self.compute = compute
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let value = compute()
+        computed = value
+        return value
     }
 }

@@ -15,6 +15,8 @@ public enum RuleRegistry {
         YearOrderRule.self,
         SwallowedYearMarkerRule.self,
         UnparsableEntryRule.self,
+        DuplicateEntryRule.self,
+        PossibleDuplicateRule.self,
         TableCellCountRule.self,
         MixedLabelCaseRule.self,
         LinkSpacingRule.self,

@@ -15,10 +15,10 @@ import Testing
         let file = try copyOfUpstream()
         let result = try Fmadd.run(["fix", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("fixes applied; 4 findings need a person"))
+        #expect(result.stdout.contains("fixes applied; 12 findings need a person"))
         let check = try Fmadd.run(["check", file.path])
         #expect(check.status == 1)
-        #expect(check.stdout.hasSuffix(": 4 errors, 0 warnings\n"))
+        #expect(check.stdout.hasSuffix(": 6 errors, 6 warnings\n"))
         #expect(try Fmadd.run(["fix", "--check", file.path]).status == 0, "a fixed list needs no more fixes")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FMDedupe
 import FMList
 import FMRules
 import FMSchema
@@ -14,7 +15,7 @@ public struct Adder: Sendable {
     public let duplicates: @Sendable (PaperDraft, ListView) -> [DuplicateHit]
 
     public init(configuration: Configuration, linter: Linter = Linter(), registry: SchemaRegistry,
-                duplicates: @escaping @Sendable (PaperDraft, ListView) -> [DuplicateHit] = SameKeyMatcher.hits) {
+                duplicates: @escaping @Sendable (PaperDraft, ListView) -> [DuplicateHit] = ListedPaper.hits) {
         self.configuration = configuration
         self.linter = linter
         self.registry = registry
@@ -52,7 +53,7 @@ public struct Adder: Sendable {
         }
         let insertion = try Placement(view: view).insertion(for: draft)
         let bytes = document.applying(insertion.edits)
-        try checkNothingNew(before: view, insertion: insertion)
+        try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
@@ -66,7 +67,7 @@ public struct Adder: Sendable {
     /// majority style, so it cannot change what a rule finds there. The rules that compare an
     /// entry with the whole list's majority (label spelling, link spacing) are left out here:
     /// a neighbourhood's majority is not the list's, and the entry takes the list's.
-    private func checkNothingNew(before view: ListView, insertion: Insertion) throws(AddError) {
+    private func checkNothingNew(before view: ListView, insertion: Insertion, allowDuplicate: Bool) throws(AddError) {
         let document = view.document
         let start = insertion.edits.map(\.lines.lowerBound).min() ?? insertion.line
         let removed = insertion.edits.reduce(0) { $0 + $1.lines.count }
@@ -98,7 +99,9 @@ public struct Adder: Sendable {
         let added = inside.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
         let firstNew = inside.map(\.lines.lowerBound).min() ?? 1
         let endNew = firstNew + inside.reduce(0) { $0 + $1.replacement.count }
-        let local = Linter(rules: linter.rules.filter { !Self.majorityRules.contains($0.id) })
+        // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
+        let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
+        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
         let before = Set(local.findings(in: ListView(document: oldDocument, configuration: configuration)).map { "\($0.ruleID)@\($0.line)" })
         var fresh: [String] = []
         for finding in local.findings(in: ListView(document: newDocument, configuration: configuration)) {
@@ -128,60 +131,15 @@ public struct DuplicateHit: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "line \(line), \(reason): \(text)" }
 }
 
-/// The plain matcher: the same title (ignoring case and punctuation), the same arXiv id, paper
-/// link or code repository.
-public enum SameKeyMatcher {
+/// The list's duplicate finder asked about a draft: the same title, arXiv id, DOI, code
+/// repository or paper address, in any of their spellings, anywhere in the list.
+public enum ListedPaper {
     @Sendable public static func hits(for draft: PaperDraft, in view: ListView) -> [DuplicateHit] {
-        let title = normalized(draft.title)
-        let keys = Set(draft.links.compactMap { linkKey($0.url) })
-        let entries = view.entries
-        let found = workRanges(count: entries.count).parallelMap { range -> [DuplicateHit] in
-            var hits: [DuplicateHit] = []
-            for entry in entries[range] where entry.shape == .entry {
-                var reason: String?
-                if let other = entry.title, normalized(other) == title { reason = "same title" }
-                if reason == nil, let shared = entry.links.first(where: { linkKey($0.url).map(keys.contains) ?? false }) {
-                    reason = "same link \(shared.url)"
-                }
-                if let reason { hits.append(DuplicateHit(line: entry.line, text: view.document.lineText(entry.line).trimmingWhitespace(), reason: reason)) }
-            }
-            return hits
+        let candidate = CandidateEntry(title: draft.title, links: draft.links.map(\.url), category: draft.category)
+        return DuplicateFinder(configuration: view.configuration).matches(for: candidate, in: view, scope: .list).map { match in
+            var reason = match.evidence.confidence.rawValue + ", " + match.evidence.key.rawValue
+            if let value = match.evidence.value { reason += " " + value }
+            return DuplicateHit(line: match.entry.line, text: match.entry.text.trimmingWhitespace(), reason: reason)
         }
-        return found.flatMap { $0 }
-    }
-
-    static func normalized(_ title: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in title.unicodeScalars {
-            if scalar.isASCII {
-                let v = UInt8(scalar.value)
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { scalars.append(scalar) } else if v >= 0x41 && v <= 0x5A { scalars.append(Unicode.Scalar(v + 0x20)) }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            }
-        }
-        return String(scalars)
-    }
-
-    /// A link without its scheme, `www.`, trailing slash, `.pdf`, version and arXiv form.
-    static func linkKey(_ url: String) -> String? {
-        var key = url.lowercased()
-        for prefix in ["https://", "http://"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
-        if key.hasPrefix("www.") { key.removeFirst(4) }
-        while key.hasSuffix("/") { key.removeLast() }
-        if key.hasPrefix("arxiv.org/") {
-            let id = key.split(separator: "/").last.map(String.init) ?? key
-            var core = id.hasSuffix(".pdf") ? String(id.dropLast(4)) : id
-            if let v = core.lastIndex(of: "v"), core[core.index(after: v)...].allSatisfy(\.isNumber), core.index(after: v) < core.endIndex {
-                core.removeSubrange(v...)
-            }
-            return "arxiv:" + core
-        }
-        if key.hasPrefix("github.com/") {
-            let parts = key.split(separator: "/")
-            guard parts.count >= 3 else { return nil }
-            return "github:\(parts[1])/\(parts[2].replacingOccurrences(of: ".git", with: ""))"
-        }
-        return key.isEmpty ? nil : key
     }
 }

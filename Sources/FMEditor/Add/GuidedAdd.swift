@@ -9,6 +9,13 @@ public struct Question: Hashable, Sendable {
     /// Offered in brackets; an empty answer takes it.
     public var defaultAnswer: String?
     public var optional: Bool
+
+    public init(label: String, hint: String?, defaultAnswer: String?, optional: Bool) {
+        self.label = label
+        self.hint = hint
+        self.defaultAnswer = defaultAnswer
+        self.optional = optional
+    }
 }
 
 /// Asks and tells: the terminal in `fmadd`, a script in tests.
