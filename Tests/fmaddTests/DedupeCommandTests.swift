@@ -69,3 +69,19 @@ import Testing
         #expect(result.stdout.contains("28~45"))
     }
 }
+
+@Suite struct DedupeInteractiveTests {
+    @Test func mergeKeepAndRememberAtThePrompt() throws {
+        let folder = try Fmadd.temporaryFolder()
+        try Data(contentsOf: Paths.fixtures.appendingPathComponent("healthcare-older.md")).write(to: folder.appendingPathComponent("README.md"))
+        let script = Paths.repository.appendingPathComponent("Tests/Fixtures/dedupe_interactive.py").path
+        let output = try Peers.run("python", [script, Fmadd.binary.path, folder.path])
+        #expect(output.contains("interactive dedupe: ok"), "\(output)")
+        let config = try String(contentsOf: folder.appendingPathComponent(".fmadd.yml"), encoding: .utf8)
+        #expect(config.hasPrefix("distinct:\n  - [\"Models Genesis.\", "), "\(config)")
+        // The remembered pair is not reported again; the merged one is gone; the kept one stays.
+        let again = try Fmadd.run(["dedupe", "README.md"], in: folder)
+        #expect(!again.stdout.contains("modelsgenesis") && !again.stdout.contains("arxiv 2304.06716"), "\(again.stdout)")
+        #expect(again.stdout.contains("subtitle"), "\(again.stdout)")
+    }
+}
