@@ -32,12 +32,13 @@ let package = Package(
             "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "FMTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
         .testTarget(name: "FMGitTests", dependencies: ["FMGit", "CLibGit2"]),
-        .testTarget(name: "FMListTests", dependencies: ["FMList", "FMSchema"]),
-        .testTarget(name: "FMRulesTests", dependencies: ["FMRules", "FMList"]),
+        .testTarget(name: "FMListTests", dependencies: ["FMTestSupport", "FMList", "FMSchema"]),
+        .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
         .testTarget(name: "FMDedupeTests", dependencies: ["FMDedupe", "FMList"]),
-        .testTarget(name: "FMEditorTests", dependencies: ["FMEditor", "FMRules", "FMList"]),
-        .testTarget(name: "fmaddTests", dependencies: ["FMList", "FMDedupe"]),
+        .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
+        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe"]),
     ]
 )

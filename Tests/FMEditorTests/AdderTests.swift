@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 import Testing
 import FMList
 import FMRules

@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 
 /// Runs the real `fmadd` binary, as a user would.
 enum Fmadd {

@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 import Testing
 
 /// The guided add in a real pseudo-terminal (pexpect), on a copy of the healthcare list in a

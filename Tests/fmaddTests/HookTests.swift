@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 import Testing
 
 /// The pre-commit hook with the real `git commit`.

@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 import Testing
 
 /// An add killed at any moment leaves the list as it was or as it would be: never half written.

@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 import Testing
 
 /// The real pre-commit framework builds fmadd from this repository (`language: swift`) and runs

@@ -1,4 +1,5 @@
 import Foundation
+import FMTestSupport
 import Testing
 
 @Suite struct SchemaCommandTests {

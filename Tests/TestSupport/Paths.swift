@@ -1,16 +1,16 @@
 import Foundation
 
 /// Where the tests find the repository, its fixtures and the shared corpus.
-enum Paths {
-    static let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+public enum Paths {
+    public static let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
-    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
-    static let corpus = shared.appendingPathComponent("corpus")
+    public static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
+    public static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    public static let corpus = shared.appendingPathComponent("corpus")
 
     /// Every `*.md` list of the shared corpus (not SOURCES.md), and of the folders named in
     /// `FMADD_CORPUS` (colon-separated) when it is set.
-    static func corpusFiles() -> [URL] {
+    public static func corpusFiles() -> [URL] {
         var folders = [corpus]
         if let extra = ProcessInfo.processInfo.environment["FMADD_CORPUS"] {
             folders += extra.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
@@ -23,5 +23,5 @@ enum Paths {
         return files
     }
 
-    static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
+    public static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
 }

@@ -1,13 +1,12 @@
 import Foundation
-import Testing
 
 /// The Python tools that `bash .ci/setup` installs in `.build/peers-venv`, for tests that compare
 /// fmadd with them.
-enum Peers {
-    static let bin = Paths.repository.appendingPathComponent(".build/peers-venv/bin")
+public enum Peers {
+    public static let bin = Paths.repository.appendingPathComponent(".build/peers-venv/bin")
 
     /// Runs a tool of the virtual environment and returns its standard output.
-    static func run(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> String {
+    public static func run(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> String {
         let executable = bin.appendingPathComponent(tool)
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw PeerMissing(tool: tool)
@@ -27,8 +26,8 @@ enum Peers {
         return String(decoding: data, as: UTF8.self)
     }
 
-    struct PeerMissing: Error, CustomStringConvertible {
-        var tool: String
-        var description: String { "\(tool) is not installed in .build/peers-venv: run `bash .ci/setup` first" }
+    public struct PeerMissing: Error, CustomStringConvertible {
+        public var tool: String
+        public var description: String { "\(tool) is not installed in .build/peers-venv: run `bash .ci/setup` first" }
     }
 }
