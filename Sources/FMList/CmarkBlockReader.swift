@@ -83,7 +83,7 @@ enum CmarkBlockReader {
 
     private static func isCutCandidate(_ line: Int, bytes: [UInt8], lines: LineTable) -> Bool {
         let text = lines.contentRange(line)
-        guard text.count >= 2, lines.contentRange(line - 1).allSatisfy({ bytes[$0] == 0x20 || bytes[$0] == 0x09 }) else { return false }
+        guard text.count >= 2, lines.isBlank(line - 1, in: bytes) else { return false }
         let a = bytes[text.lowerBound], b = bytes[text.lowerBound + 1]
         return (a == UInt8(ascii: "#") && (b == UInt8(ascii: "#") || b == 0x20)) || (a == UInt8(ascii: "*") && b == UInt8(ascii: "*"))
     }
@@ -156,7 +156,7 @@ enum CmarkBlockReader {
             guard first <= lastLine else { return }
             // A container that ends at a line of spaces ends before it: the line is blank.
             if kind.isContainer {
-                while last > first && isBlank(last) { last -= 1 }
+                while last > first && lines.isBlank(last, in: bytes) { last -= 1 }
             }
             if kind == .table, let header = headerLine(first...last), header > first {
                 // cmark-gfm starts such a table where the paragraph above it started: the lines
@@ -177,10 +177,6 @@ enum CmarkBlockReader {
                 }
             }
             blocks[index].subtreeEnd = blocks.count
-        }
-
-        func isBlank(_ line: Int) -> Bool {
-            lines.contentRange(line).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
         }
 
         /// The line before a table's alignment row: its header row.
@@ -276,17 +272,12 @@ enum BlockPartition {
     private static func appendGap(from: Int, to: Int, into result: inout [Block], lines: LineTable, bytes: [UInt8]) {
         var line = from
         while line <= to {
-            let blank = isBlank(line, lines: lines, bytes: bytes)
+            let blank = lines.isBlank(line, in: bytes)
             var last = line
-            while last < to && isBlank(last + 1, lines: lines, bytes: bytes) == blank { last += 1 }
+            while last < to && lines.isBlank(last + 1, in: bytes) == blank { last += 1 }
             result.append(Block(kind: blank ? .blank : .definition, lines: line...last, column: 1,
                                 parent: nil, depth: 0, subtreeEnd: result.count + 1))
             line = last + 1
         }
-    }
-
-    private static func isBlank(_ line: Int, lines: LineTable, bytes: [UInt8]) -> Bool {
-        for i in lines.contentRange(line) where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
-        return true
     }
 }

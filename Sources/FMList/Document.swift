@@ -61,6 +61,9 @@ public struct Document: Sendable {
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
+    /// Whether line `line` holds only spaces and tabs.
+    public func isBlank(_ line: Int) -> Bool { lines.isBlank(line, in: bytes) }
+
     /// The raw bytes of line `line` without its terminator.
     public func lineBytes(_ line: Int) -> ArraySlice<UInt8> { bytes[lines.contentRange(line)] }
 

@@ -48,6 +48,12 @@ public struct LineTable: Sendable {
     /// The byte range of lines `lines` including their terminators.
     public func byteRange(_ lines: ClosedRange<Int>) -> Range<Int> { starts[lines.lowerBound - 1]..<starts[lines.upperBound] }
 
+    /// Whether line `line` of `bytes` holds only spaces and tabs: a blank line to Markdown.
+    public func isBlank(_ line: Int, in bytes: [UInt8]) -> Bool {
+        for i in contentRange(line) where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        return true
+    }
+
     /// Whether line `line` ends with a terminator (every line but possibly the last does).
     public func hasTerminator(_ line: Int) -> Bool { contentEnds[line - 1] < starts[line] }
 }

@@ -65,7 +65,7 @@ extension Fmadd {
             guard let (path, configuration) = lists.first, lists.count == 1 else {
                 throw ValidationError("add writes to one list: give one file")
             }
-            let registry = try schemaFailures { try SchemaRegistry.builtIn }
+            let registry = try reportingFailures { try SchemaRegistry.builtIn }
             let document = try reportingFailures { try Document(contentsOf: path) }
             var drafts: [Draft]
             var guidedAllowsDuplicate = false
@@ -198,15 +198,5 @@ extension Fmadd {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         }
-    }
-}
-
-/// Runs `body`, turning a failure to load the built-in schemas into its message and exit 2.
-func schemaFailures<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        printError("fmadd: error: \(error)")
-        throw Exit.failure
     }
 }

@@ -65,7 +65,7 @@ extension Fmadd {
 
         /// The staged list, read from the index: the commit's content, not the work tree's.
         private func checkStaged() throws -> Never {
-            let repository = try gitFailures { () throws(GitError) in try Repository() }
+            let repository = try reportingFailures { try Repository() }
             guard let workTree = repository.workTree else {
                 printError("fmadd: error: --staged needs a repository with a work tree")
                 throw Exit.failure
@@ -74,13 +74,13 @@ extension Fmadd {
                 try list.config.map { try Configuration.load(path: $0) } ?? Configuration.discover(from: workTree)
             }
             let file = list.files.first ?? configuration.listFile
-            let relative = try gitFailures { () throws(GitError) in
+            let relative = try reportingFailures {
                 try repository.relativePath(ofFile: file.hasPrefix("/") ? file : workTree + "/" + file)
             }
-            guard let stagedBytes = try gitFailures({ () throws(GitError) in try repository.stagedContent(of: relative) }) else {
+            guard let stagedBytes = try reportingFailures({ try repository.stagedContent(of: relative) }) else {
                 exitNow(.success)  // the list is not in the index: nothing of it is committed
             }
-            let headBytes = try gitFailures { () throws(GitError) in try repository.headContent(of: relative) } ?? []
+            let headBytes = try reportingFailures { try repository.headContent(of: relative) } ?? []
             if !all && stagedBytes == headBytes { exitNow(.success) }
             let document = try reportingFailures { try Document(bytes: stagedBytes, path: relative) }
             var findings = Linter().findings(in: ListView(document: document, configuration: configuration))

@@ -53,6 +53,6 @@ extension Fmadd {
 }
 
 private func installerHere() throws -> HookInstaller {
-    let repository = try gitFailures { () throws(GitError) in try Repository(discoveringFrom: FileManager.default.currentDirectoryPath) }
-    return try gitFailures { () throws(GitError) in try HookInstaller(repository: repository) }
+    let repository = try reportingFailures { try Repository(discoveringFrom: FileManager.default.currentDirectoryPath) }
+    return try reportingFailures { try HookInstaller(repository: repository) }
 }

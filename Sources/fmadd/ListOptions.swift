@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import FMGit
 import FMList
+import FMSchema
 
 /// Options every command that reads a list shares.
 struct ListOptions: ParsableArguments {
@@ -58,11 +60,18 @@ enum Exit {
     static let failure = ExitCode(2)
 }
 
-/// Runs `body`, turning a tool failure into its message on standard error and exit 2.
+/// Runs `body`, turning a tool failure (the list, git or a schema) into its message on standard
+/// error and exit 2; usage errors pass through to the argument parser.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as ListError {
+        printError("fmadd: error: \(error)")
+        throw Exit.failure
+    } catch let error as GitError {
+        printError("fmadd: error: \(error)")
+        throw Exit.failure
+    } catch let error as SchemaError {
         printError("fmadd: error: \(error)")
         throw Exit.failure
     }

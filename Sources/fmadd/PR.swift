@@ -28,7 +28,7 @@ extension Fmadd {
         var config: String?
 
         func run() throws {
-            let repository = try gitFailures { () throws(GitError) in try Repository(discoveringFrom: FileManager.default.currentDirectoryPath) }
+            let repository = try reportingFailures { try Repository(discoveringFrom: FileManager.default.currentDirectoryPath) }
             guard let workTree = repository.workTree else { throw Exit.failure }
             let configuration = try reportingFailures { try config.map { try Configuration.load(path: $0) } ?? Configuration.discover(from: workTree) }
             let path = configuration.listFile
@@ -37,20 +37,20 @@ extension Fmadd {
             if let base {
                 baseName = base
                 baseRevision = base
-            } else if let found = try gitFailures({ () throws(GitError) in try repository.defaultBase(remote: remote) }) {
+            } else if let found = try reportingFailures({ try repository.defaultBase(remote: remote) }) {
                 baseName = found.name
                 baseRevision = found.revision
             } else {
                 baseName = "main"
                 baseRevision = "main"
             }
-            let commits = try gitFailures { () throws(GitError) in try repository.commitsTouching(path: path, since: baseRevision) }
+            let commits = try reportingFailures { try repository.commitsTouching(path: path, since: baseRevision) }
             guard !commits.isEmpty else {
                 printError("fmadd: no commit on this branch changes \(path) since \(baseName); add an entry first (`fmadd --category …`)")
                 throw Exit.findings
             }
-            let old = try gitFailures { () throws(GitError) in try repository.content(of: path, at: baseRevision) } ?? []
-            let new = try gitFailures { () throws(GitError) in try repository.headContent(of: path) } ?? []
+            let old = try reportingFailures { try repository.content(of: path, at: baseRevision) } ?? []
+            let new = try reportingFailures { try repository.headContent(of: path) } ?? []
             let document = try reportingFailures { try Document(bytes: new, path: path) }
             let view = ListView(document: document, configuration: configuration)
             let changed = ChangedLines.of(old: old, new: new)
@@ -62,12 +62,12 @@ extension Fmadd {
             let findings = Linter().findings(in: view).filter { changed.contains($0.line) && $0.severity == .error }
             let check = PullRequest.CheckResult(passed: findings.isEmpty, summary: findings.isEmpty ? "no errors on the changed lines" : "\(findings.count) errors on the changed lines")
             let request = PullRequest(additions: additions, check: check)
-            let head = try gitFailures { () throws(GitError) in try repository.head() }
+            let head = try reportingFailures { try repository.head() }
             guard let branch = head.branchName else {
                 printError("fmadd: error: HEAD is detached; check out the branch of the pull request")
                 throw Exit.failure
             }
-            if push { try gitFailures { () throws(GitError) in try repository.push(branch: branch, remote: remote) } }
+            if push { try reportingFailures { try repository.push(branch: branch, remote: remote) } }
             if let bodyFile { try reportingFailures { try AtomicFile.write(Array(request.body.utf8), to: bodyFile) } }
             print(request.title)
             print("")

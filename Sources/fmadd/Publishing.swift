@@ -52,7 +52,7 @@ struct Publisher {
         var repository: Repository?
         if options.commit {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            repository = try gitFailures { () throws(GitError) in try Repository(discoveringFrom: folder.isEmpty ? "." : folder) }
+            repository = try reportingFailures { try Repository(discoveringFrom: folder.isEmpty ? "." : folder) }
         }
         try reportingFailures { try AtomicFile.write(new, to: path) }
         guard let repository else { return Outcome() }
@@ -72,7 +72,7 @@ struct Publisher {
             let request = PullRequest(additions: additions, check: .init(passed: true, summary: "no new findings"))
             outcome.pullRequest = request
             if options.push {
-                try gitFailures { () throws(GitError) in try repository.push(branch: result.branch, remote: options.remote) }
+                try reportingFailures { try repository.push(branch: result.branch, remote: options.remote) }
                 let base = (try? repository.defaultBase(remote: options.remote))??.name ?? "main"
                 // The URL as configured: a rewrite (`url.<base>.insteadOf`) points elsewhere than GitHub.
                 if let url = try? repository.configValue("remote.\(options.remote).url") {
@@ -92,15 +92,5 @@ struct Publisher {
         }
         if let url = outcome.compareURL { text += "\nOpen the pull request: \(url)\n" }
         return text
-    }
-}
-
-/// Runs `body`, turning a git failure into its message and exit 2.
-func gitFailures<T>(_ body: () throws(GitError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        printError("fmadd: error: \(error)")
-        throw Exit.failure
     }
 }

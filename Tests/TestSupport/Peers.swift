@@ -11,19 +11,7 @@ public enum Peers {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw PeerMissing(tool: tool)
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try Command.run(executable, arguments, stdin: stdin).output
     }
 
     public struct PeerMissing: Error, CustomStringConvertible {

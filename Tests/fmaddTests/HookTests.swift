@@ -9,22 +9,11 @@ import Testing
 
     /// Runs git in the repository with fmadd on PATH (or not).
     func commit(_ repo: GitRepository, withFmadd: Bool = true, message: String = "Change the list") throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["commit", "-q", "-m", message]
-        process.currentDirectoryURL = repo.folder
         var environment = ProcessInfo.processInfo.environment
         let folder = Fmadd.binary.deletingLastPathComponent().path
         environment["PATH"] = (withFmadd ? folder + ":" : "") + "/usr/local/bin:/usr/bin:/bin"
         environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try Command.run(URL(fileURLWithPath: "/usr/bin/git"), ["commit", "-q", "-m", message], in: repo.folder, environment: environment)
     }
 
     func install(_ repo: GitRepository, _ extra: [String] = []) throws -> Fmadd.Result {

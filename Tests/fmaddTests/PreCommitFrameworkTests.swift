@@ -6,21 +6,11 @@ import Testing
 /// the `fmadd-check` hook of `.pre-commit-hooks.yaml`.
 @Suite struct PreCommitFrameworkTests {
     func tryRepo(in repo: GitRepository) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Peers.bin.appendingPathComponent("pre-commit")
-        process.arguments = ["try-repo", Paths.repository.path, "fmadd-check", "--files", "README.md"]
-        process.currentDirectoryURL = repo.folder
+        let arguments = ["try-repo", Paths.repository.path, "fmadd-check", "--files", "README.md"]
         var environment = ProcessInfo.processInfo.environment
         // Its environments (with the built fmadd) are kept between runs.
         environment["PRE_COMMIT_HOME"] = Paths.repository.appendingPathComponent(".build/pre-commit-home").path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try Command.run(Peers.bin.appendingPathComponent("pre-commit"), arguments, in: repo.folder, environment: environment)
     }
 
     @Test(.timeLimit(.minutes(30)))

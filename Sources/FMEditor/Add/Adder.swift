@@ -13,6 +13,7 @@ public struct Adder: Sendable {
     public let registry: SchemaRegistry
     /// Finds the entries of the list that are the same paper as a draft.
     public let duplicates: @Sendable (PaperDraft, ListView) -> [DuplicateHit]
+    private let validators: [String: Validator]
 
     public init(configuration: Configuration, linter: Linter = Linter(), registry: SchemaRegistry,
                 duplicates: @escaping @Sendable (PaperDraft, ListView) -> [DuplicateHit] = ListedPaper.hits) {
@@ -20,6 +21,11 @@ public struct Adder: Sendable {
         self.linter = linter
         self.registry = registry
         self.duplicates = duplicates
+        // Each schema is compiled once, not once per answer or entry.
+        let names = Set(["entry", "dataset"] + configuration.categories.compactMap(\.schema).filter { registry.document($0) != nil })
+        validators = Dictionary(uniqueKeysWithValues: names.compactMap { name in
+            (try? Validator(schema: name, registry: registry)).map { (name, $0) }
+        })
     }
 
     public struct Outcome: Sendable {
@@ -34,8 +40,7 @@ public struct Adder: Sendable {
     /// The schema's findings for a draft.
     public func validate(_ draft: Draft) -> [SchemaFinding] {
         let name = configuration.category(draft.category)?.schema.flatMap { registry.document($0) != nil ? $0 : nil } ?? draft.schemaName
-        guard let validator = try? Validator(schema: name, registry: registry) else { return [] }
-        return validator.validate(draft.json)
+        return validators[name]?.validate(draft.json) ?? []
     }
 
     public func add(_ draft: Draft, to document: Document, allowDuplicate: Bool) throws(AddError) -> Outcome {

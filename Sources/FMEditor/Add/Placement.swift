@@ -90,7 +90,7 @@ public struct Placement: Sendable {
         } else {
             markerText = "**\(year)**"
         }
-        let blankAfterMarker = model.line < document.lines.count && document.lineText(model.line + 1).trimmingWhitespace().isEmpty
+        let blankAfterMarker = model.line < document.lines.count && document.isBlank(model.line + 1)
         let firstOlder = groups.first { view.yearGroups[$0].year < year }
         let neighbour = firstOlder.flatMap { g in entries.first { $0.yearGroup == g } } ?? entries.last
         let style = EntryStyle.learn(from: view, category: draft.category, near: neighbour)
@@ -104,7 +104,7 @@ public struct Placement: Sendable {
         } else {
             // After the last group's last non-blank line.
             var end = view.yearGroups[groups[groups.count - 1]].lines.upperBound
-            while end > section.lines.lowerBound && document.lineText(end).trimmingWhitespace().isEmpty { end -= 1 }
+            while end > section.lines.lowerBound && document.isBlank(end) { end -= 1 }
             at = end + 1
             block.insert("", at: 0)
         }

@@ -28,19 +28,15 @@ public struct BlankLineAroundTableRule: Rule {
         var findings: [Finding] = []
         for table in context.view.tables where document.blocks[table.blockIndex].depth == 0 {
             let first = table.lines.lowerBound, last = table.lines.upperBound
-            if first > 1 && !isBlank(first - 1, document) {
+            if first > 1 && !document.isBlank(first - 1) {
                 findings.append(finding("no blank line before this table; add one", line: first,
                                         fix: Fix("add a blank line before the table", edits: [.insert([""], before: first)], kind: .formatting)))
             }
-            if last < document.lines.count && !isBlank(last + 1, document) {
+            if last < document.lines.count && !document.isBlank(last + 1) {
                 findings.append(finding("no blank line after this table; add one", line: last,
                                         fix: Fix("add a blank line after the table", edits: [.insert([""], before: last + 1)], kind: .formatting)))
             }
         }
         return findings
-    }
-
-    private func isBlank(_ line: Int, _ document: Document) -> Bool {
-        document.lineBytes(line).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

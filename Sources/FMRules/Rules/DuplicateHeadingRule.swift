@@ -48,7 +48,7 @@ public struct DuplicateHeadingRule: Rule {
         while let last = content.last, last.trimmingWhitespace().isEmpty { content.removeLast() }
         // The moved lines go after the first section's last non-blank line.
         var insertAt = first.lines.upperBound
-        while insertAt > first.lines.lowerBound && context.document.lineText(insertAt).trimmingWhitespace().isEmpty { insertAt -= 1 }
+        while insertAt > first.lines.lowerBound && context.document.isBlank(insertAt) { insertAt -= 1 }
         return Fix("move the repeated section's content to the first one", edits: [
             .insert(content, before: insertAt + 1),
             .delete(duplicate.lines),
