@@ -141,8 +141,7 @@ struct CandidateSearch: Sendable {
     }
 
     private func wordFrequencies() -> WordFrequencies {
-        // Sized for every word being distinct, so the table never fills.
-        var frequency = WordFrequencies(expectedWords: fingerprints.reduce(0) { $0 + $1.words.count })
+        var frequency = WordFrequencies()
         for index in fingerprints.indices {
             for word in fingerprints[index].words { frequency.add(word.hash) }
         }

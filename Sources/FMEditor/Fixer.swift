@@ -7,8 +7,10 @@ public struct Fixer: Sendable {
     public let linter: Linter
     public let configuration: Configuration
 
+    /// The duplicate rules do not run: they offer no fix (`fmadd dedupe --apply` merges), and
+    /// their search is most of a check's time.
     public init(linter: Linter, configuration: Configuration) {
-        self.linter = linter
+        self.linter = Linter(rules: linter.rules.filter { !type(of: $0).readsDuplicates })
         self.configuration = configuration
     }
 
@@ -22,7 +24,7 @@ public struct Fixer: Sendable {
     public struct Result: Sendable {
         public var bytes: [UInt8]
         public var applied: [Applied]
-        /// What is left for a person, in the fixed list.
+        /// What is left for a person in the fixed list, duplicates aside.
         public var remaining: [Finding]
         public var changed: Bool
     }
@@ -40,33 +42,42 @@ public struct Fixer: Sendable {
         let titlesBefore = Self.titles(view)
         for _ in 0..<12 {
             let findings = linter.findings(in: view)
-            var chosen: [(Finding, Fix)] = []
+            var plan = EditPlan(document: current)
             var seen = Set<Fix>()
             var occupied = OccupiedLines()
             var skipped = false
             for finding in findings {
                 guard let fix = finding.fix, !fix.edits.isEmpty, !seen.contains(fix) else { continue }
-                // A fix that rewrites whole rows also settles what smaller fixes on them wanted.
                 if occupied.conflicts(with: fix.edits) {
-                    if !occupied.subsumes(fix.edits, rule: finding.ruleID) { skipped = true }
+                    // A fix that rewrites whole rows also settles what smaller fixes on them wanted;
+                    // two fixes that change different parts of one line both apply.
+                    if occupied.subsumes(fix.edits, rule: finding.ruleID) { continue }
+                    if plan.merge(finding, fix) {
+                        seen.insert(fix)
+                    } else {
+                        skipped = true
+                    }
                     continue
                 }
                 seen.insert(fix)
                 occupied.add(fix)
-                chosen.append((finding, fix))
+                plan.add(finding, fix)
             }
+            let chosen = plan.chosen
             if chosen.isEmpty {
                 return Result(bytes: current.bytes, applied: applied, remaining: findings, changed: current.bytes != document.bytes)
             }
-            let edits = chosen.flatMap(\.1.edits)
+            let edits = plan.all
             if let lost = Self.droppedTitle(by: chosen, in: view) {
                 throw .wouldDropEntry(title: lost, rules: Set(chosen.map(\.0.ruleID)).sorted())
             }
             let next = current.applying(edits)
-            try checkRendering(of: chosen, in: current)
+            try checkRendering(of: plan, in: current)
             applied += chosen.map { Applied(ruleID: $0.0.ruleID, line: $0.0.line, summary: $0.1.summary) }
-            // Nothing was held back and nothing moved blocks: the fixes cannot have made new work.
-            if !skipped && !chosen.contains(where: { Self.restructuringRules.contains($0.0.ruleID) }) {
+            // Nothing was held back, nothing moved blocks and no table cell changed under its
+            // column: the fixes cannot have made new work.
+            if !skipped && !chosen.contains(where: { Self.restructuringRules.contains($0.0.ruleID) })
+                && !Self.changesTableCells(chosen, in: view) {
                 let remaining = findings.filter { $0.fix == nil }.map { finding in
                     var moved = finding
                     moved.line = Self.lineAfter(finding.line, edits: edits)
@@ -85,6 +96,18 @@ public struct Fixer: Sendable {
         }
         let remaining = linter.findings(in: view)
         return Result(bytes: current.bytes, applied: applied, remaining: remaining, changed: current.bytes != document.bytes)
+    }
+
+    /// Whether a fix other than the table alignment rewrites a table row: its column may need
+    /// padding again.
+    static func changesTableCells(_ chosen: [(Finding, Fix)], in view: ListView) -> Bool {
+        let tables = view.tables.map(\.lines)
+        guard !tables.isEmpty else { return false }
+        return chosen.contains { finding, fix in
+            fix.summary != TableAlignmentRule.fixSummary && fix.edits.contains { edit in
+                tables.contains { $0.overlaps(edit.lines.lowerBound...max(edit.lines.lowerBound, edit.lines.upperBound - 1)) }
+            }
+        }
     }
 
     /// Where line `line`, untouched by `edits`, is once they are applied.
@@ -132,11 +155,11 @@ public struct Fixer: Sendable {
 
     /// Renders the blocks around each formatting edit twice, with only the content edits applied
     /// and with all of them, and refuses when GitHub would show the two differently.
-    private func checkRendering(of chosen: [(Finding, Fix)], in document: Document) throws(FixError) {
-        let formatting = chosen.filter { $0.1.kind == .formatting }
+    private func checkRendering(of plan: EditPlan, in document: Document) throws(FixError) {
+        let formatting = plan.formatting
         guard !formatting.isEmpty else { return }
-        let contentEdits = chosen.filter { $0.1.kind == .content }.flatMap(\.1.edits).sorted { $0.lines.lowerBound < $1.lines.lowerBound }
-        var regions = formatting.flatMap(\.1.edits).map { Self.enclosingBlocks(of: $0.lines, in: document) }
+        let contentEdits = plan.contentOnly.sorted { $0.lines.lowerBound < $1.lines.lowerBound }
+        var regions = formatting.flatMap(\.edits).map { Self.enclosingBlocks(of: $0.lines, in: document) }
         // A content edit that reaches into a region belongs to it.
         regions += contentEdits.compactMap { edit in
             let span = Self.enclosingBlocks(of: edit.lines, in: document)
@@ -150,14 +173,13 @@ public struct Fixer: Sendable {
                 merged.append(region)
             }
         }
-        let allEdits = chosen.flatMap(\.1.edits)
         for region in regions {
             let inside = { (edit: LineEdit) in region.contains(edit.lines.lowerBound) || (edit.lines.isEmpty && edit.lines.lowerBound == region.upperBound + 1) }
             let withContent = Self.text(of: region, in: document, applying: contentEdits.filter(inside))
-            let withAll = Self.text(of: region, in: document, applying: allEdits.filter(inside))
+            let withAll = Self.text(of: region, in: document, applying: plan.all.filter(inside))
             if RenderedHTML.of(withContent) != RenderedHTML.of(withAll) {
-                let culprit = formatting.first { $0.1.edits.contains(where: inside) }
-                throw .formattingChangesRendering(rule: culprit?.0.ruleID ?? "formatting", line: culprit?.0.line ?? region.lowerBound)
+                let culprit = formatting.first { $0.edits.contains(where: inside) }
+                throw .formattingChangesRendering(rule: culprit?.finding.ruleID ?? "formatting", line: culprit?.finding.line ?? region.lowerBound)
             }
         }
     }
@@ -210,6 +232,106 @@ public struct Fixer: Sendable {
             if line < block.lowerBound { high = middle - 1 } else if line > block.upperBound { low = middle + 1 } else { return top[middle] }
         }
         return nil
+    }
+}
+
+/// The fixes chosen in one pass and the edits that carry them out: all of them, and only the
+/// content fixes', which the rendering check compares with all.
+struct EditPlan {
+    let document: Document
+    private(set) var chosen: [(Finding, Fix)] = []
+    private(set) var all: [LineEdit] = []
+    private(set) var contentOnly: [LineEdit] = []
+    /// The formatting fixes and the lines each touches, for the rendering check.
+    private(set) var formatting: [(finding: Finding, edits: [LineEdit])] = []
+    /// For a line that a chosen edit replaces by one line: where that edit is in `all`, and in
+    /// `contentOnly` when a content fix changed the line.
+    private var singleLine: [Int: (all: Int, content: Int?)] = [:]
+    /// Table rows that an alignment rewrites: padding computed for their old text.
+    private var alignedRows = Set<Int>()
+
+    init(document: Document) {
+        self.document = document
+    }
+
+    mutating func add(_ finding: Finding, _ fix: Fix) {
+        chosen.append((finding, fix))
+        for edit in fix.edits {
+            let content: Int? = fix.kind == .content ? contentOnly.count : nil
+            if fix.kind == .content { contentOnly.append(edit) }
+            if Self.replacesOneLine(edit) { singleLine[edit.lines.lowerBound] = (all.count, content) }
+            all.append(edit)
+        }
+        if fix.kind == .formatting { formatting.append((finding, fix.edits)) }
+        if fix.summary == TableAlignmentRule.fixSummary { alignedRows.formUnion(fix.edits.flatMap { Array($0.lines) }) }
+    }
+
+    /// Adds a fix whose lines another chosen fix already rewrites, when both change one line
+    /// each and different bytes of it: trailing white space on a line whose label is respelled.
+    mutating func merge(_ finding: Finding, _ fix: Fix) -> Bool {
+        // Any change to an aligned row undoes its alignment: the next pass aligns it again.
+        guard fix.summary != TableAlignmentRule.fixSummary else { return false }
+        var updates: [(line: Int, all: [UInt8], content: [UInt8]?)] = []
+        for edit in fix.edits {
+            let line = edit.lines.lowerBound
+            guard Self.replacesOneLine(edit), !alignedRows.contains(line), let slot = singleLine[line] else { return false }
+            let original = Array(document.lineBytes(line))
+            let change = Array(edit.replacement[0].utf8)
+            guard let merged = Self.merged(change, into: Array(all[slot.all].replacement[0].utf8), original: original)
+            else { return false }
+            var content: [UInt8]?
+            if fix.kind == .content {
+                let base = slot.content.map { Array(contentOnly[$0].replacement[0].utf8) } ?? original
+                guard let mergedContent = Self.merged(change, into: base, original: original) else { return false }
+                content = mergedContent
+            }
+            updates.append((line, merged, content))
+        }
+        for update in updates {
+            let slot = singleLine[update.line]!
+            all[slot.all].replacement = [String(decoding: update.all, as: UTF8.self)]
+            guard let content = update.content else { continue }
+            let text = String(decoding: content, as: UTF8.self)
+            if let index = slot.content {
+                contentOnly[index].replacement = [text]
+            } else {
+                contentOnly.append(.replace(line: update.line, with: text))
+                singleLine[update.line] = (slot.all, contentOnly.count - 1)
+            }
+        }
+        chosen.append((finding, fix))
+        if fix.kind == .formatting { formatting.append((finding, fix.edits)) }
+        return true
+    }
+
+    private static func replacesOneLine(_ edit: LineEdit) -> Bool {
+        edit.lines.count == 1 && edit.replacement.count == 1
+    }
+
+    /// `original` with the changes of both `change` and `base` (each an edit of `original`), or
+    /// nil when they touch the same bytes or bytes next to each other.
+    static func merged(_ change: [UInt8], into base: [UInt8], original: [UInt8]) -> [UInt8]? {
+        if base == original { return change }
+        if change == original || change == base { return base }
+        let a = difference(from: original, to: base), b = difference(from: original, to: change)
+        let (first, second) = a.range.lowerBound < b.range.lowerBound ? (a, b) : (b, a)
+        guard first.range.upperBound < second.range.lowerBound else { return nil }
+        return Array(original[..<first.range.lowerBound]) + first.text
+            + original[first.range.upperBound..<second.range.lowerBound] + second.text
+            + original[second.range.upperBound...]
+    }
+
+    /// The bytes of `old` that `new` replaces, and what it puts there, cut at character boundaries.
+    private static func difference(from old: [UInt8], to new: [UInt8]) -> (range: Range<Int>, text: ArraySlice<UInt8>) {
+        var prefix = 0
+        while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix && suffix < new.count - prefix
+                && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        // UTF-8 continuation bytes belong to the character before them.
+        while prefix > 0 && prefix < old.count && old[prefix] & 0xC0 == 0x80 { prefix -= 1 }
+        while suffix > 0 && old[old.count - suffix] & 0xC0 == 0x80 { suffix -= 1 }
+        return (prefix..<(old.count - suffix), new[prefix..<(new.count - suffix)])
     }
 }
 

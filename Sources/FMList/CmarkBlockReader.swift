@@ -40,27 +40,31 @@ enum CmarkBlockReader {
     /// Parses one piece and returns its blocks with document line numbers.
     static func parse(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
         guard piece.lastLine >= piece.firstLine else { return Result(blocks: [], headingTexts: [:]) }
-        // GitHub renders footnotes, so their definitions are blocks here too.
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return nil }
-        defer { cmark_parser_free(parser) }
-        if let table = cmark_find_syntax_extension("table") {
-            cmark_parser_attach_syntax_extension(parser, table)
-        }
         let range = lines.byteRange(piece.firstLine...piece.lastLine)
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base + range.lowerBound, range.count) }
+        // GitHub renders footnotes, so their definitions are blocks here too; without a `[^` there
+        // are none, and cmark-gfm is spared two walks over every node looking for them.
+        let footnotes = containsFootnoteMark(bytes[range])
+        return CmarkArena.withArena {
+            guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0),
+                                                         CmarkArena.allocator) else { return nil }
+            if let table = cmark_find_syntax_extension("table") {
+                cmark_parser_attach_syntax_extension(parser, table)
             }
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base + range.lowerBound, range.count) }
+                }
+            }
+            // The arena frees the parser and its tree at once.
+            guard let root = cmark_parser_finish(parser) else { return nil }
+            var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine, bytes: bytes, lines: lines)
+            var child = cmark_node_first_child(root)
+            while let node = child {
+                walker.visit(node, parent: nil, depth: 0)
+                child = cmark_node_next(node)
+            }
+            return Result(blocks: walker.blocks, headingTexts: walker.headingTexts)
         }
-        guard let root = cmark_parser_finish(parser) else { return nil }
-        defer { cmark_node_free(root) }
-        var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine, bytes: bytes, lines: lines)
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            walker.visit(node, parent: nil, depth: 0)
-            child = cmark_node_next(node)
-        }
-        return Result(blocks: walker.blocks, headingTexts: walker.headingTexts)
     }
 
     /// Lines where the document may be cut: an ATX heading or a bold line at column 0 after a
@@ -68,7 +72,7 @@ enum CmarkBlockReader {
     /// drops when their reference is elsewhere, keep a document whole.
     static func cutLines(bytes: [UInt8], lines: LineTable, shares requested: Int) -> [Int] {
         let shares = min(max(requested, 1), 8)
-        guard shares > 1, !contains(bytes, [UInt8(ascii: "["), UInt8(ascii: "^")]) else { return [] }
+        guard shares > 1, !containsFootnoteMark(bytes[...]) else { return [] }
         var cuts: [Int] = []
         var line = 2
         for share in 1..<shares {
@@ -88,13 +92,18 @@ enum CmarkBlockReader {
         return (a == UInt8(ascii: "#") && (b == UInt8(ascii: "#") || b == 0x20)) || (a == UInt8(ascii: "*") && b == UInt8(ascii: "*"))
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == needle[0] && bytes[i + 1] == needle[1] { return true }
-            i += 1
+    /// Whether `bytes` hold a footnote's `[^`. A caret is rare in a list, so look for it first.
+    private static func containsFootnoteMark(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 1
+            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "^")), buffer.count - offset) {
+                let caret = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[caret - 1] == UInt8(ascii: "[") { return true }
+                offset = caret + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Parses the pieces on all cores and joins them, or returns nil when a cut turns out to fall

@@ -38,11 +38,44 @@ public struct Document: Sendable {
 
     /// Reads and parses a file.
     public init(contentsOf path: String) throws(ListError) {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+        try self.init(bytes: Self.read(path), path: path)
+    }
+
+    /// The bytes of the file at `path`, read straight into the array the document keeps.
+    static func read(_ path: String) throws(ListError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw .unreadable(path: path, reason: "it is a directory") }
+        var failure: Int32 = 0
+        // One byte more than the size: reading it tells that the file grew since `fstat`.
+        let capacity = max(Int(status.st_size), 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = readAll(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
-        try self.init(bytes: [UInt8](data), path: path)
+        var more = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 && bytes.count == capacity {
+            let got = more.withUnsafeMutableBytes { readAll(descriptor, into: $0, failure: &failure) }
+            if got == 0 { break }
+            bytes += more[..<got]
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+        return bytes
+    }
+
+    /// Fills `buffer` from `descriptor` until it is full or the file ends; how many bytes it read.
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failure = errno; break }
+            if got == 0 { break }
+            filled += got
+        }
+        return filled
     }
 
     /// The bytes of the document, rebuilt from its top-level blocks.

@@ -12,8 +12,10 @@ public struct InlineLink: Hashable, Sendable {
 
     /// The label of a `[[Label]](url)` link, the list's way of naming a link; nil for other links.
     public var label: String? {
-        guard text.count >= 2, text.first == "[", text.last == "]" else { return nil }
-        return String(text.dropFirst().dropLast())
+        // Bytes, not characters: counting characters walks grapheme breaks, on every link.
+        let bytes = text.utf8
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
+        return String(text[bytes.index(after: bytes.startIndex)..<bytes.index(before: bytes.endIndex)])
     }
 }
 

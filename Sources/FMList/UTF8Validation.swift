@@ -3,7 +3,11 @@
 func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
     let n = bytes.count
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
     while i < n {
+        // Most of a list is ASCII: skip it eight bytes at a time.
+        while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        guard i < n else { break }
         let b0 = bytes[i]
         if b0 < 0x80 { i += 1; continue }
         let length: Int

@@ -31,11 +31,15 @@ public struct RuleDescription: Sendable {
 /// A check over a list. A rule reports findings; it never prints and never writes.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// Whether the rule reads `RuleContext.duplicates`, which the linter then finds first, on all
+    /// cores, rather than inside one rule's turn.
+    static var readsDuplicates: Bool { get }
     init()
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
+    public static var readsDuplicates: Bool { false }
     public var id: String { Self.description.id }
 
     /// A finding of this rule at its default severity; the configuration may change it later.

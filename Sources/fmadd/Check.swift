@@ -51,7 +51,7 @@ extension Fmadd {
                     clock.mark("parse")
                     let view = ListView(document: document, configuration: configuration)
                     clock.mark("view")
-                    let findings = Linter().findings(in: view)
+                    let findings = Linter().findings(in: view, timings: clock.ruleTimer)
                     clock.mark("rules")
                     return Report(file: path, findings: findings)
                 })

@@ -53,7 +53,10 @@ extension Fmadd {
 
         /// Fixes one list; whether it changed (or, with --check or --diff, would change).
         private func fix(_ path: String, _ configuration: Configuration) throws -> Bool {
+            var clock = PhaseClock()
             let document = try reportingFailures { try Document(contentsOf: path) }
+            clock.mark("parse")
+            defer { clock.mark("fix") }
             let linter = Linter(select: select == nil ? nil : ids(select), ignore: ids(ignore))
             let result: Fixer.Result
             do {
@@ -83,7 +86,9 @@ extension Fmadd {
             }
             let left = result.remaining.filter { $0.fix == nil || !linterIncludes(linter, $0.ruleID) }
             var summary = "\(path): \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") applied"
-            if !left.isEmpty { summary += "; \(left.count) finding\(left.count == 1 ? "" : "s") need\(left.count == 1 ? "s" : "") a person (`fmadd check`)" }
+            if !left.isEmpty {
+                summary += "; \(left.count) finding\(left.count == 1 ? "" : "s") need\(left.count == 1 ? "s" : "") a person (`fmadd check` lists \(left.count == 1 ? "it" : "them"), with any duplicates)"
+            }
             FileHandle.standardOutput.write(Data((summary + "\n").utf8))
             return result.changed
         }

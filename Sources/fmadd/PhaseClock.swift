@@ -12,4 +12,10 @@ struct PhaseClock {
         printError(String(format: "fmadd-timing %@ %.3f s", phase, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
         last = now
     }
+
+    /// Reports each rule's running time, when timing is on.
+    var ruleTimer: (@Sendable (String, Double) -> Void)? {
+        guard enabled else { return nil }
+        return { rule, seconds in printError(String(format: "fmadd-timing   rule %@ %.3f s", rule, seconds)) }
+    }
 }

@@ -21,6 +21,8 @@ public struct DuplicateEntryRule: Rule {
             "## VFM methods\n**2024**\n- [a] 医学模型 🩺. [[Paper]](https://arxiv.org/abs/2401.00001)\n↓- [b] 医学模型 🩺. [[Paper]](https://www.arxiv.org/abs/2401.00001)\n",
         ])
 
+    public static let readsDuplicates = true
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {

@@ -20,6 +20,8 @@ public struct PossibleDuplicateRule: Rule {
             "## VFM methods\n**2021**\n- [a] 医学 🩺 Models Genesis. [[Paper]](https://a.org/1)\n↓- [b] 医学 🩺 Models Genesis: Generic Autodidactic Models for 3D Medical Image Analysis. [[Paper]](https://a.org/2)\n",
         ])
 
+    public static let readsDuplicates = true
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
