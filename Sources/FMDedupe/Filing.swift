@@ -8,6 +8,11 @@ struct Filing: Sendable {
     /// The filings in key order: a radix sort, 16 bits a pass, which beats a comparison sort on
     /// the million filings of a large list.
     static func sortedByKey(_ filings: [Filing]) -> [Filing] {
+        // Below some thousands, the passes over the 65,536 counters cost more than they save.
+        // The order within a key is the radix sort's (a stable one): by entry, whole title first.
+        guard filings.count >= 1 << 15 else {
+            return filings.sorted { ($0.key, $0.entry, $0.isTitlePart ? 1 : 0) < ($1.key, $1.entry, $1.isTitlePart ? 1 : 0) }
+        }
         var source = filings
         var target = filings
         var counts = [Int](repeating: 0, count: 1 << 16)

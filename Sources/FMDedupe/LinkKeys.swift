@@ -1,3 +1,5 @@
+import FMList
+
 /// The identity keys a link's target carries: an arXiv id, a DOI, a code repository, and the
 /// address itself in a normalised form.
 extension EntryKeys {

@@ -7,19 +7,6 @@ extension StringProtocol {
     }
 }
 
-extension Collection where Element == UInt8 {
-    /// Whether `needle` occurs in the bytes.
-    func containsSequence(_ needle: some Collection<UInt8>) -> Bool {
-        guard let first = needle.first, count >= needle.count else { return false }
-        var start = startIndex
-        while let match = self[start...].firstIndex(of: first) {
-            if self[match...].starts(with: needle) { return true }
-            start = index(after: match)
-        }
-        return false
-    }
-}
-
 extension StringProtocol {
     /// `%2F` → `/`; malformed escapes stay as written.
     func percentDecoded() -> String {

@@ -39,7 +39,7 @@ public struct Fixer: Sendable {
         var current = document
         var view = ListView(document: document, configuration: configuration)
         var applied: [Applied] = []
-        let titlesBefore = Self.titles(view)
+        let original = view
         for _ in 0..<12 {
             let findings = linter.findings(in: view)
             var plan = EditPlan(document: current)
@@ -89,7 +89,7 @@ public struct Fixer: Sendable {
                 throw .brokeTheFile(path: path)
             }
             view = ListView(document: current, configuration: configuration)
-            let titlesAfter = Self.titles(view)
+            let titlesBefore = Self.titles(original), titlesAfter = Self.titles(view)
             if let lost = titlesBefore.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
                 throw .wouldDropEntry(title: lost.key, rules: Set(chosen.map(\.0.ruleID)).sorted())
             }
@@ -126,7 +126,7 @@ public struct Fixer: Sendable {
         for (_, fix) in chosen {
             let replaced = fix.edits.filter { !$0.lines.isEmpty }
             guard !replaced.isEmpty else { continue }
-            let written = fix.edits.flatMap(\.replacement)
+            let written = fix.edits.flatMap(\.replacement).map { Array($0.utf8) }
             for edit in replaced {
                 // Entries are in line order: find the first at or after the edit by bisection.
                 var low = 0, high = titled.count
@@ -136,7 +136,7 @@ public struct Fixer: Sendable {
                 }
                 var k = low
                 while k < titled.count && titled[k].line < edit.lines.upperBound {
-                    if let title = titled[k].title, !written.contains(where: { $0.contains(title) }) { return title }
+                    if let title = titled[k].title, !written.contains(where: { $0.containsSequence(title.utf8) }) { return title }
                     k += 1
                 }
             }

@@ -45,9 +45,19 @@ public enum AtomicFile {
 
     /// Removes temporary files that an interrupted write of `name` left in `folder`.
     public static func removeLeftovers(in folder: String, for name: String) {
-        let prefix = temporaryPrefix + name + "-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for leftover in names where leftover.hasPrefix(prefix) {
+        let prefix = Array((temporaryPrefix + name + "-").utf8)
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        // Read with readdir: a folder may hold thousands of names, and only a few bytes of each count.
+        while let entry = readdir(directory) {
+            let matches = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+                return length >= prefix.count && raw.prefix(prefix.count).elementsEqual(prefix)
+            }
+            guard matches else { continue }
+            let leftover = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
             unlink(folder + "/" + leftover)
         }
     }

@@ -67,6 +67,16 @@ public struct LineTable: Sendable {
         return true
     }
 
+    /// The line that holds byte `offset` (a terminator belongs to its line).
+    public func line(containingByte offset: Int) -> Int {
+        var low = 0, high = count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
     /// Whether line `line` ends with a terminator (every line but possibly the last does).
     public func hasTerminator(_ line: Int) -> Bool { contentEnds[line - 1] < starts[line] }
 }

@@ -79,6 +79,14 @@ public struct Entry: Hashable, Sendable {
 /// A cell of a table row: its raw text between the pipes, and where it starts.
 public struct TableCell: Hashable, Sendable {
     public var text: String
+
+    /// Whether a tab stands between the cell's words, where it is text (a tab at an edge is padding).
+    public var hasTabInside: Bool {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        return bytes[first...last].contains(0x09)
+    }
     /// Byte offset in the line where the cell's text starts (after the pipe).
     public var start: Int
     public var end: Int

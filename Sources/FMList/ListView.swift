@@ -241,21 +241,18 @@ struct ListViewBuilder {
 
     private mutating func parseEntries() {
         let pending = pendingEntries, document = document, labelWords = labelWords
-        let pieces = workRanges(count: pending.count, minimumSize: 1024).parallelMap { range in
-            range.map { k -> Entry in
-                let item = pending[k]
-                var entry = EntryParser.parse(document: document, lines: item.paragraphLines, labelWords: labelWords,
-                                              hasChildren: item.hasChildren)
-                entry.blockIndex = item.blockIndex
-                entry.lines = item.lines
-                entry.nesting = item.nesting
-                entry.section = item.section
-                entry.category = item.category
-                entry.yearGroup = item.yearGroup
-                return entry
-            }
+        entries = parallelArray(count: pending.count) { k in
+            let item = pending[k]
+            var entry = EntryParser.parse(document: document, lines: item.paragraphLines, labelWords: labelWords,
+                                          hasChildren: item.hasChildren)
+            entry.blockIndex = item.blockIndex
+            entry.lines = item.lines
+            entry.nesting = item.nesting
+            entry.section = item.section
+            entry.category = item.category
+            entry.yearGroup = item.yearGroup
+            return entry
         }
-        entries = Array(pieces.joined())
         pendingEntries = []
     }
 

@@ -17,6 +17,26 @@ extension Collection where Index == Int {
     }
 }
 
+/// `(0..<count).map(element)` on all cores, in contiguous pieces written straight into the result:
+/// no per-piece arrays to join, which for large elements (a list's entries) is a second copy.
+public func parallelArray<T: Sendable>(count: Int, minimumPiece: Int = 1024, _ element: @Sendable (Int) -> T) -> [T] {
+    let pieces = workRanges(count: count, minimumSize: minimumPiece)
+    guard pieces.count > 1 else { return (0..<count).map(element) }
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let writer = ElementWriter(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { piece in
+            for index in pieces[piece] { writer.write(element(index), at: index) }
+        }
+        initialized = count
+    }
+}
+
+/// Lets each worker initialise its own elements of a buffer that outlives the workers.
+private struct ElementWriter<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    func write(_ value: T, at index: Int) { (base + index).initialize(to: value) }
+}
+
 /// Lets each worker write its own slot of a buffer that outlives the workers.
 private struct SlotWriter<T>: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<T?>

@@ -1,6 +1,11 @@
 import Dispatch
 import FMList
 
+/// What a worker hands back; read only after the worker's group is waited for.
+private final class Results: @unchecked Sendable {
+    var value: [[Finding]] = []
+}
+
 /// Runs the rules over a list and returns their findings, sorted, with the configuration's
 /// severities and the list's disable comments applied.
 public struct Linter: Sendable {
@@ -18,22 +23,41 @@ public struct Linter: Sendable {
         }.map { $0.init() })
     }
 
-    /// The findings in `view`. With `timings`, each rule's own running time in seconds is
-    /// reported to it (rules run at once, so they add up to more than the wall time).
+    /// The findings in `view`. With `timings`, the running time in seconds of each rule (rules run
+    /// at once, so they add up to more than the wall time) and of the shared work is reported.
     public func findings(in view: ListView, timings: (@Sendable (String, Double) -> Void)? = nil) -> [Finding] {
-        let context = RuleContext(view: view)
+        func timed<T>(_ name: String, _ work: () -> T) -> T {
+            guard let timings else { return work() }
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { timings(name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+            return work()
+        }
+        let context = timed("(links of every line)") { RuleContext(view: view) }
         let settings = view.configuration.rules
         let active = rules.filter { settings[$0.id] != .off }
-        // The duplicate search spreads over all cores itself; inside the rules' own parallel run
-        // it would get one.
-        if active.contains(where: { type(of: $0).readsDuplicates }) { _ = context.duplicates }
-        // Rules are independent: they run on all cores.
-        let results = active.parallelMap { rule in
+        let check = { @Sendable (rule: any Rule) -> [Finding] in
             guard let timings else { return rule.check(context) }
             let start = DispatchTime.now().uptimeNanoseconds
             let found = rule.check(context)
             timings(rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             return found
+        }
+        var results: [[Finding]]
+        if active.contains(where: { type(of: $0).readsDuplicates }) {
+            // The duplicate search spreads over all cores itself, from this thread (inside the rules'
+            // own parallel run it would get one core). The other rules run meanwhile on a worker,
+            // which then joins the search's pieces.
+            let others = Array(active.indices.filter { !type(of: active[$0]).readsDuplicates })
+            let otherResults = Results()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { otherResults.value = others.map { check(active[$0]) } }
+            _ = timed("(duplicate search)") { context.duplicates }
+            group.wait()
+            results = active.map { type(of: $0).readsDuplicates ? check($0) : [] }
+            for (k, index) in others.enumerated() { results[index] = otherResults.value[k] }
+        } else {
+            // Rules are independent: they run on all cores.
+            results = active.parallelMap(check)
         }
         var all: [Finding] = []
         for (index, rule) in active.enumerated() {
@@ -44,12 +68,14 @@ public struct Linter: Sendable {
             }
             all.append(contentsOf: found)
         }
-        // Disable comments live in HTML; only code blocks hide them.
-        let suppressions = Suppressions(document: view.document, isCode: context.isCode)
-        if !suppressions.isEmpty {
-            all.removeAll { suppressions.silences(rule: $0.ruleID, line: $0.line) }
+        return timed("(disable comments, order)") {
+            // Disable comments live in HTML; only code blocks hide them.
+            let suppressions = Suppressions(document: view.document, isCode: context.isCode)
+            if !suppressions.isEmpty {
+                all.removeAll { suppressions.silences(rule: $0.ruleID, line: $0.line) }
+            }
+            all.sort(by: Finding.reportOrder)
+            return all
         }
-        all.sort(by: Finding.reportOrder)
-        return all
     }
 }

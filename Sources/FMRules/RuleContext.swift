@@ -26,15 +26,13 @@ public struct RuleContext: Sendable {
         self.lineKinds = kinds
         let document = view.document
         let codeLines = kinds
-        let pieces = workRanges(count: document.lines.count).parallelMap { range in
-            range.map { index -> [InlineLink] in
-                let bytes = document.lineBytes(index + 1)
-                // Most lines have no link at all: look for "](" before scanning.
-                guard codeLines[index] != 1, bytes.count > 3, Self.containsLinkOpening(bytes) else { return [] }
-                return InlineLinkScanner.links(in: bytes)
-            }
+        self.linksByLine = parallelArray(count: document.lines.count + 1, minimumPiece: 2048) { index -> [InlineLink] in
+            guard index < document.lines.count else { return [] }
+            let bytes = document.lineBytes(index + 1)
+            // Most lines have no link at all: look for "](" before scanning.
+            guard codeLines[index] != 1, bytes.count > 3, Self.containsLinkOpening(bytes) else { return [] }
+            return InlineLinkScanner.links(in: bytes)
         }
-        self.linksByLine = Array(pieces.joined()) + [[]]
         duplicateClusters = Lazy { DuplicateFinder(configuration: view.configuration).clusters(in: view) }
     }
 

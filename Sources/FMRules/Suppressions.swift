@@ -1,4 +1,5 @@
 import FMList
+import Glibc
 
 /// `<!-- fmadd-disable RULE -->`, `<!-- fmadd-enable RULE -->` and
 /// `<!-- fmadd-disable-next-line RULE -->`, as in markdownlint. Without a rule id they apply to
@@ -13,11 +14,8 @@ struct Suppressions {
     private var directives: [Directive] = []
 
     init(document: Document, isCode: (Int) -> Bool) {
-        let needle = Array("<!-- fmadd-".utf8)
-        guard document.lines.count > 0 else { return }
-        for line in 1...document.lines.count {
+        for (line, start) in Self.lines(holding: "<!-- fmadd-", in: document) where !isCode(line) {
             let bytes = document.lineBytes(line)
-            guard bytes.count >= needle.count, let start = Self.find(needle, in: bytes), !isCode(line) else { continue }
             let text = String(decoding: bytes[start...], as: UTF8.self)
             guard let close = text.range(of: "-->") else { continue }
             let body = text[text.index(text.startIndex, offsetBy: 5)..<close.lowerBound]
@@ -34,13 +32,24 @@ struct Suppressions {
         }
     }
 
-    private static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        while i + needle.count <= bytes.endIndex {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+    /// Each line that holds `needle`, with the index in the document's bytes of its first occurrence.
+    private static func lines(holding needle: StaticString, in document: Document) -> [(line: Int, start: Int)] {
+        var found: [(Int, Int)] = []
+        document.bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let first = Int32(needle.utf8Start.pointee), length = needle.utf8CodeUnitCount
+            var offset = 0
+            // One search over the whole file: directives are rare, lines are many.
+            while offset < buffer.count, let hit = memchr(base + offset, first, buffer.count - offset) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if at + length <= buffer.count, memcmp(hit, needle.utf8Start, length) == 0 {
+                    let line = document.lines.line(containingByte: at)
+                    if found.last?.0 != line { found.append((line, at)) }
+                }
+                offset = at + 1
+            }
         }
-        return nil
+        return found
     }
 
     var isEmpty: Bool { directives.isEmpty }

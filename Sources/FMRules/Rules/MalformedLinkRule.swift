@@ -61,10 +61,12 @@ public struct MalformedLinkRule: Rule {
     }
 
     /// The common case, decided on bytes: `http(s)://` with no space and no bracket.
-    private static func isPlainWebURL(_ bytes: String.UTF8View) -> Bool {
-        let https = "https://".utf8, http = "http://".utf8
-        guard bytes.starts(with: https) || bytes.starts(with: http) else { return false }
-        return !bytes.contains { $0 == 0x20 || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }
+    private static func isPlainWebURL(_ target: String) -> Bool {
+        var target = target
+        return target.withUTF8 { bytes in
+            guard bytes.starts(with: "https://".utf8) || bytes.starts(with: "http://".utf8) else { return false }
+            return !bytes.contains { $0 == 0x20 || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }
+        }
     }
 
     private static func shortened(_ text: String) -> String {
@@ -72,8 +74,8 @@ public struct MalformedLinkRule: Rule {
     }
 
     static func problem(with rawTarget: String) -> String? {
-        if isPlainWebURL(rawTarget.utf8) { return nil }
-        if rawTarget.hasPrefix("[") || rawTarget.contains("](") {
+        if isPlainWebURL(rawTarget) { return nil }
+        if rawTarget.hasPrefix("[") || rawTarget.utf8.containsSequence("](".utf8) {
             return "link target \"\(shortened(rawTarget))\" holds another link; keep one URL"
         }
         var target = Substring(rawTarget)
@@ -87,9 +89,9 @@ public struct MalformedLinkRule: Rule {
                 return "link target \"\(rawTarget)\" contains a space; encode it as %20"
             }
         }
-        if target.contains("://") || target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix(".") { return nil }
+        if target.utf8.containsSequence("://".utf8) || target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix(".") { return nil }
         if let colon = target.firstIndex(of: ":"), target[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
-           !target[..<colon].contains(".") {
+           !target[..<colon].utf8.contains(UInt8(ascii: ".")) {
             return nil  // mailto:, tel:, and other schemes
         }
         let host = target.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""

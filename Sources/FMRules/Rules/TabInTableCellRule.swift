@@ -30,7 +30,7 @@ public struct TabInTableCellRule: Rule {
                 guard let tab = bytes.firstIndex(of: 0x09) else { continue }
                 let count = bytes.lazy.filter { $0 == 0x09 }.count
                 // A tab at the edge of a cell is padding; one between words is text, shown as a space.
-                let inside = row.cells.contains { cell in cell.text.trimmingWhitespace().contains("\t") }
+                let inside = row.cells.contains(where: \.hasTabInside)
                 findings.append(finding("table row has \(count) tab\(count == 1 ? "" : "s"); use spaces",
                                         line: row.line, column: Column.of(byteOffset: tab - bytes.startIndex, in: bytes),
                                         fix: Fix("replace tabs with spaces", edits: [.replace(line: row.line, with: Self.untabbed(row, bytes))],

@@ -36,7 +36,7 @@ public struct TableAlignmentRule: Rule {
             let current = table.rows.map { context.document.lineText($0.line) }
             let changed = zip(current, aligned).filter { $0 != $1 }.count
             guard changed > 0 else { return nil }
-            let tabsInsideCells = table.rows.contains { row in row.cells.contains { $0.text.trimmingWhitespace().contains("\t") } }
+            let tabsInsideCells = table.rows.contains { row in row.cells.contains(where: \.hasTabInside) }
             let range = table.lines.lowerBound..<(table.lines.upperBound + 1)
             return finding("\(changed) of \(table.rows.count) table rows are not aligned; `fmadd fix` pads the columns",
                            line: table.header.line, column: 1,
