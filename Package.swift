@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "FMSchema"),
         .target(name: "FMGit", dependencies: ["CLibGit2"]),
         .target(name: "FMList", dependencies: [
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "FMRules", dependencies: ["FMList", "FMSchema", "FMDedupe"]),
         .target(name: "FMEditor", dependencies: ["FMList", "FMRules", "FMDedupe"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
+            "CMalloc", "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "FMTestSupport", path: "Tests/TestSupport"),

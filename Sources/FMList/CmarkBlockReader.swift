@@ -8,12 +8,21 @@ enum CmarkBlockReader {
         var headingTexts: [Int: String]
     }
 
-    /// Documents of this size or more are parsed in pieces, one per core, when they can be cut at a
+    /// Documents of this size or more are parsed in pieces on all cores, when they can be cut at a
     /// heading that starts a block of its own in any case (checked, not assumed).
     static let parallelThreshold = 1 << 20
 
+    /// About this many bytes a piece: each core parses its pieces one after another into the same
+    /// memory, which a few megabytes of cmark-gfm's nodes per piece keep in the cache's reach.
+    static let pieceBytes = 1 << 19
+
+    /// How many pieces a document of `byteCount` bytes is parsed in.
+    static func pieceCount(for byteCount: Int) -> Int {
+        max(ProcessInfo.processInfo.activeProcessorCount, byteCount / pieceBytes)
+    }
+
     static func read(bytes: [UInt8], lines: LineTable, path: String, parallelThreshold: Int = parallelThreshold,
-                     pieces: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ListError) -> Result {
+                     pieces: Int) throws(ListError) -> Result {
         cmark_gfm_core_extensions_ensure_registered()
         let whole = Piece(firstLine: 1, lastLine: lines.count)
         let cuts = bytes.count >= parallelThreshold ? cutLines(bytes: bytes, lines: lines, shares: pieces) : []
@@ -39,39 +48,42 @@ enum CmarkBlockReader {
 
     /// Parses one piece and returns its blocks with document line numbers.
     static func parse(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
+        CmarkArena.withArena { _ in parseInArena(piece, bytes: bytes, lines: lines) }
+    }
+
+    /// `parse`, inside the calling thread's arena.
+    private static func parseInArena(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
         guard piece.lastLine >= piece.firstLine else { return Result(blocks: [], headingTexts: [:]) }
         let range = lines.byteRange(piece.firstLine...piece.lastLine)
         // GitHub renders footnotes, so their definitions are blocks here too; without a `[^` there
         // are none, and cmark-gfm is spared two walks over every node looking for them.
         let footnotes = containsFootnoteMark(bytes[range])
-        return CmarkArena.withArena {
-            guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0),
-                                                         CmarkArena.allocator) else { return nil }
-            if let table = cmark_find_syntax_extension("table") {
-                cmark_parser_attach_syntax_extension(parser, table)
-            }
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress { cmark_parser_feed(parser, base + range.lowerBound, range.count) }
-                }
-            }
-            // The arena frees the parser and its tree at once.
-            guard let root = cmark_parser_finish(parser) else { return nil }
-            var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine, bytes: bytes, lines: lines)
-            var child = cmark_node_first_child(root)
-            while let node = child {
-                walker.visit(node, parent: nil, depth: 0)
-                child = cmark_node_next(node)
-            }
-            return Result(blocks: walker.blocks, headingTexts: walker.headingTexts)
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0),
+                                                     CmarkArena.allocator) else { return nil }
+        if let table = cmark_find_syntax_extension("table") {
+            cmark_parser_attach_syntax_extension(parser, table)
         }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base + range.lowerBound, range.count) }
+            }
+        }
+        // The arena frees the parser and its tree at once.
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        var walker = Walker(lineOffset: piece.firstLine - 1, lastLine: piece.lastLine, bytes: bytes, lines: lines)
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            walker.visit(node, parent: nil, depth: 0)
+            child = cmark_node_next(node)
+        }
+        return Result(blocks: walker.blocks, headingTexts: walker.headingTexts)
     }
 
     /// Lines where the document may be cut: an ATX heading or a bold line at column 0 after a
     /// blank line, near each equal share of the bytes. Footnotes, whose definitions cmark-gfm
     /// drops when their reference is elsewhere, keep a document whole.
     static func cutLines(bytes: [UInt8], lines: LineTable, shares requested: Int) -> [Int] {
-        let shares = min(max(requested, 1), 8)
+        let shares = min(max(requested, 1), 1024)
         guard shares > 1, !containsFootnoteMark(bytes[...]) else { return [] }
         var cuts: [Int] = []
         var line = 2
@@ -107,13 +119,26 @@ enum CmarkBlockReader {
     }
 
     /// Parses the pieces on all cores and joins them, or returns nil when a cut turns out to fall
-    /// inside a block (an open fence or HTML block running across it).
+    /// inside a block (an open fence or HTML block running across it). Each core takes the next
+    /// piece left, parses it, checks the cut after it, and reuses the memory for the next one.
     static func parseInParallel(_ pieces: [Piece], bytes: [UInt8], lines: LineTable) -> Result? {
-        let results = pieces.parallelMap { parse($0, bytes: bytes, lines: lines) }
+        let taken = PieceCounter()
+        let results = ResultSlots(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            CmarkArena.withArena { recycle in
+                while let index = taken.next(below: pieces.count) {
+                    var result = parseInArena(pieces[index], bytes: bytes, lines: lines)
+                    recycle()
+                    if let parsed = result, index + 1 < pieces.count,
+                       !cutHolds(after: parsed, piece: pieces[index], bytes: bytes, lines: lines) { result = nil }
+                    recycle()
+                    results.set(index, result)
+                }
+            }
+        }
         var merged = Result(blocks: [], headingTexts: [:])
-        for (index, piece) in pieces.enumerated() {
-            guard let result = results[index] else { return nil }
-            if index + 1 < pieces.count, !cutHolds(after: result, piece: piece, bytes: bytes, lines: lines) { return nil }
+        for index in pieces.indices {
+            guard let result = results.get(index) else { return nil }
             let shift = merged.blocks.count
             merged.blocks.append(contentsOf: result.blocks.map { block in
                 var block = block
@@ -127,14 +152,38 @@ enum CmarkBlockReader {
     }
 
     /// Whether the line after `piece` starts a top-level block in the whole document: the last
-    /// block of the piece is parsed again together with that line.
+    /// block of the piece is parsed again together with that line (in the calling thread's arena).
     private static func cutHolds(after result: Result, piece: Piece, bytes: [UInt8], lines: LineTable) -> Bool {
         let cut = piece.lastLine + 1
         guard let lastTop = result.blocks.last(where: { $0.depth == 0 }) else { return true }
         let window = Piece(firstLine: lastTop.lines.lowerBound, lastLine: cut)
         guard lines.byteRange(window.firstLine...window.lastLine).count < 1 << 20,
-              let check = parse(window, bytes: bytes, lines: lines) else { return false }
+              let check = parseInArena(window, bytes: bytes, lines: lines) else { return false }
         return check.blocks.contains { $0.depth == 0 && $0.lines.lowerBound == cut }
+    }
+
+    /// Hands out piece numbers to the cores, each once.
+    private final class PieceCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+
+        func next(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// The pieces' results, each written by the core that parsed it; read after all are done.
+    private final class ResultSlots: @unchecked Sendable {
+        private var slots: [Result?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ result: Result?) { lock.lock(); slots[index] = result; lock.unlock() }
+        func get(_ index: Int) -> Result? { lock.lock(); defer { lock.unlock() }; return slots[index] }
     }
 
     private struct Walker {

@@ -19,7 +19,7 @@ public struct Document: Sendable {
     /// parsed on all cores.
     public init(bytes: [UInt8], path: String = "<input>") throws(ListError) {
         try self.init(bytes: bytes, path: path, parallelThreshold: CmarkBlockReader.parallelThreshold,
-                      pieces: ProcessInfo.processInfo.activeProcessorCount)
+                      pieces: CmarkBlockReader.pieceCount(for: bytes.count))
     }
 
     /// Parses `bytes` in up to `pieces` pieces when it has `parallelThreshold` bytes or more: the

@@ -76,7 +76,7 @@ import Testing
     func parsingInPiecesGivesTheBlocksOfTheWhole(_ file: URL) throws {
         let bytes = try Paths.bytes(file)
         let whole = try Document(bytes: bytes, path: "", parallelThreshold: .max, pieces: 1)
-        for pieces in [2, 3, 5, 8] {
+        for pieces in [2, 3, 5, 8, 40] {
             let cut = try Document(bytes: bytes, path: "", parallelThreshold: 0, pieces: pieces)
             #expect(cut.blocks == whole.blocks, "\(file.lastPathComponent) in \(pieces) pieces")
             #expect(cut.headingTexts == whole.headingTexts)
