@@ -121,22 +121,23 @@ public struct Fixer: Sendable {
 
     /// The title of an entry whose lines a fix replaces without writing the title again.
     static func droppedTitle(by chosen: [(Finding, Fix)], in view: ListView) -> String? {
-        let titled = view.entries.filter { $0.title != nil }
-        guard !titled.isEmpty else { return nil }
+        let entries = view.entries
+        guard !entries.isEmpty else { return nil }
         for (_, fix) in chosen {
-            let replaced = fix.edits.filter { !$0.lines.isEmpty }
-            guard !replaced.isEmpty else { continue }
-            let written = fix.edits.flatMap(\.replacement).map { Array($0.utf8) }
-            for edit in replaced {
+            var written: [[UInt8]]?
+            for edit in fix.edits where !edit.lines.isEmpty {
                 // Entries are in line order: find the first at or after the edit by bisection.
-                var low = 0, high = titled.count
+                var low = 0, high = entries.count
                 while low < high {
                     let middle = (low + high) / 2
-                    if titled[middle].line < edit.lines.lowerBound { low = middle + 1 } else { high = middle }
+                    if entries[middle].line < edit.lines.lowerBound { low = middle + 1 } else { high = middle }
                 }
                 var k = low
-                while k < titled.count && titled[k].line < edit.lines.upperBound {
-                    if let title = titled[k].title, !written.contains(where: { $0.containsSequence(title.utf8) }) { return title }
+                while k < entries.count && entries[k].line < edit.lines.upperBound {
+                    if let title = entries[k].title {
+                        if written == nil { written = fix.edits.flatMap(\.replacement).map { Array($0.utf8) } }
+                        if !written!.contains(where: { $0.containsSequence(title.utf8) }) { return title }
+                    }
                     k += 1
                 }
             }
@@ -173,15 +174,22 @@ public struct Fixer: Sendable {
                 merged.append(region)
             }
         }
-        for region in regions {
-            let inside = { (edit: LineEdit) in region.contains(edit.lines.lowerBound) || (edit.lines.isEmpty && edit.lines.lowerBound == region.upperBound + 1) }
-            let withContent = Self.text(of: region, in: document, applying: contentEdits.filter(inside))
-            let withAll = Self.text(of: region, in: document, applying: plan.all.filter(inside))
-            if RenderedHTML.of(withContent) != RenderedHTML.of(withAll) {
-                let culprit = formatting.first { $0.edits.contains(where: inside) }
-                throw .formattingChangesRendering(rule: culprit?.finding.ruleID ?? "formatting", line: culprit?.finding.line ?? region.lowerBound)
-            }
+        let all = plan.all
+        let inside = Self.inside
+        let same = RenderedHTML.alike(regions.map { region in
+            (Self.text(of: region, in: document, applying: contentEdits.filter(inside(region))),
+             Self.text(of: region, in: document, applying: all.filter(inside(region))))
+        })
+        if let failed = same.firstIndex(of: false) {
+            let region = regions[failed]
+            let culprit = formatting.first { $0.edits.contains(where: inside(region)) }
+            throw .formattingChangesRendering(rule: culprit?.finding.ruleID ?? "formatting", line: culprit?.finding.line ?? region.lowerBound)
         }
+    }
+
+    /// Whether an edit lies in `region` (an insertion right after it counts).
+    @Sendable static func inside(_ region: ClosedRange<Int>) -> @Sendable (LineEdit) -> Bool {
+        { edit in region.contains(edit.lines.lowerBound) || (edit.lines.isEmpty && edit.lines.lowerBound == region.upperBound + 1) }
     }
 
     /// The bytes of lines `region` with `edits` (which lie inside it) applied.

@@ -122,11 +122,11 @@ enum CmarkBlockReader {
     /// inside a block (an open fence or HTML block running across it). Each core takes the next
     /// piece left, parses it, checks the cut after it, and reuses the memory for the next one.
     static func parseInParallel(_ pieces: [Piece], bytes: [UInt8], lines: LineTable) -> Result? {
-        let taken = PieceCounter()
-        let results = ResultSlots(count: pieces.count)
+        let taken = WorkCounter(count: pieces.count)
+        let results = ResultSlots<Result?>(count: pieces.count)
         DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             CmarkArena.withArena { recycle in
-                while let index = taken.next(below: pieces.count) {
+                while let index = taken.take() {
                     var result = parseInArena(pieces[index], bytes: bytes, lines: lines)
                     recycle()
                     if let parsed = result, index + 1 < pieces.count,
@@ -138,7 +138,7 @@ enum CmarkBlockReader {
         }
         var merged = Result(blocks: [], headingTexts: [:])
         for index in pieces.indices {
-            guard let result = results.get(index) else { return nil }
+            guard let result = results.get(index) ?? nil else { return nil }
             let shift = merged.blocks.count
             merged.blocks.append(contentsOf: result.blocks.map { block in
                 var block = block
@@ -160,30 +160,6 @@ enum CmarkBlockReader {
         guard lines.byteRange(window.firstLine...window.lastLine).count < 1 << 20,
               let check = parseInArena(window, bytes: bytes, lines: lines) else { return false }
         return check.blocks.contains { $0.depth == 0 && $0.lines.lowerBound == cut }
-    }
-
-    /// Hands out piece numbers to the cores, each once.
-    private final class PieceCounter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-
-        func next(below count: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-
-    /// The pieces' results, each written by the core that parsed it; read after all are done.
-    private final class ResultSlots: @unchecked Sendable {
-        private var slots: [Result?]
-        private let lock = NSLock()
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ result: Result?) { lock.lock(); slots[index] = result; lock.unlock() }
-        func get(_ index: Int) -> Result? { lock.lock(); defer { lock.unlock() }; return slots[index] }
     }
 
     private struct Walker {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Collection where Index == Int {
     /// `map` on all cores, in order. For work that is large and independent per element.
@@ -48,4 +49,31 @@ private struct SlotWriter<T>: @unchecked Sendable {
 public func workRanges(count: Int, minimumSize: Int = 2048) -> [Range<Int>] {
     let pieces = Swift.max(1, Swift.min(count / Swift.max(minimumSize, 1), 16))
     return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+}
+
+/// Hands out the numbers `0..<count` to whichever core asks next, each once.
+final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// Results written by the cores that make them, each once; read after all are done.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
+    func get(_ index: Int) -> T? { lock.lock(); defer { lock.unlock() }; return slots[index] }
 }

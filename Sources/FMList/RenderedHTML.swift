@@ -5,24 +5,51 @@ import Foundation
 /// must leave as it is.
 public enum RenderedHTML {
     public static func of(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: Self.bytes(of: bytes), as: UTF8.self)
+    }
+
+    /// The HTML as bytes: what a comparison needs (String equality would compare characters).
+    public static func bytes(of markdown: some Collection<UInt8>) -> [UInt8] {
+        CmarkArena.withArena { _ in render(Array(markdown)) }
+    }
+
+    /// Whether the two texts of each pair render alike, for many pairs: on all cores, each core
+    /// reusing its memory from one text to the next.
+    public static func alike(_ pairs: [([UInt8], [UInt8])]) -> [Bool] {
+        let taken = WorkCounter(count: pairs.count)
+        let results = ResultSlots<Bool>(count: pairs.count)
+        DispatchQueue.concurrentPerform(iterations: min(pairs.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            CmarkArena.withArena { recycle in
+                while let index = taken.take() {
+                    let first = render(pairs[index].0)
+                    recycle()
+                    let second = render(pairs[index].1)
+                    recycle()
+                    results.set(index, first == second)
+                }
+            }
+        }
+        return pairs.indices.map { results.get($0) ?? false }
+    }
+
+    /// Renders `markdown` inside the calling thread's arena, which frees the parser, the tree
+    /// and the HTML at once.
+    private static func render(_ markdown: [UInt8]) -> [UInt8] {
         cmark_gfm_core_extensions_ensure_registered()
         // Raw HTML is kept (unsafe), so that a change inside an HTML block shows too.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return "" }
-        defer { cmark_parser_free(parser) }
+        guard let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else { return [] }
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
         }
-        let contiguous = Array(bytes)
-        contiguous.withUnsafeBufferPointer { buffer in
+        markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(root) }
-        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
+        guard let root = cmark_parser_finish(parser),
+              let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return [] }
+        let length = strlen(html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     }
 }

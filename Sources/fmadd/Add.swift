@@ -9,6 +9,7 @@ import FMSchema
 extension Fmadd {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a paper or a dataset to the list: guided on a terminal, or from flags or a file.",
             discussion: """
                 On a terminal, `fmadd --category mfm` asks for each field, checks it as you type, warns \

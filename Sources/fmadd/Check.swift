@@ -23,6 +23,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 extension Fmadd {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Report what is wrong with a list, one finding a line.",
             discussion: "Exit status: 0 without errors, 1 with errors, 2 when the file cannot be read, 64 on a usage error.")
 

@@ -9,6 +9,7 @@ extension Configuration.DedupeScope: ExpressibleByArgument {}
 extension Fmadd {
     struct Dedupe: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dedupe",
             abstract: "Find the same paper listed twice, under other spellings and other links; merge with --apply.",
             discussion: """
                 Each cluster shows its entries (line, section, year, text), why they match (the shared \

@@ -8,6 +8,7 @@ import FMRules
 extension Fmadd {
     struct Fix: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fix",
             abstract: "Apply the fixes the rules offer: align tables, respell labels, remove placeholders, order years.",
             discussion: """
                 Formatting fixes are checked against GitHub's rendering: when one would change what \

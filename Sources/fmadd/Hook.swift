@@ -6,11 +6,13 @@ import FMGit
 extension Fmadd {
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hook",
             abstract: "Install or remove fmadd's git pre-commit hook.",
             subcommands: [Install.self, Uninstall.self])
 
         struct Install: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "install",
                 abstract: "Install the pre-commit hook where git runs it (core.hooksPath, or the repository's hooks folder).",
                 discussion: "An existing hook that is not fmadd's is kept and run first, with --force; without it, nothing is changed.")
 
@@ -33,7 +35,7 @@ extension Fmadd {
         }
 
         struct Uninstall: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Remove fmadd's pre-commit hook, and put back the hook it kept.")
+            static let configuration = CommandConfiguration(commandName: "uninstall", abstract: "Remove fmadd's pre-commit hook, and put back the hook it kept.")
 
             func run() throws {
                 let installer = try installerHere()

@@ -5,6 +5,7 @@ import FMRules
 extension Fmadd {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the rules, or explain one with its examples.")
 
         @Option(help: ArgumentHelp("Show one rule: what it asks, why, and examples.", valueName: "rule-id"))

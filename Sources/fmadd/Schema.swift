@@ -5,6 +5,7 @@ import FMSchema
 extension Fmadd {
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print a built-in JSON Schema: entry, dataset or config.")
 
         @Argument(help: "The schema's name.")

@@ -7,6 +7,7 @@ import FMSchema
 extension Fmadd {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Validate JSON, YAML or JSON Lines files against a schema, as bots and maintainers do with submitted entries.",
             discussion: """
                 A `.jsonl` file holds one instance a line; other files hold one instance each \
