@@ -42,15 +42,18 @@ struct CandidateSearch: Sendable {
     // MARK: Exact keys
 
     private func exactPairs() -> [UInt64] {
-        var filings: [Filing] = []
-        filings.reserveCapacity(fingerprints.count * 5)
-        for index in fingerprints.indices {
-            for key in fingerprints[index].exactKeys {
-                filings.append(Filing(key: scoped(key.hash, index), entry: UInt32(index), isTitlePart: key.isTitlePart))
+        let pieces = workRanges(count: fingerprints.count, minimumSize: 4096).parallelMap { range in
+            var filings: [Filing] = []
+            filings.reserveCapacity(range.count * 6)
+            for index in range {
+                for key in fingerprints[index].exactKeys {
+                    filings.append(Filing(key: scoped(key.hash, index), entry: UInt32(index), isTitlePart: key.isTitlePart))
+                }
             }
+            return filings
         }
         var pairs: [UInt64] = []
-        Filing.forEachGroup(in: Filing.sortedByKey(filings)[...]) { group in
+        Filing.forEachGroup(in: Filing.sortedByKey(Array(pieces.joined()))[...]) { group in
             if group.count <= Self.largeGroup {
                 for x in group.indices {
                     for y in group.indices where y > x {

@@ -12,13 +12,14 @@ enum CmarkBlockReader {
     /// heading that starts a block of its own in any case (checked, not assumed).
     static let parallelThreshold = 1 << 20
 
-    /// About this many bytes a piece: each core parses its pieces one after another into the same
-    /// memory, which a few megabytes of cmark-gfm's nodes per piece keep in the cache's reach.
+    /// About this many bytes a piece, or less: each core parses its pieces one after another into
+    /// the same memory, which a few megabytes of cmark-gfm's nodes per piece keep in the cache's
+    /// reach; and four pieces a core at least, so that the cores finish together.
     static let pieceBytes = 1 << 19
 
     /// How many pieces a document of `byteCount` bytes is parsed in.
     static func pieceCount(for byteCount: Int) -> Int {
-        max(ProcessInfo.processInfo.activeProcessorCount, byteCount / pieceBytes)
+        max(ProcessInfo.processInfo.activeProcessorCount * 4, byteCount / pieceBytes)
     }
 
     static func read(bytes: [UInt8], lines: LineTable, path: String, parallelThreshold: Int = parallelThreshold,

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The list's vocabulary read from a Document: sections and categories, year groups, entries,
 /// tables and the table of contents, each with its lines.
 public struct ListView: Sendable {
@@ -172,7 +174,9 @@ struct ListViewBuilder {
     /// Records the values of `id` and `name` attributes on a line that holds HTML.
     private mutating func collectHTMLAnchors(_ line: Int) {
         let bytes = document.lineBytes(line)
-        guard bytes.contains(UInt8(ascii: "<")), bytes.contains(UInt8(ascii: "=")) else { return }
+        // Every line of every paragraph comes here; few hold a tag.
+        guard !bytes.isEmpty, bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, Int32(UInt8(ascii: "<")), $0.count) != nil }),
+              bytes.contains(UInt8(ascii: "=")) else { return }
         let text = String(decoding: bytes, as: UTF8.self)
         for attribute in [" id=", " name="] {
             var rest = text[...]
