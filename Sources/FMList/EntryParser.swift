@@ -29,7 +29,9 @@ public enum EntryParser {
                       contentStart: i - base)
     }
 
-    static func parse(document: Document, lines: ClosedRange<Int>, labelWords: Set<String>, hasChildren: Bool) -> Entry {
+    /// The entry in `lines`, whose links (`links[line - 1]`) are already found.
+    static func parse(document: Document, lines: ClosedRange<Int>, links linksByLine: [[InlineLink]],
+                      labelWords: Set<String>, hasChildren: Bool) -> Entry {
         let firstLine = lines.lowerBound
         let bytes = Array(document.lineBytes(firstLine))
         let marker = marker(in: bytes[...]) ?? Marker(indent: "", marker: "", contentStart: 0)
@@ -50,7 +52,7 @@ public enum EntryParser {
         var previousLinkEnd: Int?
         for line in lines {
             let lineBytes = line == firstLine ? bytes : Array(document.lineBytes(line))
-            for link in InlineLinkScanner.links(in: lineBytes) where !link.isImage {
+            for link in linksByLine[line - 1] where !link.isImage {
                 if line == firstLine && link.start < position { continue }
                 let label = link.label ?? link.text
                 guard link.label != nil || labelWords.contains(label.lowercased()) else { continue }

@@ -12,11 +12,15 @@ public struct ListView: Sendable {
     public let tablesOfContents: [TableOfContents]
     /// Fragments that HTML in the list defines itself: `<div id="intro">`, `<a name="top">`.
     public let htmlAnchors: Set<String>
+    /// The links of each line outside code blocks (index 0 is line 1), read once for the entries
+    /// and the rules.
+    public let linksByLine: [[InlineLink]]
 
     public init(document: Document, configuration: Configuration) {
         self.document = document
         self.configuration = configuration
-        var builder = ListViewBuilder(document: document, configuration: configuration)
+        linksByLine = Self.links(of: document)
+        var builder = ListViewBuilder(document: document, configuration: configuration, linksByLine: linksByLine)
         builder.build()
         sections = builder.sections
         yearGroups = builder.yearGroups
@@ -24,6 +28,29 @@ public struct ListView: Sendable {
         tables = builder.tables
         tablesOfContents = builder.tablesOfContents
         htmlAnchors = builder.htmlAnchors
+    }
+
+    private static func links(of document: Document) -> [[InlineLink]] {
+        var inCode = [Bool](repeating: false, count: document.lines.count + 1)
+        for block in document.blocks {
+            if case .codeBlock = block.kind { for line in block.lines { inCode[line - 1] = true } }
+        }
+        let inCodeBlock = inCode
+        return parallelArray(count: document.lines.count, minimumPiece: 2048) { index -> [InlineLink] in
+            let bytes = document.lineBytes(index + 1)
+            // Most lines have no link at all: look for "](" before scanning.
+            guard !inCodeBlock[index], bytes.count > 3, containsLinkOpening(bytes) else { return [] }
+            return InlineLinkScanner.links(in: bytes)
+        }
+    }
+
+    private static func containsLinkOpening(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The section that holds a category's entries.
@@ -61,10 +88,12 @@ struct ListViewBuilder {
     private var categoryKind: Configuration.CategoryKind = .papers
     private var currentYearGroup: Int?
     private let labelWords: Set<String>
+    private let linksByLine: [[InlineLink]]
 
-    init(document: Document, configuration: Configuration) {
+    init(document: Document, configuration: Configuration, linksByLine: [[InlineLink]]) {
         self.document = document
         self.configuration = configuration
+        self.linksByLine = linksByLine
         labelWords = Set(configuration.labels.keys).union(["paper", "code", "project", "dataset", "pdf", "blog",
                                                            "model", "huggingface", "website", "demo", "slides"])
     }
@@ -244,11 +273,11 @@ struct ListViewBuilder {
     private var pendingEntries: [PendingEntry] = []
 
     private mutating func parseEntries() {
-        let pending = pendingEntries, document = document, labelWords = labelWords
+        let pending = pendingEntries, document = document, labelWords = labelWords, links = linksByLine
         entries = parallelArray(count: pending.count) { k in
             let item = pending[k]
-            var entry = EntryParser.parse(document: document, lines: item.paragraphLines, labelWords: labelWords,
-                                          hasChildren: item.hasChildren)
+            var entry = EntryParser.parse(document: document, lines: item.paragraphLines, links: links,
+                                          labelWords: labelWords, hasChildren: item.hasChildren)
             entry.blockIndex = item.blockIndex
             entry.lines = item.lines
             entry.nesting = item.nesting

@@ -24,36 +24,17 @@ public struct RuleContext: Sendable {
             for line in block.lines { kinds[line - 1] = kind }
         }
         self.lineKinds = kinds
-        let document = view.document
-        let codeLines = kinds
-        self.linksByLine = parallelArray(count: document.lines.count + 1, minimumPiece: 2048) { index -> [InlineLink] in
-            guard index < document.lines.count else { return [] }
-            let bytes = document.lineBytes(index + 1)
-            // Most lines have no link at all: look for "](" before scanning.
-            guard codeLines[index] != 1, bytes.count > 3, Self.containsLinkOpening(bytes) else { return [] }
-            return InlineLinkScanner.links(in: bytes)
-        }
         duplicateClusters = Lazy { DuplicateFinder(configuration: view.configuration).clusters(in: view) }
-    }
-
-    private static func containsLinkOpening(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// The list's duplicates, found once for the rules that report them (in the configured scope).
     public var duplicates: [DuplicateCluster] { duplicateClusters.value }
     private let duplicateClusters: Lazy<[DuplicateCluster]>
 
-    /// The links of each line outside code blocks (index 0 is line 1).
-    private let linksByLine: [[InlineLink]]
+    private var linksByLine: [[InlineLink]] { view.linksByLine }
 
     /// The links on line `line`; none inside code blocks.
-    public func links(onLine line: Int) -> [InlineLink] { linksByLine[line - 1] }
+    public func links(onLine line: Int) -> [InlineLink] { line <= linksByLine.count ? linksByLine[line - 1] : [] }
 
     /// Lines that hold at least one link, in order.
     public var linesWithLinks: [Int] {
