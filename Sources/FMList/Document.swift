@@ -10,6 +10,8 @@ public struct Document: Sendable {
     public let lines: LineTable
     /// All blocks in document order. Top-level blocks (depth 0) partition the lines.
     public let blocks: [Block]
+    /// Indices of the top-level blocks, in order.
+    public let topLevel: [Int]
     /// Plain text of each heading as GitHub renders it (markup removed), by its first line.
     public let headingTexts: [Int: String]
     /// Whether the input starts with a UTF-8 byte order mark.
@@ -34,6 +36,13 @@ public struct Document: Sendable {
                                                  parallelThreshold: parallelThreshold, pieces: pieces)
         self.headingTexts = parsed.headingTexts
         self.blocks = BlockPartition.complete(parsed.blocks, lines: lines, bytes: bytes)
+        var topLevel: [Int] = []
+        var index = 0
+        while index < blocks.count {
+            topLevel.append(index)
+            index = blocks[index].subtreeEnd
+        }
+        self.topLevel = topLevel
     }
 
     /// Reads and parses a file.
@@ -121,14 +130,4 @@ public struct Document: Sendable {
         return result
     }
 
-    /// Indices of the top-level blocks, in order.
-    public var topLevel: [Int] {
-        var result: [Int] = []
-        var index = 0
-        while index < blocks.count {
-            result.append(index)
-            index = blocks[index].subtreeEnd
-        }
-        return result
-    }
 }

@@ -13,23 +13,20 @@ public enum RenderedHTML {
         CmarkArena.withArena { _ in render(Array(markdown)) }
     }
 
-    /// Whether the two texts of each pair render alike, for many pairs: on all cores, each core
-    /// reusing its memory from one text to the next.
+    /// Whether the two texts of each pair render alike, for many pairs: every text on the next
+    /// free core (a large table's two renderings at once), each core reusing its memory.
     public static func alike(_ pairs: [([UInt8], [UInt8])]) -> [Bool] {
-        let taken = WorkCounter(count: pairs.count)
-        let results = ResultSlots<Bool>(count: pairs.count)
-        DispatchQueue.concurrentPerform(iterations: min(pairs.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+        let taken = WorkCounter(count: pairs.count * 2)
+        let rendered = ResultSlots<[UInt8]>(count: pairs.count * 2)
+        DispatchQueue.concurrentPerform(iterations: min(pairs.count * 2, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             CmarkArena.withArena { recycle in
-                while let index = taken.take() {
-                    let first = render(pairs[index].0)
+                while let task = taken.take() {
+                    rendered.set(task, render(task % 2 == 0 ? pairs[task / 2].0 : pairs[task / 2].1))
                     recycle()
-                    let second = render(pairs[index].1)
-                    recycle()
-                    results.set(index, first == second)
                 }
             }
         }
-        return pairs.indices.map { results.get($0) ?? false }
+        return pairs.indices.map { rendered.get(2 * $0) == rendered.get(2 * $0 + 1) }
     }
 
     /// Renders `markdown` inside the calling thread's arena, which frees the parser, the tree

@@ -57,7 +57,7 @@ extension Fmadd {
             var clock = PhaseClock()
             let document = try reportingFailures { try Document(contentsOf: path) }
             clock.mark("parse")
-            defer { clock.mark("fix") }
+            defer { clock.mark("report") }
             let linter = Linter(select: select == nil ? nil : ids(select), ignore: ids(ignore))
             let result: Fixer.Result
             do {
@@ -83,19 +83,18 @@ extension Fmadd {
                                                                         branchTitle: "fix", additions: [])
                 print(Publisher.describe(published), terminator: "")
             } else if result.changed {
+                clock.mark("fix")
                 try reportingFailures { try AtomicFile.write(result.bytes, to: path) }
+                clock.mark("write")
             }
-            let left = result.remaining.filter { $0.fix == nil || !linterIncludes(linter, $0.ruleID) }
+            let selected = Set(linter.rules.map(\.id))
+            let left = result.remaining.filter { $0.fix == nil || !selected.contains($0.ruleID) }
             var summary = "\(path): \(result.applied.count) fix\(result.applied.count == 1 ? "" : "es") applied"
             if !left.isEmpty {
                 summary += "; \(left.count) finding\(left.count == 1 ? "" : "s") need\(left.count == 1 ? "s" : "") a person (`fmadd check` lists \(left.count == 1 ? "it" : "them"), with any duplicates)"
             }
             FileHandle.standardOutput.write(Data((summary + "\n").utf8))
             return result.changed
-        }
-
-        private func linterIncludes(_ linter: Linter, _ id: String) -> Bool {
-            linter.rules.contains { $0.id == id }
         }
     }
 }

@@ -43,17 +43,19 @@ public struct LinkSpacingRule: Rule {
         for entry in context.view.entries where entry.shape == .entry && entry.lines.lowerBound == entry.line {
             guard let category = entry.category, entry.links.allSatisfy({ $0.line == entry.line }) else { continue }
             let bytes = Array(context.document.lineBytes(entry.line))
-            let offsets = Set(entry.links.map(\.offset))
-            let links = context.links(onLine: entry.line).filter { offsets.contains($0.start) }
-            guard links.count == entry.links.count, let first = links.first, let last = links.last else { continue }
+            let lineLinks = context.links(onLine: entry.line)
+            let links = lineLinks.count == entry.links.count ? lineLinks
+                : lineLinks.filter { link in entry.links.contains { $0.offset == link.start } }
+            guard links.count == entry.links.count, let first = links.first, let last = links.last,
+                  zip(links, entry.links).allSatisfy({ $0.start == $1.offset }) else { continue }
             // Only what stands between the links is respaced; anything else is for a person.
-            let gaps = zip(links, links.dropFirst()).map { String(decoding: bytes[$0.end..<$1.start], as: UTF8.self) }
-            guard gaps.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "," } }) else { continue }
+            let gapRanges = zip(links, links.dropFirst()).map { $0.end..<$1.start }
+            guard gapRanges.allSatisfy({ bytes[$0].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } }) else { continue }
             let want = separators[category] ?? " "
             var before = first.start
             while before > 0 && bytes[before - 1] == 0x20 { before -= 1 }
             let titleGapWrong = first.start - before != 1
-            let badGap = gaps.firstIndex { $0 != want }
+            let badGap = gapRanges.firstIndex { !bytes[$0].elementsEqual(want.utf8) }
             guard titleGapWrong || badGap != nil else { continue }
             let linkTexts = links.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
             let fixed = String(decoding: bytes[..<before], as: UTF8.self) + " " + linkTexts.joined(separator: want)

@@ -25,10 +25,13 @@ public struct MixedLabelCaseRule: Rule {
 
     /// The spelling each label should have, keyed by its lower-case form.
     public static func canonicalLabels(in view: ListView) -> [String: String] {
-        var counts: [String: [String: Int]] = [:]
+        // A list spells its labels a handful of ways: count the spellings, then fold them.
+        var spellings: [String: Int] = [:]
         for entry in view.entries {
-            for link in entry.links where link.doubleBracket { counts[link.label.lowercased(), default: [:]][link.label, default: 0] += 1 }
+            for link in entry.links where link.doubleBracket { spellings[link.label, default: 0] += 1 }
         }
+        var counts: [String: [String: Int]] = [:]
+        for (label, count) in spellings { counts[label.lowercased(), default: [:]][label] = count }
         var canonical = view.configuration.labels
         for (key, spellings) in counts {
             let configured = view.configuration.labels[key]
@@ -44,11 +47,17 @@ public struct MixedLabelCaseRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let canonical = Self.canonicalLabels(in: context.view)
+        // The spelling each label as written should have, or nil when it is right.
+        var wanted: [String: String?] = [:]
+        func respelling(_ label: String) -> String? {
+            if let known = wanted[label] { return known }
+            let want = canonical[label.lowercased()].flatMap { $0 != label ? $0 : nil }
+            wanted[label] = want
+            return want
+        }
         var findings: [Finding] = []
         for entry in context.view.entries {
-            let wrong = entry.links.filter { link in
-                link.doubleBracket && (canonical[link.label.lowercased()].map { $0 != link.label } ?? false)
-            }
+            let wrong = entry.links.filter { link in link.doubleBracket && respelling(link.label) != nil }
             guard !wrong.isEmpty else { continue }
             var lines: [Int: String] = [:]
             for link in wrong {
