@@ -39,7 +39,9 @@ final class Fingerprint: Sendable {
     /// share the title's kind, so `Models Genesis` meets the head of `Models Genesis: …`.
     private static func exactKeys(_ keys: EntryKeys, title: UInt64, head: UInt64, tail: UInt64,
                                   words: [TitleWord]) -> [(hash: UInt64, isTitlePart: Bool)] {
-        var result: [(UInt64, Bool)] = []
+        // Labelled as returned: a relabelling conversion would cast every element at run time.
+        var result: [(hash: UInt64, isTitlePart: Bool)] = []
+        result.reserveCapacity(4 + keys.arXivIDs.count + keys.dois.count + keys.urls.count + keys.repositories.count)
         if title != 0 { result.append((title, false)) }
         if head != 0 { result.append((head, true)) }
         if tail != 0 { result.append((tail, true)) }

@@ -34,31 +34,37 @@ enum TitleNormalizer {
 
     // The common case, and by far the fastest: no normalisation form or folding table needed.
     private static func analyzeASCII(_ title: UnsafeBufferPointer<UInt8>) -> Result {
-        var out: [UInt8] = []
-        out.reserveCapacity(title.count)
-        var pendingBreak = false
         var colon: Int?
-        for byte in title {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"):
-                append(byte, to: &out, pendingBreak: &pendingBreak)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                append(byte + 32, to: &out, pendingBreak: &pendingBreak)
-            case UInt8(ascii: "-"), UInt8(ascii: "'"):
-                break
-            default:
-                if byte == UInt8(ascii: ":") && colon == nil { colon = out.count }
-                pendingBreak = !out.isEmpty
+        // Written straight into the string's storage: the title never grows.
+        let normalized = String(unsafeUninitializedCapacity: title.count) { out in
+            var count = 0
+            var pendingBreak = false
+            func append(_ byte: UInt8) {
+                if pendingBreak {
+                    out[count] = 0x20
+                    count += 1
+                }
+                pendingBreak = false
+                out[count] = byte
+                count += 1
             }
+            for byte in title {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"):
+                    append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    append(byte + 32)
+                case UInt8(ascii: "-"), UInt8(ascii: "'"):
+                    break
+                default:
+                    if byte == UInt8(ascii: ":") && colon == nil { colon = count }
+                    pendingBreak = count > 0
+                }
+            }
+            if let at = colon, !(at > 0 && at < count) { colon = nil }
+            return count
         }
-        let hasParts = colon.map { $0 > 0 && $0 < out.count } ?? false
-        return Result(title: String(decoding: out, as: UTF8.self), colon: hasParts ? colon : nil)
-    }
-
-    private static func append(_ byte: UInt8, to out: inout [UInt8], pendingBreak: inout Bool) {
-        if pendingBreak { out.append(0x20) }
-        pendingBreak = false
-        out.append(byte)
+        return Result(title: normalized, colon: colon)
     }
 
     private static func analyzeUnicode(_ title: String) -> Result {

@@ -14,16 +14,20 @@ struct TitleWord: Hashable, Sendable {
     }
 
     private static func hashes(ascii word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        func isDigit(_ k: Int) -> Bool { k < word.count && word[k] >= 0x30 && word[k] <= 0x39 }
         var whole = StableHash(), stem = StableHash()
         var hasStem = false
-        for (k, byte) in word.enumerated() {
+        let count = word.count
+        var k = 0
+        while k < count {
+            let byte = word[k]
             whole.add(byte)
-            let isVersionMark = byte == UInt8(ascii: "v") && isDigit(k + 1)
-            if !isDigit(k) && byte != UInt8(ascii: "+") && !isVersionMark {
+            let isDigit = byte &- 0x30 < 10
+            let isVersionMark = byte == UInt8(ascii: "v") && k + 1 < count && word[k + 1] &- 0x30 < 10
+            if !isDigit && byte != UInt8(ascii: "+") && !isVersionMark {
                 stem.add(byte)
                 hasStem = true
             }
+            k += 1
         }
         return (whole.value, hasStem ? stem.value : 0)
     }
