@@ -19,12 +19,24 @@ public struct DuplicateFinder: Sendable {
         distinct = DistinctRules(configuration.distinct)
     }
 
+    /// The entries of a list that can be compared, with their fingerprints: the first half of
+    /// the search, which spreads over all cores.
+    public struct Candidates: Sendable {
+        let entries: [Int]
+        let fingerprints: [Fingerprint]
+    }
+
+    public func candidates(in view: ListView) -> Candidates {
+        let entries = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
+        return Candidates(entries: entries, fingerprints: Self.fingerprints(of: entries, in: view))
+    }
+
     /// The clusters of duplicate entries in `view`, in the order of their first line. Only pairs
-    /// of `minimumConfidence` or more are used.
-    public func clusters(in view: ListView, scope: Configuration.DedupeScope? = nil,
+    /// of `minimumConfidence` or more are used. `prepared` are `candidates(in: view)`, when known.
+    public func clusters(in view: ListView, prepared: Candidates? = nil, scope: Configuration.DedupeScope? = nil,
                          minimumConfidence: DuplicateConfidence = .possible) -> [DuplicateCluster] {
-        let candidates = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
-        let fingerprints = Self.fingerprints(of: candidates, in: view)
+        let prepared = prepared ?? candidates(in: view)
+        let candidates = prepared.entries, fingerprints = prepared.fingerprints
         let scopeOf = ScopeGroups(scope ?? configuration.dedupeScope, configuration: configuration)
         let search = CandidateSearch(fingerprints: fingerprints,
                                      scopes: candidates.map { scopeOf.group(category: view.entries[$0].category,

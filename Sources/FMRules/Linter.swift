@@ -45,8 +45,9 @@ public struct Linter: Sendable {
         var results: [[Finding]]
         if active.contains(where: { type(of: $0).readsDuplicates }) {
             // The duplicate search spreads over all cores itself, from this thread (inside the rules'
-            // own parallel run it would get one core). The other rules run meanwhile on a worker,
-            // which then joins the search's pieces.
+            // own parallel run it would get one core): first the fingerprints, on all cores; then
+            // the search, while the other rules run on a worker, which then joins the search.
+            timed("(duplicate fingerprints)") { context.prepareDuplicates() }
             let others = Array(active.indices.filter { !type(of: active[$0]).readsDuplicates })
             let otherResults = Results()
             let group = DispatchGroup()

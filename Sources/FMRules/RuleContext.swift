@@ -24,12 +24,20 @@ public struct RuleContext: Sendable {
             for line in block.lines { kinds[line - 1] = kind }
         }
         self.lineKinds = kinds
-        duplicateClusters = Lazy { DuplicateFinder(configuration: view.configuration).clusters(in: view) }
+        let finder = DuplicateFinder(configuration: view.configuration)
+        let candidates = Lazy { finder.candidates(in: view) }
+        duplicateCandidates = candidates
+        duplicateClusters = Lazy { finder.clusters(in: view, prepared: candidates.value) }
     }
 
     /// The list's duplicates, found once for the rules that report them (in the configured scope).
     public var duplicates: [DuplicateCluster] { duplicateClusters.value }
     private let duplicateClusters: Lazy<[DuplicateCluster]>
+
+    /// Reads what the duplicate search compares (the fingerprint of every entry) ahead of the
+    /// search itself, on all cores.
+    public func prepareDuplicates() { _ = duplicateCandidates.value }
+    private let duplicateCandidates: Lazy<DuplicateFinder.Candidates>
 
     private var linksByLine: [[InlineLink]] { view.linksByLine }
 
