@@ -28,9 +28,11 @@ enum CmarkArena {
     static func withArena<T>(_ body: (_ recycle: () -> Void) -> T) -> T {
         let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         state.initialize(to: State())
+        // An arena inside another (a parse while parsing) is its own; the outer one comes back.
+        let outer = pthread_getspecific(key)
         pthread_setspecific(key, state)
         defer {
-            pthread_setspecific(key, nil)
+            pthread_setspecific(key, outer)
             var chunk = state.pointee.first
             while let current = chunk {
                 chunk = Chunk.following(current)
