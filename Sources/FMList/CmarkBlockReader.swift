@@ -53,7 +53,7 @@ enum CmarkBlockReader {
     }
 
     /// `parse`, inside the calling thread's arena.
-    private static func parseInArena(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
+    static func parseInArena(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
         guard piece.lastLine >= piece.firstLine else { return Result(blocks: [], headingTexts: [:]) }
         let range = lines.byteRange(piece.firstLine...piece.lastLine)
         // GitHub renders footnotes, so their definitions are blocks here too; without a `[^` there

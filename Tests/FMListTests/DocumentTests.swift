@@ -95,6 +95,24 @@ import Testing
         #expect(whole.blocks.filter { if case .heading = $0.kind { return true } else { return false } }.count == 2)
     }
 
+    @Test func anArenaReusedAcrossParsesAndOneInsideAnotherGiveTheSameBlocks() throws {
+        let text = Array("# A\n\n- [a] One. [[Paper]](https://a.org/1)\n\n| x | y |\n| - | - |\n| 1 | 2 |\n".utf8)
+        let alone = try Document(bytes: text, path: "", parallelThreshold: .max, pieces: 1)
+        let lines = text.withUnsafeBufferPointer { LineTable($0) }
+        let piece = CmarkBlockReader.Piece(firstLine: 1, lastLine: lines.count)
+        let (outer, inner, again) = CmarkArena.withArena { recycle in
+            let outer = CmarkBlockReader.parseInArena(piece, bytes: text, lines: lines)
+            // A whole parse with an arena of its own, in the middle of this one's.
+            let inner = RenderedHTML.of(text)
+            recycle()
+            let again = CmarkBlockReader.parseInArena(piece, bytes: text, lines: lines)
+            return (outer, inner, again)
+        }
+        #expect(outer?.blocks.count == again?.blocks.count)
+        #expect(inner.contains("<table>") && inner.contains("<h1>A</h1>"))
+        #expect(BlockPartition.complete(again?.blocks ?? [], lines: lines, bytes: text) == alone.blocks)
+    }
+
     @Test func aParagraphRightAboveATableIsAParagraphThenTheTable() throws {
         // cmark-gfm reports such a table from the paragraph's first line and the paragraph with no
         // position; GitHub shows the paragraph, then the table.
