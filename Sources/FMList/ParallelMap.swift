@@ -52,14 +52,14 @@ public func workRanges(count: Int, minimumSize: Int = 2048) -> [Range<Int>] {
 }
 
 /// Hands out the numbers `0..<count` to whichever core asks next, each once.
-final class WorkCounter: @unchecked Sendable {
+public final class WorkCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private let count: Int
 
-    init(count: Int) { self.count = count }
+    public init(count: Int) { self.count = count }
 
-    func take() -> Int? {
+    public func take() -> Int? {
         lock.lock()
         defer { lock.unlock() }
         guard next < count else { return nil }
@@ -69,11 +69,11 @@ final class WorkCounter: @unchecked Sendable {
 }
 
 /// Results written by the cores that make them, each once; read after all are done.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
+public final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
-    func get(_ index: Int) -> T? { lock.lock(); defer { lock.unlock() }; return slots[index] }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
+    public func get(_ index: Int) -> T? { lock.lock(); defer { lock.unlock() }; return slots[index] }
 }

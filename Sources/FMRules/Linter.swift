@@ -1,11 +1,6 @@
 import Dispatch
 import FMList
 
-/// What a worker hands back; read only after the worker's group is waited for.
-private final class Results: @unchecked Sendable {
-    var value: [[Finding]] = []
-}
-
 /// Runs the rules over a list and returns their findings, sorted, with the configuration's
 /// severities and the list's disable comments applied.
 public struct Linter: Sendable {
@@ -48,14 +43,20 @@ public struct Linter: Sendable {
             // own parallel run it would get one core): first the fingerprints, on all cores; then
             // the search, while the other rules run on a worker, which then joins the search.
             timed("(duplicate fingerprints)") { context.prepareDuplicates() }
+            // This thread takes the other rules left when its search is done.
             let others = Array(active.indices.filter { !type(of: active[$0]).readsDuplicates })
-            let otherResults = Results()
+            let taken = WorkCounter(count: others.count)
+            let found = ResultSlots<[Finding]>(count: others.count)
+            let runOthers = { @Sendable in
+                while let k = taken.take() { found.set(k, check(active[others[k]])) }
+            }
             let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { otherResults.value = others.map { check(active[$0]) } }
+            DispatchQueue.global().async(group: group, execute: runOthers)
             _ = timed("(duplicate search)") { context.duplicates }
+            runOthers()
             group.wait()
             results = active.map { type(of: $0).readsDuplicates ? check($0) : [] }
-            for (k, index) in others.enumerated() { results[index] = otherResults.value[k] }
+            for (k, index) in others.enumerated() { results[index] = found.get(k) ?? [] }
         } else {
             // Rules are independent: they run on all cores.
             results = active.parallelMap(check)
