@@ -83,7 +83,7 @@ public struct DuplicateFinder: Sendable {
         let found = workRanges(count: entries.count, minimumSize: 2048).parallelMap { range in
             range.compactMap { index -> (Int, MatchEvidence)? in
                 guard Self.isComparable(entries[index]), inScope(entries[index]) else { return nil }
-                let fingerprint = Fingerprint(title: entries[index].title, urls: entries[index].links.map { $0.url })
+                let fingerprint = Fingerprint(title: entries[index].title, urls: entries[index].links.lazy.map(\.url))
                 guard let evidence = judge.evidence(probe, fingerprint) else { return nil }
                 if !probeNames.isEmpty, DistinctRules.areDistinct(probeNames, distinct.memberships(of: fingerprint)) {
                     return nil
@@ -107,7 +107,7 @@ public struct DuplicateFinder: Sendable {
         let entries = view.entries
         let pieces = workRanges(count: indices.count, minimumSize: 1024).parallelMap { range in
             range.map { k in
-                Fingerprint(title: entries[indices[k]].title, urls: entries[indices[k]].links.map { $0.url })
+                Fingerprint(title: entries[indices[k]].title, urls: entries[indices[k]].links.lazy.map(\.url))
             }
         }
         return Array(pieces.joined())

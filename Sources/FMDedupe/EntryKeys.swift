@@ -11,7 +11,7 @@ public struct EntryKeys: Hashable, Sendable {
     /// Normalised addresses of the links that carry no other key.
     public var urls: [String] = []
 
-    public init(title: String?, urls links: [String]) {
+    public init(title: String?, urls links: some Sequence<String>) {
         let normalized = TitleNormalizer.analyze(title ?? "")
         self.title = normalized.title
         colon = normalized.colon

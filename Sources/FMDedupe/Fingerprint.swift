@@ -18,7 +18,7 @@ final class Fingerprint: Sendable {
     /// The hashes under which the exact-key search files the entry.
     let exactKeys: [(hash: UInt64, isTitlePart: Bool)]
 
-    init(title: String?, urls: [String]) {
+    init(title: String?, urls: some Sequence<String>) {
         let keys = EntryKeys(title: title, urls: urls)
         self.keys = keys
         (self.title, head, tail) = keys.title.withUTF8Bytes { bytes in
