@@ -21,15 +21,10 @@ extension Fmadd {
 
             func run() throws {
                 let installer = try installerHere()
-                do {
-                    switch try installer.install(script: PreCommitHook.script, force: force) {
-                    case .installed: print("Installed the pre-commit hook at \(installer.hookPath)")
-                    case .updated: print("Updated the pre-commit hook at \(installer.hookPath)")
-                    case .installedChaining: print("Installed the pre-commit hook at \(installer.hookPath); the hook that was there runs first (\(installer.chainedHookPath))")
-                    }
-                } catch {
-                    printError("fmadd: error: \(error)")
-                    throw Exit.failure
+                switch try reportingFailures({ try installer.install(script: PreCommitHook.script, force: force) }) {
+                case .installed: print("Installed the pre-commit hook at \(installer.hookPath)")
+                case .updated: print("Updated the pre-commit hook at \(installer.hookPath)")
+                case .installedChaining: print("Installed the pre-commit hook at \(installer.hookPath); the hook that was there runs first (\(installer.chainedHookPath))")
                 }
             }
         }
@@ -39,15 +34,10 @@ extension Fmadd {
 
             func run() throws {
                 let installer = try installerHere()
-                do {
-                    switch try installer.uninstall() {
-                    case .removed: print("Removed the pre-commit hook at \(installer.hookPath)")
-                    case .removedAndRestored: print("Removed fmadd's pre-commit hook and put back the one that was there")
-                    case .notInstalled: print("fmadd's pre-commit hook is not installed")
-                    }
-                } catch {
-                    printError("fmadd: error: \(error)")
-                    throw Exit.failure
+                switch try reportingFailures({ try installer.uninstall() }) {
+                case .removed: print("Removed the pre-commit hook at \(installer.hookPath)")
+                case .removedAndRestored: print("Removed fmadd's pre-commit hook and put back the one that was there")
+                case .notInstalled: print("fmadd's pre-commit hook is not installed")
                 }
             }
         }
