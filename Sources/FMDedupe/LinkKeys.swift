@@ -20,7 +20,8 @@ extension EntryKeys {
                 while kindStart < path.count && path[kindStart] == UInt8(ascii: "/") { kindStart += 1 }
                 var slash = kindStart
                 while slash < path.count && path[slash] != UInt8(ascii: "/") { slash += 1 }
-                guard slash < path.count, isArXivPathKind(UnsafeBufferPointer(rebasing: path[kindStart..<slash])) else { return nil }
+                guard slash < path.count,
+                      arXivPathKinds.contains(String(decoding: path[kindStart..<slash], as: UTF8.self).lowercased()) else { return nil }
                 var start = slash + 1
                 while start < path.count && path[start] == UInt8(ascii: "/") { start += 1 }
                 return arXivIdentifier(bytes: UnsafeBufferPointer(rebasing: path[start...]))
@@ -78,7 +79,6 @@ extension EntryKeys {
 
     static func repository(in address: WebAddress) -> String? {
         guard address.host == "github.com" || address.host == "gitlab.com" else { return nil }
-        if let ascii = asciiRepository(in: address) { return ascii.isEmpty ? nil : ascii }
         let segments = address.segments
         guard segments.count >= 2 else { return nil }
         let owner = segments[0].lowercased()
@@ -105,43 +105,9 @@ extension EntryKeys {
         return address.host + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 
-    /// `repository(in:)` on bytes, for the usual ASCII path: the repository, "" for none, or nil
-    /// when the path is not ASCII.
-    private static func asciiRepository(in address: WebAddress) -> String? {
-        address.path.withUTF8Bytes { path -> String? in
-            guard path.allSatisfy({ $0 < 0x80 }) else { return nil }
-            func lowered(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] { part.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } }
-            var parts: [Slice<UnsafeBufferPointer<UInt8>>] = []
-            var start = 0
-            for end in 0...path.count where end == path.count || path[end] == UInt8(ascii: "/") {
-                if end > start { parts.append(path[start..<end]) }
-                start = end + 1
-                if parts.count == 2 { break }
-            }
-            guard parts.count == 2 else { return "" }
-            let owner = lowered(parts[0])
-            var name = lowered(parts[1])
-            if name.count >= 4 && name.suffix(4).elementsEqual(".git".utf8) { name.removeLast(4) }
-            let ownerText = String(decoding: owner, as: UTF8.self)
-            guard !name.isEmpty, !reservedOwners.contains(ownerText) else { return "" }
-            return address.host + "/" + ownerText + "/" + String(decoding: name, as: UTF8.self)
-        }
-    }
-
     // MARK: arXiv
 
-    private static let arXivPathKinds: [StaticString] = ["abs", "pdf", "html", "format", "ps", "src"]
-
-    private static func isArXivPathKind(_ kind: UnsafeBufferPointer<UInt8>) -> Bool {
-        arXivPathKinds.contains { (known: StaticString) -> Bool in
-            guard known.utf8CodeUnitCount == kind.count else { return false }
-            for k in 0..<kind.count {
-                let byte: UInt8 = kind[k] >= 0x41 && kind[k] <= 0x5A ? kind[k] + 32 : kind[k]
-                if known.utf8Start[k] != byte { return false }
-            }
-            return true
-        }
-    }
+    private static let arXivPathKinds: Set<String> = ["abs", "pdf", "html", "format", "ps", "src"]
     private static let arXivDOIPrefix = "10.48550/arxiv."
 
     /// `2401.00153v2.pdf` → `2401.00153`; `cs.AI/0501001v1` → `cs/0501001`.
