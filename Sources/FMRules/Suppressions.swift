@@ -1,5 +1,4 @@
 import FMList
-import Glibc
 
 /// `<!-- fmadd-disable RULE -->`, `<!-- fmadd-enable RULE -->` and
 /// `<!-- fmadd-disable-next-line RULE -->`, as in markdownlint. Without a rule id they apply to
@@ -34,20 +33,13 @@ struct Suppressions {
 
     /// Each line that holds `needle`, with the index in the document's bytes of its first occurrence.
     private static func lines(holding needle: StaticString, in document: Document) -> [(line: Int, start: Int)] {
-        var found: [(Int, Int)] = []
-        document.bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let first = Int32(needle.utf8Start.pointee), length = needle.utf8CodeUnitCount
-            var offset = 0
-            // One search over the whole file: directives are rare, lines are many.
-            while offset < buffer.count, let hit = memchr(base + offset, first, buffer.count - offset) {
-                let at = base.distance(to: UnsafeRawPointer(hit))
-                if at + length <= buffer.count, memcmp(hit, needle.utf8Start, length) == 0 {
-                    let line = document.lines.line(containingByte: at)
-                    if found.last?.0 != line { found.append((line, at)) }
-                }
-                offset = at + 1
-            }
+        var found: [(line: Int, start: Int)] = []
+        var offset = 0
+        // One search over the whole file: directives are rare, lines are many.
+        while let at = document.bytes.firstOffset(of: needle, from: offset) {
+            let line = document.lines.line(containingByte: at)
+            if found.last?.line != line { found.append((line, at)) }
+            offset = at + 1
         }
         return found
     }
