@@ -1,5 +1,5 @@
 import CCmarkGFM
-import Glibc
+import Foundation
 
 /// The memory of cmark-gfm parses, taken from large chunks and given back all at once.
 ///
@@ -45,6 +45,22 @@ enum CmarkArena {
             state.pointee.enter(first)
             state.pointee.recycled = true
         }
+    }
+
+    /// `(0..<count).map(work)` on all cores, each index to whichever core is free. Each core runs
+    /// its share in one arena, recycled after every index: nothing of `work`'s parses may outlive it.
+    static func map<T: Sendable>(count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+        let taken = WorkCounter(count: count)
+        let results = ResultSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            withArena { recycle in
+                while let index = taken.take() {
+                    results.set(index, work(index))
+                    recycle()
+                }
+            }
+        }
+        return (0..<count).map { results.get($0)! }
     }
 
     // MARK: Allocation

@@ -123,23 +123,15 @@ enum CmarkBlockReader {
     /// inside a block (an open fence or HTML block running across it). Each core takes the next
     /// piece left, parses it, checks the cut after it, and reuses the memory for the next one.
     static func parseInParallel(_ pieces: [Piece], bytes: [UInt8], lines: LineTable) -> Result? {
-        let taken = WorkCounter(count: pieces.count)
-        let results = ResultSlots<Result?>(count: pieces.count)
-        DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
-            CmarkArena.withArena { recycle in
-                while let index = taken.take() {
-                    var result = parseInArena(pieces[index], bytes: bytes, lines: lines)
-                    recycle()
-                    if let parsed = result, index + 1 < pieces.count,
-                       !cutHolds(after: parsed, piece: pieces[index], bytes: bytes, lines: lines) { result = nil }
-                    recycle()
-                    results.set(index, result)
-                }
-            }
+        let results = CmarkArena.map(count: pieces.count) { index -> Result? in
+            guard let parsed = parseInArena(pieces[index], bytes: bytes, lines: lines),
+                  index + 1 == pieces.count || cutHolds(after: parsed, piece: pieces[index], bytes: bytes, lines: lines)
+            else { return nil }
+            return parsed
         }
         var merged = Result(blocks: [], headingTexts: [:])
         for index in pieces.indices {
-            guard let result = results.get(index) ?? nil else { return nil }
+            guard let result = results[index] else { return nil }
             let shift = merged.blocks.count
             merged.blocks.append(contentsOf: result.blocks.map { block in
                 var block = block

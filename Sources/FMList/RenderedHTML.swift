@@ -16,17 +16,10 @@ public enum RenderedHTML {
     /// Whether the two texts of each pair render alike, for many pairs: every text on the next
     /// free core (a large table's two renderings at once), each core reusing its memory.
     public static func alike(_ pairs: [([UInt8], [UInt8])]) -> [Bool] {
-        let taken = WorkCounter(count: pairs.count * 2)
-        let rendered = ResultSlots<[UInt8]>(count: pairs.count * 2)
-        DispatchQueue.concurrentPerform(iterations: min(pairs.count * 2, ProcessInfo.processInfo.activeProcessorCount)) { _ in
-            CmarkArena.withArena { recycle in
-                while let task = taken.take() {
-                    rendered.set(task, render(task % 2 == 0 ? pairs[task / 2].0 : pairs[task / 2].1))
-                    recycle()
-                }
-            }
+        let rendered = CmarkArena.map(count: pairs.count * 2) { task in
+            render(task % 2 == 0 ? pairs[task / 2].0 : pairs[task / 2].1)
         }
-        return pairs.indices.map { rendered.get(2 * $0) == rendered.get(2 * $0 + 1) }
+        return pairs.indices.map { rendered[2 * $0] == rendered[2 * $0 + 1] }
     }
 
     /// Renders `markdown` inside the calling thread's arena, which frees the parser, the tree
