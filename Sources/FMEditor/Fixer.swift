@@ -40,6 +40,8 @@ public struct Fixer: Sendable {
         var view = ListView(document: document, configuration: configuration)
         var applied: [Applied] = []
         let original = view
+        // Counted when a second pass needs them: most lists are fixed in one.
+        var titlesBefore: [String: Int]?
         for _ in 0..<12 {
             let findings = linter.findings(in: view)
             var plan = EditPlan(document: current)
@@ -89,8 +91,9 @@ public struct Fixer: Sendable {
                 throw .brokeTheFile(path: path)
             }
             view = ListView(document: current, configuration: configuration)
-            let titlesBefore = Self.titles(original), titlesAfter = Self.titles(view)
-            if let lost = titlesBefore.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
+            let before = titlesBefore ?? Self.titles(original), titlesAfter = Self.titles(view)
+            titlesBefore = before
+            if let lost = before.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
                 throw .wouldDropEntry(title: lost.key, rules: Set(chosen.map(\.0.ruleID)).sorted())
             }
         }
