@@ -21,22 +21,11 @@ public struct Linter: Sendable {
     /// The findings in `view`. With `timings`, the running time in seconds of each rule (rules run
     /// at once, so they add up to more than the wall time) and of the shared work is reported.
     public func findings(in view: ListView, timings: (@Sendable (String, Double) -> Void)? = nil) -> [Finding] {
-        func timed<T>(_ name: String, _ work: () -> T) -> T {
-            guard let timings else { return work() }
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { timings(name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-            return work()
-        }
-        let context = timed("(links of every line)") { RuleContext(view: view) }
+        func timed<T>(_ name: String, _ work: () -> T) -> T { Self.timed(name, timings, work) }
+        let context = RuleContext(view: view)
         let settings = view.configuration.rules
         let active = rules.filter { settings[$0.id] != .off }
-        let check = { @Sendable (rule: any Rule) -> [Finding] in
-            guard let timings else { return rule.check(context) }
-            let start = DispatchTime.now().uptimeNanoseconds
-            let found = rule.check(context)
-            timings(rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            return found
-        }
+        let check = { @Sendable (rule: any Rule) -> [Finding] in Self.timed(rule.id, timings) { rule.check(context) } }
         var results: [[Finding]]
         if active.contains(where: { type(of: $0).readsDuplicates }) {
             // The duplicate search spreads over all cores itself, from this thread (inside the rules'
@@ -70,7 +59,7 @@ public struct Linter: Sendable {
             }
             all.append(contentsOf: found)
         }
-        return timed("(disable comments, order)") {
+        return timed("(disable comments, order)") { () -> [Finding] in
             // Disable comments live in HTML; only code blocks hide them.
             let suppressions = Suppressions(document: view.document, isCode: context.isCode)
             if !suppressions.isEmpty {
@@ -79,5 +68,13 @@ public struct Linter: Sendable {
             all.sort(by: Finding.reportOrder)
             return all
         }
+    }
+
+    /// `work()`, its running time in seconds reported to `timings` under `name` when there is one.
+    private static func timed<T>(_ name: String, _ timings: (@Sendable (String, Double) -> Void)?, _ work: () -> T) -> T {
+        guard let timings else { return work() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings(name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        return work()
     }
 }

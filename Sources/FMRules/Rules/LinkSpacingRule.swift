@@ -43,11 +43,8 @@ public struct LinkSpacingRule: Rule {
         for entry in context.view.entries where entry.shape == .entry && entry.lines.lowerBound == entry.line {
             guard let category = entry.category, entry.links.allSatisfy({ $0.line == entry.line }) else { continue }
             let bytes = Array(context.document.lineBytes(entry.line))
-            let lineLinks = context.links(onLine: entry.line)
-            let links = lineLinks.count == entry.links.count ? lineLinks
-                : lineLinks.filter { link in entry.links.contains { $0.offset == link.start } }
-            guard links.count == entry.links.count, let first = links.first, let last = links.last,
-                  zip(links, entry.links).allSatisfy({ $0.start == $1.offset }) else { continue }
+            let links = context.links(onLine: entry.line).filter { link in entry.links.contains { $0.offset == link.start } }
+            guard links.count == entry.links.count, let first = links.first, let last = links.last else { continue }
             // Only what stands between the links is respaced; anything else is for a person.
             let gapRanges = zip(links, links.dropFirst()).map { $0.end..<$1.start }
             guard gapRanges.allSatisfy({ bytes[$0].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } }) else { continue }
