@@ -26,7 +26,10 @@ enum CmarkBlockReader {
                      pieces: Int) throws(ListError) -> Result {
         cmark_gfm_core_extensions_ensure_registered()
         let whole = Piece(firstLine: 1, lastLine: lines.count)
-        let cuts = bytes.count >= parallelThreshold ? cutLines(bytes: bytes, lines: lines, shares: pieces) : []
+        // Footnotes, whose definitions cmark-gfm drops when their reference is elsewhere, keep a
+        // document whole.
+        let footnotes = containsFootnoteMark(bytes[...])
+        let cuts = !footnotes && bytes.count >= parallelThreshold ? cutLines(bytes: bytes, lines: lines, shares: pieces) : []
         if !cuts.isEmpty {
             var pieces: [Piece] = []
             var first = 1
@@ -37,7 +40,7 @@ enum CmarkBlockReader {
             pieces.append(Piece(firstLine: first, lastLine: lines.count))
             if let merged = parseInParallel(pieces, bytes: bytes, lines: lines) { return merged }
         }
-        guard let result = parse(whole, bytes: bytes, lines: lines) else { throw .markdownParserFailed(path: path) }
+        guard let result = parse(whole, bytes: bytes, lines: lines, footnotes: footnotes) else { throw .markdownParserFailed(path: path) }
         return result
     }
 
@@ -48,17 +51,16 @@ enum CmarkBlockReader {
     }
 
     /// Parses one piece and returns its blocks with document line numbers.
-    static func parse(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
-        CmarkArena.withArena { _ in parseInArena(piece, bytes: bytes, lines: lines) }
+    /// GitHub renders footnotes, so their definitions are blocks here too; with `footnotes` false
+    /// (the text holds no `[^`) cmark-gfm is spared two walks over every node looking for them.
+    static func parse(_ piece: Piece, bytes: [UInt8], lines: LineTable, footnotes: Bool) -> Result? {
+        CmarkArena.withArena { _ in parseInArena(piece, bytes: bytes, lines: lines, footnotes: footnotes) }
     }
 
     /// `parse`, inside the calling thread's arena.
-    static func parseInArena(_ piece: Piece, bytes: [UInt8], lines: LineTable) -> Result? {
+    static func parseInArena(_ piece: Piece, bytes: [UInt8], lines: LineTable, footnotes: Bool) -> Result? {
         guard piece.lastLine >= piece.firstLine else { return Result(blocks: [], headingTexts: [:]) }
         let range = lines.byteRange(piece.firstLine...piece.lastLine)
-        // GitHub renders footnotes, so their definitions are blocks here too; without a `[^` there
-        // are none, and cmark-gfm is spared two walks over every node looking for them.
-        let footnotes = containsFootnoteMark(bytes[range])
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0),
                                                      CmarkArena.allocator) else { return nil }
         if let table = cmark_find_syntax_extension("table") {
@@ -81,11 +83,10 @@ enum CmarkBlockReader {
     }
 
     /// Lines where the document may be cut: an ATX heading or a bold line at column 0 after a
-    /// blank line, near each equal share of the bytes. Footnotes, whose definitions cmark-gfm
-    /// drops when their reference is elsewhere, keep a document whole.
+    /// blank line, near each equal share of the bytes. For a document without footnotes.
     static func cutLines(bytes: [UInt8], lines: LineTable, shares requested: Int) -> [Int] {
         let shares = min(max(requested, 1), 1024)
-        guard shares > 1, !containsFootnoteMark(bytes[...]) else { return [] }
+        guard shares > 1 else { return [] }
         var cuts: [Int] = []
         var line = 2
         for share in 1..<shares {
@@ -124,7 +125,7 @@ enum CmarkBlockReader {
     /// piece left, parses it, checks the cut after it, and reuses the memory for the next one.
     static func parseInParallel(_ pieces: [Piece], bytes: [UInt8], lines: LineTable) -> Result? {
         let results = CmarkArena.map(count: pieces.count) { index -> Result? in
-            guard let parsed = parseInArena(pieces[index], bytes: bytes, lines: lines),
+            guard let parsed = parseInArena(pieces[index], bytes: bytes, lines: lines, footnotes: false),
                   index + 1 == pieces.count || cutHolds(after: parsed, piece: pieces[index], bytes: bytes, lines: lines)
             else { return nil }
             return parsed
@@ -151,7 +152,7 @@ enum CmarkBlockReader {
         guard let lastTop = result.blocks.last(where: { $0.depth == 0 }) else { return true }
         let window = Piece(firstLine: lastTop.lines.lowerBound, lastLine: cut)
         guard lines.byteRange(window.firstLine...window.lastLine).count < 1 << 20,
-              let check = parseInArena(window, bytes: bytes, lines: lines) else { return false }
+              let check = parseInArena(window, bytes: bytes, lines: lines, footnotes: false) else { return false }
         return check.blocks.contains { $0.depth == 0 && $0.lines.lowerBound == cut }
     }
 

@@ -101,11 +101,11 @@ import Testing
         let lines = text.withUnsafeBufferPointer { LineTable($0) }
         let piece = CmarkBlockReader.Piece(firstLine: 1, lastLine: lines.count)
         let (outer, inner, again) = CmarkArena.withArena { recycle in
-            let outer = CmarkBlockReader.parseInArena(piece, bytes: text, lines: lines)
+            let outer = CmarkBlockReader.parseInArena(piece, bytes: text, lines: lines, footnotes: false)
             // A whole parse with an arena of its own, in the middle of this one's.
             let inner = RenderedHTML.of(text)
             recycle()
-            let again = CmarkBlockReader.parseInArena(piece, bytes: text, lines: lines)
+            let again = CmarkBlockReader.parseInArena(piece, bytes: text, lines: lines, footnotes: false)
             return (outer, inner, again)
         }
         #expect(outer?.blocks.count == again?.blocks.count)
