@@ -15,11 +15,18 @@ public struct ListView: Sendable {
     /// The links of each line outside code blocks (index 0 is line 1), read once for the entries
     /// and the rules.
     public let linksByLine: [[InlineLink]]
+    /// What each line lies in that Markdown rules leave alone (index 0 is line 1).
+    public let verbatim: [Verbatim]
+
+    public enum Verbatim: UInt8, Sendable {
+        case none, code, html
+    }
 
     public init(document: Document, configuration: Configuration) {
         self.document = document
         self.configuration = configuration
-        linksByLine = Self.links(of: document)
+        verbatim = Self.verbatimLines(of: document)
+        linksByLine = Self.links(of: document, verbatim: verbatim)
         var builder = ListViewBuilder(document: document, configuration: configuration, linksByLine: linksByLine)
         builder.build()
         sections = builder.sections
@@ -30,27 +37,27 @@ public struct ListView: Sendable {
         htmlAnchors = builder.htmlAnchors
     }
 
-    private static func links(of document: Document) -> [[InlineLink]] {
-        var inCode = [Bool](repeating: false, count: document.lines.count + 1)
+    private static func verbatimLines(of document: Document) -> [Verbatim] {
+        var lines = [Verbatim](repeating: .none, count: document.lines.count)
         for block in document.blocks {
-            if case .codeBlock = block.kind { for line in block.lines { inCode[line - 1] = true } }
+            let kind: Verbatim
+            switch block.kind {
+            case .codeBlock: kind = .code
+            case .htmlBlock: kind = .html
+            default: continue
+            }
+            for line in block.lines { lines[line - 1] = kind }
         }
-        let inCodeBlock = inCode
-        return parallelArray(count: document.lines.count, minimumPiece: 2048) { index -> [InlineLink] in
-            let bytes = document.lineBytes(index + 1)
-            // Most lines have no link at all: look for "](" before scanning.
-            guard !inCodeBlock[index], bytes.count > 3, containsLinkOpening(bytes) else { return [] }
-            return InlineLinkScanner.links(in: bytes)
-        }
+        return lines
     }
 
-    private static func containsLinkOpening(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") { return true }
-            previous = byte
+    private static func links(of document: Document, verbatim: [Verbatim]) -> [[InlineLink]] {
+        parallelArray(count: document.lines.count, minimumPiece: 2048) { index -> [InlineLink] in
+            let bytes = document.lineBytes(index + 1)
+            // Most lines have no link at all: look for "](" before scanning.
+            guard verbatim[index] != .code, bytes.count > 3, bytes.containsSequence("](".utf8) else { return [] }
+            return InlineLinkScanner.links(in: bytes)
         }
-        return false
     }
 
     /// The section that holds a category's entries.

@@ -8,22 +8,9 @@ public struct RuleContext: Sendable {
     public let view: ListView
     public var document: Document { view.document }
     public var configuration: Configuration { view.configuration }
-    /// For each line (index 0 is line 1): 1 inside a code block, 2 inside an HTML block, else 0.
-    private let lineKinds: [UInt8]
 
     public init(view: ListView) {
         self.view = view
-        var kinds = [UInt8](repeating: 0, count: view.document.lines.count + 1)
-        for block in view.document.blocks {
-            let kind: UInt8
-            switch block.kind {
-            case .codeBlock: kind = 1
-            case .htmlBlock: kind = 2
-            default: continue
-            }
-            for line in block.lines { kinds[line - 1] = kind }
-        }
-        self.lineKinds = kinds
         let finder = DuplicateFinder(configuration: view.configuration)
         let candidates = Lazy { finder.candidates(in: view) }
         duplicateCandidates = candidates
@@ -50,10 +37,10 @@ public struct RuleContext: Sendable {
     }
 
     /// Whether line `line` is code or HTML, where Markdown rules do not apply.
-    public func isVerbatim(_ line: Int) -> Bool { lineKinds[line - 1] != 0 }
+    public func isVerbatim(_ line: Int) -> Bool { line <= view.verbatim.count && view.verbatim[line - 1] != .none }
 
     /// Whether line `line` lies in a code block.
-    public func isCode(_ line: Int) -> Bool { lineKinds[line - 1] == 1 }
+    public func isCode(_ line: Int) -> Bool { line <= view.verbatim.count && view.verbatim[line - 1] == .code }
 
     /// The column of byte `offset` of line `line`.
     public func column(ofByte offset: Int, line: Int) -> Int {
