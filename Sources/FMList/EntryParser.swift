@@ -70,10 +70,7 @@ public enum EntryParser {
         let titleEnd = firstLinkStart ?? bytes.count
         if position < titleEnd {
             // Trimmed as bytes, so that the title is decoded once.
-            var start = position, end = titleEnd
-            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-            let title = String(decoding: bytes[start..<end], as: UTF8.self)
+            let title = String(decoding: bytes[position..<titleEnd].trimmingSpacesAndTabs(), as: UTF8.self)
             if !title.isEmpty {
                 entry.title = title
                 entry.titleColumn = Column.of(byteOffset: position, in: bytes)

@@ -56,10 +56,7 @@ public enum InlineLinkScanner {
         else { return nil }
         let isImage = open > 0 && bytes[open - 1] == UInt8(ascii: "!")
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
-        var targetStart = close + 2, targetEnd = end
-        while targetStart < targetEnd && (bytes[targetStart] == 0x20 || bytes[targetStart] == 0x09) { targetStart += 1 }
-        while targetEnd > targetStart && (bytes[targetEnd - 1] == 0x20 || bytes[targetEnd - 1] == 0x09) { targetEnd -= 1 }
-        let target = String(decoding: UnsafeBufferPointer(rebasing: bytes[targetStart..<targetEnd]), as: UTF8.self)
+        let target = String(decoding: bytes[(close + 2)..<end].trimmingSpacesAndTabs(), as: UTF8.self)
         return InlineLink(text: text, target: target, start: isImage ? open - 1 : open,
                           targetStart: close + 1, end: end + 1, isImage: isImage)
     }
@@ -105,13 +102,20 @@ public enum InlineLinkScanner {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     public func trimmingWhitespace() -> String {
-        let bytes = utf8
-        guard let first = bytes.first, let last = bytes.last else { return self }
-        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 }
-        if !isSpace(first) && !isSpace(last) { return self }
-        guard let start = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let end = bytes.lastIndex(where: { !isSpace($0) })!
-        return String(self[start...end])
+        let trimmed = utf8.trimmingSpacesAndTabs()
+        if trimmed.startIndex == utf8.startIndex && trimmed.endIndex == utf8.endIndex { return self }
+        return String(self[trimmed.startIndex..<trimmed.endIndex])
+    }
+}
+
+extension BidirectionalCollection where Element == UInt8 {
+    /// The bytes without the spaces and tabs at either end: white space within a Markdown line.
+    public func trimmingSpacesAndTabs() -> SubSequence {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = startIndex, end = endIndex
+        while start < end && isSpace(self[start]) { formIndex(after: &start) }
+        while start < end && isSpace(self[index(before: end)]) { formIndex(before: &end) }
+        return self[start..<end]
     }
 }
 

@@ -82,10 +82,7 @@ public struct TableCell: Hashable, Sendable {
 
     /// Whether a tab stands between the cell's words, where it is text (a tab at an edge is padding).
     public var hasTabInside: Bool {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-        return bytes[first...last].contains(0x09)
+        text.utf8.trimmingSpacesAndTabs().contains(0x09)
     }
     /// Byte offset in the line where the cell's text starts (after the pipe).
     public var start: Int

@@ -188,12 +188,8 @@ struct ListViewBuilder {
     private func boldYear(_ line: Int) -> (Int, Int)? {
         let bytes = document.lineBytes(line)
         guard bytes.count >= 8 && bytes.count <= 40 else { return nil }
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        guard end - start == 8 else { return nil }
-        let b = bytes[start..<end]
+        let b = bytes.trimmingSpacesAndTabs()
+        guard b.count == 8 else { return nil }
         let s = b.startIndex
         let delimiter = b[s]
         guard delimiter == UInt8(ascii: "*") || delimiter == UInt8(ascii: "_"),
@@ -204,7 +200,7 @@ struct ListViewBuilder {
             guard digit >= 0x30 && digit <= 0x39 else { return nil }
             year = year * 10 + Int(digit - 0x30)
         }
-        return (year, start - bytes.startIndex + 1)
+        return (year, s - bytes.startIndex + 1)
     }
 
     /// Records the values of `id` and `name` attributes on a line that holds HTML.

@@ -3,10 +3,8 @@
 public enum TableSplitter {
     public static func cells(_ line: ArraySlice<UInt8>) -> [TableCell] {
         let bar = UInt8(ascii: "|")
-        var start = line.startIndex
-        var end = line.endIndex
-        while start < end && (line[start] == 0x20 || line[start] == 0x09) { start += 1 }
-        while end > start && (line[end - 1] == 0x20 || line[end - 1] == 0x09) { end -= 1 }
+        let trimmed = line.trimmingSpacesAndTabs()
+        var start = trimmed.startIndex, end = trimmed.endIndex
         if start < end && line[start] == bar { start += 1 }
         if end > start && line[end - 1] == bar && !(end - 2 >= start && line[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
         var cells: [TableCell] = []
