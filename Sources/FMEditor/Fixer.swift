@@ -46,14 +46,13 @@ public struct Fixer: Sendable {
             let findings = linter.findings(in: view)
             var plan = EditPlan(document: current)
             var seen = Set<Fix>()
-            var occupied = OccupiedLines()
             var skipped = false
             for finding in findings {
                 guard let fix = finding.fix, !fix.edits.isEmpty, !seen.contains(fix) else { continue }
-                if occupied.conflicts(with: fix.edits) {
+                if plan.occupied.conflicts(with: fix.edits) {
                     // A fix that rewrites whole rows also settles what smaller fixes on them wanted;
                     // two fixes that change different parts of one line both apply.
-                    if occupied.subsumes(fix.edits, rule: finding.ruleID) { continue }
+                    if plan.occupied.subsumes(fix.edits, rule: finding.ruleID) { continue }
                     if plan.merge(finding, fix) {
                         seen.insert(fix)
                     } else {
@@ -62,7 +61,6 @@ public struct Fixer: Sendable {
                     continue
                 }
                 seen.insert(fix)
-                occupied.add(fix)
                 plan.add(finding, fix)
             }
             let chosen = plan.chosen
@@ -258,8 +256,8 @@ struct EditPlan {
     /// For a line that a chosen edit replaces by one line: where that edit is in `all`, and in
     /// `contentOnly` when a content fix changed the line.
     private var singleLine: [Int: (all: Int, content: Int?)] = [:]
-    /// Table rows that an alignment rewrites: padding computed for their old text.
-    private var alignedRows = Set<Int>()
+    /// The lines the chosen fixes replace or insert at.
+    private(set) var occupied = OccupiedLines()
 
     init(document: Document) {
         self.document = document
@@ -274,7 +272,7 @@ struct EditPlan {
             all.append(edit)
         }
         if fix.kind == .formatting { formatting.append((finding, fix.edits)) }
-        if fix.summary == TableAlignmentRule.fixSummary { alignedRows.formUnion(fix.edits.flatMap { Array($0.lines) }) }
+        occupied.add(fix)
     }
 
     /// Adds a fix whose lines another chosen fix already rewrites, when both change one line
@@ -285,7 +283,7 @@ struct EditPlan {
         var updates: [(line: Int, all: [UInt8], content: [UInt8]?)] = []
         for edit in fix.edits {
             let line = edit.lines.lowerBound
-            guard Self.replacesOneLine(edit), !alignedRows.contains(line), let slot = singleLine[line] else { return false }
+            guard Self.replacesOneLine(edit), !occupied.isRewrittenRow(line), let slot = singleLine[line] else { return false }
             let original = Array(document.lineBytes(line))
             let change = Array(edit.replacement[0].utf8)
             guard let merged = Self.merged(change, into: Array(all[slot.all].replacement[0].utf8), original: original)
@@ -363,6 +361,9 @@ struct OccupiedLines {
                 || edit.lines.dropFirst().contains { insertions.contains($0) }
         }
     }
+
+    /// Whether a table alignment rewrites line `line`, with padding computed for its old text.
+    func isRewrittenRow(_ line: Int) -> Bool { rewrittenRows.contains(line) }
 
     /// Whether a fix held back for a conflict is already done by the one that took its lines.
     func subsumes(_ edits: [LineEdit], rule: String) -> Bool {
