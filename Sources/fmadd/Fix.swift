@@ -66,6 +66,7 @@ extension Fmadd {
                 printError("fmadd: error: \(error)")
                 throw Exit.failure
             }
+            clock.mark("fix")
             if diff {
                 FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: document.bytes, new: result.bytes, path: path).utf8))
             }
@@ -83,7 +84,6 @@ extension Fmadd {
                                                                         branchTitle: "fix", additions: [])
                 print(Publisher.describe(published), terminator: "")
             } else if result.changed {
-                clock.mark("fix")
                 try reportingFailures { try AtomicFile.write(result.bytes, to: path) }
                 clock.mark("write")
             }
