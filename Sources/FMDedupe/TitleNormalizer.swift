@@ -74,8 +74,9 @@ enum TitleNormalizer {
         var out: [Unicode.Scalar] = []
         var pendingBreak = false
         var colon: Int?
-        for scalar in folded.unicodeScalars {
-            if isJoiner(scalar) { continue }
+        for original in folded.unicodeScalars {
+            if isJoiner(original) { continue }
+            let scalar = latinLookalike(original) ?? original
             if isWordScalar(scalar) {
                 if pendingBreak { out.append(" ") }
                 pendingBreak = false
@@ -89,6 +90,36 @@ enum TitleNormalizer {
         guard let colon, colon > 0, colon < out.count else { return Result(title: title) }
         let bytesBefore = String(String.UnicodeScalarView(out[..<colon])).utf8.count
         return Result(title: title, colon: bytesBefore)
+    }
+
+    /// The Latin letter that a Cyrillic or Greek letter (case-folded) looks like: a title that
+    /// differs from a listed one only by such letters is the same title made to look new.
+    private static func latinLookalike(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x0430, 0x03B1: return "a"
+        case 0x0432, 0x03B2: return "b"
+        case 0x0441, 0x03F2: return "c"
+        case 0x0501: return "d"
+        case 0x0435, 0x03B5: return "e"
+        case 0x04BB, 0x043D, 0x03B7: return "h"
+        case 0x0456, 0x03B9: return "i"
+        case 0x0458, 0x03F3: return "j"
+        case 0x043A, 0x03BA: return "k"
+        case 0x04CF: return "l"
+        case 0x043C, 0x03BC: return "m"
+        case 0x03BD: return "n"
+        case 0x043E, 0x03BF: return "o"
+        case 0x0440, 0x03C1: return "p"
+        case 0x051B: return "q"
+        case 0x0455: return "s"
+        case 0x0442, 0x03C4: return "t"
+        case 0x03C5: return "u"
+        case 0x051D: return "w"
+        case 0x0445, 0x03C7: return "x"
+        case 0x0443: return "y"
+        case 0x03B6: return "z"
+        default: return nil
+        }
     }
 
     /// Hyphens and apostrophes: they join the parts of one word.

@@ -50,14 +50,18 @@ public struct Document: Sendable {
         try self.init(bytes: Self.read(path), path: path)
     }
 
-    /// The bytes of the file at `path`, read straight into the array the document keeps.
-    static func read(_ path: String) throws(ListError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the (regular) file at `path`, read straight into the array the document keeps.
+    public static func read(_ path: String) throws(ListError) -> [UInt8] {
+        // Without blocking: opening a FIFO for reading would wait for a writer forever.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw .unreadable(path: path, reason: "it is a directory") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw .unreadable(path: path, reason: "it is not a regular file (a FIFO, a socket or a device); give the list file itself")
+        }
         var failure: Int32 = 0
         // One byte more than the size: reading it tells that the file grew since `fstat`.
         let capacity = max(Int(status.st_size), 0) + 1

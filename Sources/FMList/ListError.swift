@@ -7,6 +7,10 @@ public enum ListError: Error, Equatable, Sendable, CustomStringConvertible {
     case markdownParserFailed(path: String)
     case configuration(path: String, reason: String)
     case unwritable(path: String, reason: String)
+    /// Another fmadd run is changing a list in the same folder.
+    case busy(path: String, waited: Int, reason: String?)
+    /// A configured list file outside the repository (or the configuration's folder).
+    case outsideRepository(path: String, configuration: String, root: String)
 
     public var description: String {
         switch self {
@@ -20,6 +24,11 @@ public enum ListError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(reason); see `fmadd schema config` for the expected shape"
         case .unwritable(let path, let reason):
             return "cannot write \(path): \(reason); nothing was changed"
+        case .busy(let path, let waited, let reason):
+            if let reason { return "cannot lock the folder of \(path): \(reason); nothing was changed" }
+            return "another fmadd is changing \(path) (waited \(waited) s); nothing was changed: run again when it is done, or set FMADD_LOCK_TIMEOUT to wait longer"
+        case .outsideRepository(let path, let configuration, let root):
+            return "\(configuration) names the list \(path), which is outside \(root); fmadd only changes lists inside the repository: name a file inside it in `list:`"
         }
     }
 }

@@ -220,6 +220,14 @@ enum BuiltInSchemas {
           "pattern": "^(\\S(.*\\S)?)?$",
           "x-severity": "warning",
           "x-message": "should not start or end with a space, got {value}"
+        },
+        {
+          "not": { "pattern": "[\\[\\]<]" },
+          "x-message": "must be text: must not contain [, ] or < (the name is written as the text of its paper's link), got {value}"
+        },
+        {
+          "not": { "pattern": "[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u061C\\uFEFF]" },
+          "x-message": "must not contain invisible or bidirectional characters"
         }
       ],
       "examples": ["MIMIC-CXR", "TotalSegmentator", "10x Genomics"]
@@ -409,6 +417,18 @@ enum BuiltInSchemas {
           "x-message": "must not contain bidirectional override characters (U+202A to U+202E, U+2066 to U+2069)"
         },
         {
+          "not": { "pattern": "[\\u200B-\\u200F\\u2060-\\u2064\\u061C\\uFEFF\\u00AD\\u180E]" },
+          "x-message": "must not contain invisible characters (zero-width spaces and joiners, bidirectional marks, byte order marks, soft hyphens)"
+        },
+        {
+          "not": { "pattern": "<[A-Za-z!?/]" },
+          "x-message": "must be text, not HTML: must not contain \"<\" followed by a letter, !, ? or / (put a space after <)"
+        },
+        {
+          "not": { "pattern": "^(#{1,6}(\\s|$)|>|[-+*](\\s|$)|[0-9]{1,9}[.)](\\s|$)|```|~~~)" },
+          "x-message": "must not start with Markdown block syntax (#, >, -, +, *, a number and . or ), or a code fence), which would make the entry a heading, a quote or a list"
+        },
+        {
           "pattern": "^(\\S|$)",
           "x-message": "must not start with a space"
         },
@@ -471,6 +491,10 @@ enum BuiltInSchemas {
         {
           "pattern": "^\\S*$",
           "x-message": "must not contain spaces (write a space as %20), got {value}"
+        },
+        {
+          "not": { "pattern": "[()\\[\\]<>|\"`\\\\{}^\\u0000-\\u001F\\u007F]" },
+          "x-message": "must not contain ( ) [ ] < > | { } ^ \" ` \\ or control characters, which could end the link or the table cell in Markdown: percent-encode them (%28 for (, %29 for ), %5B for [, %5D for ], %7C for |), as `fmadd add` does, got {value}"
         },
         {
           "not": { "pattern": "^http://" },

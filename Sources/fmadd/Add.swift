@@ -64,16 +64,18 @@ extension Fmadd {
         func run() throws {
             let lists = try reportingFailures { try list.resolveAll() }
             guard let (path, configuration) = lists.first, lists.count == 1 else {
-                throw ValidationError("add writes to one list: give one file")
+                throw Self.usage("add writes to one list: give one file")
             }
             let registry = try reportingFailures { try SchemaRegistry.builtIn }
+            // Held from reading the list to the end of the commit: a second add waits for this one.
+            let lock = dryRun ? nil : try reportingFailures { try ListLock(list: path) }
             let document = try reportingFailures { try Document(contentsOf: path) }
             var drafts: [Draft]
             var guidedAllowsDuplicate = false
             if let from {
                 do { drafts = try DraftReader.read(file: from, configuration: configuration) } catch {
                     switch error {
-                    case .missingField, .unknownCategory: throw ValidationError(error.description + "; nothing was written")
+                    case .missingField, .unknownCategory: throw Self.usage(error.description + "; nothing was written")
                     case .unreadable: printError("fmadd: error: \(error)"); throw Exit.failure
                     case .notYAML, .wrongType: printError("fmadd: error: \(error); nothing was written"); throw Exit.findings
                     }
@@ -89,14 +91,17 @@ extension Fmadd {
                 }
                 drafts = [result.draft]
                 guidedAllowsDuplicate = result.allowDuplicate
+            } else if let category {
+                let field = configuration.category(category)?.kind == .datasets ? "name" : "title"
+                throw Self.usage("missing \(field); give it with --\(field) (or run fmadd add --category \(category) on a terminal to be asked for each field)")
             } else {
-                throw ValidationError("missing category; give it with --category (one of \(configuration.categories.map(\.key).joined(separator: ", ")))")
+                throw Self.usage("missing category; give it with --category (one of \(configuration.categories.map(\.key).joined(separator: ", ")))")
             }
             let adder = Adder(configuration: configuration, registry: registry)
             // Every entry is checked before any is placed: a bad third entry writes nothing.
             for (index, draft) in drafts.enumerated() {
                 guard configuration.category(draft.category) != nil else {
-                    throw ValidationError(AddError.unknownCategory(draft.category, known: configuration.categories.map(\.key)).description)
+                    throw Self.usage(AddError.unknownCategory(draft.category, known: configuration.categories.map(\.key)).description)
                 }
                 let errors = adder.validate(draft).filter { $0.severity == .error }
                 if !errors.isEmpty {
@@ -135,6 +140,7 @@ extension Fmadd {
                 : "Add \(drafts.count) entries to the list"
             let published = try Publisher(options: publish.settings).publish(path: path, old: document.bytes, new: newBytes,
                                                                     message: message, branchTitle: drafts[0].title, additions: additions)
+            lock?.release()
             if json {
                 FileHandle.standardOutput.write(Data(Self.json(path: path, outcomes: outcomes, commit: published.commit).utf8))
             } else {
@@ -149,6 +155,13 @@ extension Fmadd {
             exitNow(.success)
         }
 
+        /// A usage error of `add`, printed with the usage of `add` (not the root command's, which
+        /// the argument parser shows for an error thrown from `run`); exit 64.
+        static func usage(_ message: String) -> ExitCode {
+            printError("Error: \(message)\nUsage: fmadd " + usageString() + "\n  See 'fmadd add --help' for more information.")
+            return ExitCode.validationFailure
+        }
+
         /// The commit message from the configuration's template.
         static func message(_ template: String, _ draft: Draft, _ insertion: Insertion) -> String {
             template.replacingOccurrences(of: "{title}", with: draft.title)
@@ -160,26 +173,35 @@ extension Fmadd {
 
         private func draftFromFlags(_ configuration: Configuration) throws -> Draft? {
             guard title != nil || name != nil || paper != nil else { return nil }
-            guard let category else { throw ValidationError("missing category; give it with --category") }
+            guard let category else { throw Self.usage("missing category; give it with --category") }
             guard let kind = configuration.category(category)?.kind else {
-                throw ValidationError(AddError.unknownCategory(category, known: configuration.categories.map(\.key)).description)
+                throw Self.usage(AddError.unknownCategory(category, known: configuration.categories.map(\.key)).description)
             }
             if kind == .datasets {
-                guard let name = name ?? title else { throw ValidationError("missing name; give it with --name") }
+                guard let name = name ?? title else { throw Self.usage("missing name; give it with --name") }
                 return .dataset(DatasetDraft(category: category, name: name, paper: paper, link: datasetLink,
                                              modality: modality, scale: scale, task: task))
             }
-            guard let title else { throw ValidationError("missing title; give it with --title") }
-            guard let paper else { throw ValidationError("missing paper; give it with --paper") }
-            var links = [PaperDraft.Link(key: "paper", url: paper)]
-            if let code { links.append(.init(key: "code", url: code)) }
-            for extra in link {
-                let parts = extra.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--link takes label=url, got \(extra)") }
-                links.append(.init(key: parts[0].lowercased(), url: parts[1]))
+            guard let title else { throw Self.usage("missing title; give it with --title") }
+            // --paper and --code are --link paper= and --link code=; each label once.
+            var links: [PaperDraft.Link] = []
+            for (flag, key, url) in [("--paper", "paper", paper), ("--code", "code", code)] + link.map({ ("--link", "", $0) }) {
+                guard let url else { continue }
+                var key = key, value = url
+                if flag == "--link" {
+                    let parts = url.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw Self.usage("--link takes label=url, got \(url)") }
+                    (key, value) = (parts[0].lowercased(), parts[1])
+                }
+                guard !links.contains(where: { $0.key == key }) else {
+                    throw Self.usage("the \(key) link is given twice (\(flag) and --\(key) or --link \(key)=); give it once")
+                }
+                links.append(.init(key: key, url: value))
             }
+            guard let paper = links.first(where: { $0.key == "paper" })?.url else { throw Self.usage("missing paper; give it with --paper") }
+            links.sort { ($0.key == "paper" ? 0 : 1) < ($1.key == "paper" ? 0 : 1) }
             guard let year = year ?? YearHint.year(fromLink: paper) else {
-                throw ValidationError("missing year; give it with --year (it could not be read from the paper link)")
+                throw Self.usage("missing year; give it with --year (it could not be read from the paper link)")
             }
             return .paper(PaperDraft(category: category, year: year, venue: venue, title: title, links: links))
         }

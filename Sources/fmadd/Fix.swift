@@ -55,6 +55,9 @@ extension Fmadd {
         /// Fixes one list; whether it changed (or, with --check or --diff, would change).
         private func fix(_ path: String, _ configuration: Configuration) throws -> Bool {
             var clock = PhaseClock()
+            // A fix that writes holds the list from reading it to the end of the write or commit.
+            let lock = check || diff ? nil : try reportingFailures { try ListLock(list: path) }
+            defer { lock?.release() }
             let document = try reportingFailures { try Document(contentsOf: path) }
             clock.mark("parse")
             defer { clock.mark("report") }

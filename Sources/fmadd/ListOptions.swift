@@ -12,17 +12,27 @@ struct ListOptions: ParsableArguments {
     @Option(name: .long, help: "A configuration file to use instead of the .fmadd.yml found beside the list.")
     var config: String?
 
-    /// Each list file with its configuration.
+    /// Each list file with its configuration. Leftovers of an interrupted write beside each
+    /// list are cleared on the way.
     func resolveAll() throws(ListError) -> [(path: String, configuration: Configuration)] {
+        let lists = try resolveConfigured()
+        for (path, _) in lists {
+            let url = URL(fileURLWithPath: path)
+            AtomicFile.removeLeftovers(in: url.deletingLastPathComponent().path, for: url.lastPathComponent)
+        }
+        return lists
+    }
+
+    private func resolveConfigured() throws(ListError) -> [(path: String, configuration: Configuration)] {
         let cwd = FileManager.default.currentDirectoryPath
         if let config {
             let configuration = try Configuration.load(path: config)
-            let paths = files.isEmpty ? [Self.defaultPath(for: configuration, near: cwd)] : files
+            let paths = files.isEmpty ? [try Self.defaultPath(for: configuration, near: cwd)] : files
             return paths.map { ($0, configuration) }
         }
         if files.isEmpty {
             let configuration = try Configuration.discover(from: cwd)
-            return [(Self.defaultPath(for: configuration, near: cwd), configuration)]
+            return [(try Self.defaultPath(for: configuration, near: cwd), configuration)]
         }
         var result: [(path: String, configuration: Configuration)] = []
         for file in files {
@@ -32,11 +42,10 @@ struct ListOptions: ParsableArguments {
         return result
     }
 
-    /// The configured list file, relative to the configuration's folder or the repository's top.
-    private static func defaultPath(for configuration: Configuration, near cwd: String) -> String {
-        if let source = configuration.source {
-            return URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent(configuration.listFile).path
-        }
+    /// The configured list file, relative to the configuration's folder (and inside its
+    /// repository) or the repository's top.
+    private static func defaultPath(for configuration: Configuration, near cwd: String) throws(ListError) -> String {
+        if let path = try configuration.configuredListPath() { return path }
         var url = URL(fileURLWithPath: cwd)
         while true {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) {

@@ -37,13 +37,39 @@ public struct Adder: Sendable {
         public var warnings: [String]
     }
 
-    /// The schema's findings for a draft.
+    /// The draft as it will be written: each link with the characters that could end a
+    /// Markdown link or a table cell percent-encoded, so that a link stays one link.
+    public func prepared(_ draft: Draft) -> Draft {
+        switch draft {
+        case .paper(var paper):
+            paper.links = paper.links.map { .init(key: $0.key, url: EntryText.safeLink($0.url)) }
+            return .paper(paper)
+        case .dataset(var dataset):
+            dataset.paper = dataset.paper.map(EntryText.safeLink)
+            dataset.link = dataset.link.map(EntryText.safeLink)
+            return .dataset(dataset)
+        }
+    }
+
+    /// The schema's findings for a draft (as prepared), and an error for each invisible
+    /// character of its text, with its position.
     public func validate(_ draft: Draft) -> [SchemaFinding] {
+        let draft = prepared(draft)
         let name = configuration.category(draft.category)?.schema.flatMap { registry.document($0) != nil ? $0 : nil } ?? draft.schemaName
-        return validators[name]?.validate(draft.json) ?? []
+        var findings = validators[name]?.validate(draft.json) ?? []
+        var fields: [(String, String)] = [(draft.schemaName == "entry" ? "title" : "name", draft.title)]
+        if case .paper(let paper) = draft, let venue = paper.venue { fields.append(("venue", venue)) }
+        for (field, value) in fields {
+            for message in EntryText.invisibleCharacters(in: value, field: field) {
+                findings.append(SchemaFinding(instanceLocation: "/" + field, propertyPath: field, schemaLocation: "", keyword: "x-visible",
+                                              severity: .error, message: message))
+            }
+        }
+        return findings
     }
 
     public func add(_ draft: Draft, to document: Document, allowDuplicate: Bool) throws(AddError) -> Outcome {
+        let draft = prepared(draft)
         guard configuration.category(draft.category) != nil else {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
@@ -57,10 +83,29 @@ public struct Adder: Sendable {
             if let first = hits.first, !allowDuplicate { throw .duplicate(first.description) }
         }
         let insertion = try Placement(view: view).insertion(for: draft)
+        try checkRendering(of: insertion, for: draft, in: view)
         let bytes = document.applying(insertion.edits)
         try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
+    }
+
+    /// Refuses an entry that GitHub would not show as one entry (or row) whose text is the
+    /// fields' and whose links are exactly the draft's, before a byte is written.
+    private func checkRendering(of insertion: Insertion, for draft: Draft, in view: ListView) throws(AddError) {
+        let problem: String?
+        switch draft {
+        case .paper(let paper):
+            problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url))
+        case .dataset(let dataset):
+            guard let table = view.tables.first(where: { $0.lines.contains(insertion.line - 1) || $0.lines.upperBound + 1 == insertion.line }),
+                  table.rows.count >= 2 else { return }
+            let document = view.document
+            problem = EntryText.renderingProblem(ofRow: insertion.text, header: document.lineText(table.rows[0].line),
+                                                 delimiter: document.lineText(table.rows[1].line),
+                                                 links: [dataset.paper, dataset.link].compactMap { $0 })
+        }
+        if let problem { throw .invalid(["the entry \(insertion.text.trimmingWhitespace()): \(problem)"]) }
     }
 
     static let majorityRules: Set<String> = ["mixed-label-case", "link-spacing"]

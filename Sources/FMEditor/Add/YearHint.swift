@@ -8,10 +8,10 @@ public enum YearHint {
         let text = url.lowercased()
         if text.contains("arxiv.org/") {
             if let match = text.firstMatch(of: /(?:abs|pdf|html)\/(\d{2})(\d{2})\.\d{4,5}/), let yy = Int(match.1), let mm = Int(match.2), (1...12).contains(mm) {
-                return 2000 + yy
+                return century(yy)
             }
             if let match = text.firstMatch(of: /(?:abs|pdf)\/[a-z\-]+(?:\.[a-z]{2})?\/(\d{2})(\d{2})\d{3}/), let yy = Int(match.1) {
-                return yy >= 91 ? 1900 + yy : 2000 + yy
+                return century(yy)
             }
         }
         if text.contains("10.1101/"), let match = text.firstMatch(of: /10\.1101\/(\d{4})\.\d{2}\.\d{2}/), let year = Int(match.1) {
@@ -21,5 +21,10 @@ public enum YearHint {
             return 2000 + y % 100
         }
         return nil
+    }
+
+    /// arXiv ids count years from 1991: `91`…`99` are 1991–1999, the rest 2000 on.
+    private static func century(_ yy: Int) -> Int {
+        yy >= 91 ? 1900 + yy : 2000 + yy
     }
 }
