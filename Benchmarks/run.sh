@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times fmadd beside the tools a list maintainer would otherwise use, on the same files, in one run.
 #
-#   Benchmarks/run.sh [check] [fix] [add] [hook] [corpus]        (default: all jobs)
+#   Benchmarks/run.sh [check] [fix] [add] [add-from] [hook] [corpus]        (default: all jobs)
 #
 # Inputs come from ../shared/bench/gen_list.py (1k, 10k, 100k entries) and ../shared/corpus.
 # Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt) and
@@ -16,7 +16,7 @@ DATA=$ROOT/.build/bench-data
 OUT=$ROOT/.build/bench-results
 VENV=$ROOT/.build/bench-venv
 RUNS=${RUNS:-5}
-JOBS=${*:-"check fix add hook corpus"}
+JOBS=${*:-"check fix add add-from hook corpus"}
 mkdir -p "$DATA" "$OUT"
 
 need_apt=()
@@ -114,6 +114,22 @@ if [[ " $JOBS " == *" add "* ]]; then
   done
   echo
   echo "Target: at 100k, add ÷ check ≤ 1.5."
+  echo
+fi
+
+if [[ " $JOBS " == *" add-from "* ]]; then
+  echo "## fmadd add --from with 10,000 new entries into the 10k list, beside one fmadd check of the result (median of $RUNS runs)"
+  echo
+  f=$DATA/list_10000.md
+  python3 Benchmarks/add-from/entries.py 10000 "$OUT/entries-10000.json"
+  t_a=$(median "fmadd-add-from-10000" --prepare "cp $f $OUT/add-from.md" "$FMADD add --no-commit --from $OUT/entries-10000.json $OUT/add-from.md")
+  cp "$f" "$OUT/add-from.md" && "$FMADD" add --no-commit --from "$OUT/entries-10000.json" "$OUT/add-from.md" >/dev/null
+  t_c=$(median "fmadd-check-add-from" "$FMADD check $OUT/add-from.md")
+  echo "| entries added | fmadd add --from | fmadd check of the result | add ÷ check |"
+  echo "|---:|---:|---:|---:|"
+  echo "| 10000 | ${t_a}s | ${t_c}s | $(ratio "$t_a" "$t_c") |"
+  echo
+  echo "Target: add ÷ check ≤ 2 (before, --from grew quadratically: 1,000 entries took 9.5 s)."
   echo
 fi
 

@@ -35,6 +35,25 @@ import FMSchema
         return drafts
     }
 
+    /// `add --from` places many entries in one pass; the list it writes is the one that adding
+    /// them one by one writes, new year groups (several at one place, several entries in one)
+    /// included, and each insertion names its entry's final line.
+    @Test func manyEntriesInOnePassEqualOneByOne() throws {
+        let adder = try Self.adder()
+        let example = Paths.repository.appendingPathComponent("Examples/healthcare-list.md")
+        let original = try Document(bytes: try Paths.bytes(example))
+        let drafts = Self.generatedDrafts(120).filter { if case .paper = $0 { return true } else { return false } }
+        var document = original
+        for draft in drafts {
+            document = try Document(bytes: try adder.add(draft, to: document, allowDuplicate: false).bytes)
+        }
+        let batch = try adder.addAll(drafts, to: original, allowDuplicate: false)
+        #expect(batch.bytes == document.bytes)
+        let result = try Document(bytes: batch.bytes)
+        #expect(Set(batch.insertions.map(\.line)).count == drafts.count)
+        for insertion in batch.insertions { #expect(result.lineText(insertion.line) == insertion.text) }
+    }
+
     @Test func twoHundredEntriesGoInOneByOneAndReadBack() throws {
         let adder = try Self.adder()
         var document = try Document(bytes: try Paths.bytes(Self.upstream))
@@ -104,6 +123,10 @@ import FMSchema
         #expect(YearHint.year(fromLink: "https://arxiv.org/pdf/1904.00625.pdf") == 2019)
         #expect(YearHint.year(fromLink: "https://arxiv.org/html/2309.07778v5") == 2023)
         #expect(YearHint.year(fromLink: "https://arxiv.org/abs/cs/0501001") == 2005)
+        // arXiv counts from 1991: a `YYMM` of 91 to 99 is the 1990s, in both id forms.
+        #expect(YearHint.year(fromLink: "https://arxiv.org/abs/9912.00001") == 1999)
+        #expect(YearHint.year(fromLink: "https://arxiv.org/abs/9108.1234") == 1991)
+        #expect(YearHint.year(fromLink: "https://arxiv.org/abs/hep-th/9901001") == 1999)
         #expect(YearHint.year(fromLink: "https://www.biorxiv.org/content/10.1101/2023.10.03.560734v1") == 2023)
         #expect(YearHint.year(fromLink: "https://www.nature.com/articles/s41586-023-06555-x") == 2023)
         #expect(YearHint.year(fromLink: "https://github.com/a/b") == nil)

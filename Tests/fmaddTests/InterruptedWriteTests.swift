@@ -46,9 +46,13 @@ import Testing
         let duration = Date().timeIntervalSince(started)
         var current = [UInt8](try Data(contentsOf: list))
         var completed = 0
+        // Seeded, so that a failing run can be repeated: FMADD_TEST_SEED=N.
+        let seed = ProcessInfo.processInfo.environment["FMADD_TEST_SEED"].flatMap(UInt64.init) ?? 20_261_201
+        var random = SplitMix64(seed: seed)
         for n in 1...50 {
             let process = try Self.add(n, in: folder)
-            usleep(useconds_t(Double.random(in: 0...(duration * 1.1)) * 1_000_000))
+            // Most kills land in the second half, where the file is written and renamed.
+            usleep(useconds_t(Double.random(in: (duration * 0.3)...(duration * 1.1), using: &random) * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let after = [UInt8](try Data(contentsOf: list))
@@ -68,5 +72,20 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "README.md" }
         #expect(leftovers.isEmpty, "left beside the list: \(leftovers)")
         print("interrupted writes: \(50 - completed) killed before the rename, \(completed) after")
+        // Both outcomes were seen: kills before the rename (the old list) and after it (the new one).
+        #expect(completed > 0 && completed < 50, "seed \(seed): \(completed) of 50 runs left the new list; both outcomes must occur")
+    }
+}
+
+/// A small seeded generator (SplitMix64): the same seed gives the same kill times.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

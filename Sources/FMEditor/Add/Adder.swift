@@ -35,6 +35,13 @@ public struct Adder: Sendable {
         public var duplicates: [DuplicateHit]
         /// Warnings of the schema (a plain http link, say): reported, not refused.
         public var warnings: [String]
+
+        public init(bytes: [UInt8], insertion: Insertion, duplicates: [DuplicateHit], warnings: [String]) {
+            self.bytes = bytes
+            self.insertion = insertion
+            self.duplicates = duplicates
+            self.warnings = warnings
+        }
     }
 
     /// The draft as it will be written: each link with the characters that could end a
@@ -88,6 +95,118 @@ public struct Adder: Sendable {
         try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
+    }
+
+    /// Many entries at once (`add --from`), in the time of about two checks of the list however
+    /// many there are: each is placed in the list as it was, entries bound for one place keep
+    /// their order (and share a year group made for them), all are written in one pass, and the
+    /// list is checked once before and once after. The insertions carry their final lines.
+    public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
+        let drafts = drafts.map(prepared)
+        var warnings: [String] = []
+        for (number, draft) in zip(1..., drafts) {
+            guard configuration.category(draft.category) != nil else {
+                throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
+            }
+            let findings = validate(draft)
+            let errors = findings.filter { $0.severity == .error }.map { "entry \(number): " + $0.message }
+            if !errors.isEmpty { throw .invalid(errors) }
+            warnings += findings.filter { $0.severity == .warning }.map(\.message)
+        }
+        let view = ListView(document: document, configuration: configuration)
+        let placement = Placement(view: view)
+        var insertions: [Insertion] = []
+        for draft in drafts {
+            let insertion = try placement.insertion(for: draft)
+            try checkRendering(of: insertion, for: draft, in: view)
+            insertions.append(insertion)
+        }
+        guard let (edits, finalLines) = Self.merged(insertions) else { return try addOneByOne(drafts, to: document, allowDuplicate: allowDuplicate) }
+        for index in insertions.indices { insertions[index].line = finalLines[index] }
+        let bytes = document.applying(edits)
+        guard let after = try? Document(bytes: bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
+        try checkNothingNewInWholeList(before: view, after: after, allowDuplicate: allowDuplicate)
+        return (bytes, insertions, warnings)
+    }
+
+    /// Each entry placed in the list as the one before it left it: for rows that realign their table.
+    private func addOneByOne(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
+        var current = document
+        var insertions: [Insertion] = []
+        var warnings: [String] = []
+        for draft in drafts {
+            let outcome = try add(draft, to: current, allowDuplicate: allowDuplicate)
+            insertions.append(outcome.insertion)
+            warnings += outcome.warnings
+            guard let next = try? Document(bytes: outcome.bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
+            current = next
+        }
+        return (current.bytes, insertions, warnings)
+    }
+
+    /// The insertions as non-overlapping edits: those at one line joined in order (entries of the
+    /// group above first, then new year groups), a year group that several entries make written
+    /// once. With each insertion's line in the new list; nil when an insertion replaces lines (a
+    /// table realigned for a wider row), which cannot be joined with others.
+    static func merged(_ insertions: [Insertion]) -> (edits: [LineEdit], lines: [Int])? {
+        struct NewGroup { var key: String; var year: Int; var prefix: [String]; var entries: [Int]; var suffix: [String] }
+        struct Slot { var entries: [Int] = []; var groups: [NewGroup] = [] }
+        guard insertions.allSatisfy({ $0.edits.count == 1 && $0.edits[0].lines.isEmpty }) else { return nil }
+        var slots: [Int: Slot] = [:]
+        for (index, insertion) in insertions.enumerated() {
+            let edit = insertion.edits[0]
+            let at = edit.lines.lowerBound
+            guard insertion.createsYearGroup else { slots[at, default: Slot()].entries.append(index); continue }
+            let key = insertion.section + "\u{0}" + String(insertion.year ?? 0)
+            if let existing = slots[at]?.groups.firstIndex(where: { $0.key == key }) {
+                slots[at]!.groups[existing].entries.append(index)
+            } else {
+                let k = insertion.line - at
+                slots[at, default: Slot()].groups.append(NewGroup(key: key, year: insertion.year ?? 0, prefix: Array(edit.replacement[..<k]), entries: [index],
+                                                                  suffix: Array(edit.replacement[(k + 1)...])))
+            }
+        }
+        var edits: [LineEdit] = []
+        var lines = insertions.map(\.line)
+        var shift = 0
+        for at in slots.keys.sorted() {
+            let slot = slots[at]!
+            var block: [String] = []
+            func place(_ index: Int) {
+                lines[index] = at + shift + block.count
+                block.append(insertions[index].text)
+            }
+            slot.entries.forEach(place)
+            // New groups made at one place go newest first, as the list's years do.
+            for group in slot.groups.sorted(by: { $0.year > $1.year }) {
+                block += group.prefix
+                group.entries.forEach(place)
+                block += group.suffix
+            }
+            edits.append(.insert(block, before: at))
+            shift += block.count
+        }
+        return (edits, lines)
+    }
+
+    /// Refuses when the list after all insertions has a finding it did not have before, finding
+    /// compared by rule and the text of its line (not by line number, which the insertions move).
+    private func checkNothingNewInWholeList(before view: ListView, after document: Document, allowDuplicate: Bool) throws(AddError) {
+        let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
+        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
+        func keys(_ findings: [Finding], in document: Document) -> [String: Int] {
+            findings.reduce(into: [:]) { counts, finding in
+                counts[finding.ruleID + "\u{0}" + document.lineText(finding.line).trimmingWhitespace(), default: 0] += 1
+            }
+        }
+        var known = keys(local.findings(in: view), in: view.document)
+        var fresh: [String] = []
+        for finding in local.findings(in: ListView(document: document, configuration: configuration)) {
+            let key = finding.ruleID + "\u{0}" + document.lineText(finding.line).trimmingWhitespace()
+            if let count = known[key], count > 0 { known[key] = count - 1; continue }
+            fresh.append("line \(finding.line): \(finding.message) [\(finding.ruleID)]")
+        }
+        if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
     }
 
     /// Refuses an entry that GitHub would not show as one entry (or row) whose text is the

@@ -13,13 +13,37 @@ public struct EntryStyle: Sendable {
     public var titlesEndWithPeriod: Bool
 
     public static func learn(from view: ListView, category: String, near neighbour: Entry?) -> EntryStyle {
-        let entries = view.entries.filter { $0.category == category && $0.shape == .entry }
-        let model = neighbour ?? entries.last
-        let withPeriod = entries.filter { $0.title?.hasSuffix(".") == true }.count
-        return EntryStyle(indent: model?.indent ?? "", marker: model?.marker ?? "-",
-                          labels: MixedLabelCaseRule.canonicalLabels(in: view),
-                          separator: LinkSpacingRule.separators(in: view)[category] ?? " ",
-                          titlesEndWithPeriod: entries.isEmpty || withPeriod * 2 >= entries.count)
+        ListFacts(view: view).learn(category: category, near: neighbour)
+    }
+
+    /// What the style of every entry of a list draws on, read once for many entries.
+    struct ListFacts: Sendable {
+        let labels: [String: String]
+        let separators: [String: String]
+        /// Per category: its last entry, how many entries it has, how many end with a period.
+        let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
+
+        init(view: ListView) {
+            labels = MixedLabelCaseRule.canonicalLabels(in: view)
+            separators = LinkSpacingRule.separators(in: view)
+            var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
+            for entry in view.entries where entry.shape == .entry {
+                guard let category = entry.category else { continue }
+                let known = categories[category]
+                categories[category] = (entry, (known?.count ?? 0) + 1,
+                                        (known?.withPeriod ?? 0) + (entry.title?.hasSuffix(".") == true ? 1 : 0))
+            }
+            self.categories = categories
+        }
+
+        func learn(category: String, near neighbour: Entry?) -> EntryStyle {
+            let facts = categories[category]
+            let model = neighbour ?? facts?.last
+            let count = facts?.count ?? 0
+            return EntryStyle(indent: model?.indent ?? "", marker: model?.marker ?? "-", labels: labels,
+                              separator: separators[category] ?? " ",
+                              titlesEndWithPeriod: count == 0 || (facts?.withPeriod ?? 0) * 2 >= count)
+        }
     }
 
     /// The entry as one line of the list.

@@ -21,9 +21,20 @@ public struct Insertion: Sendable {
 /// at the end of its category's table.
 public struct Placement: Sendable {
     public let view: ListView
+    /// Read once, so that placing many entries costs each only its own section.
+    private let entriesBySection: [Int: [Entry]]
+    private let entriesByYearGroup: [Int: [Entry]]
+    private let groupsBySection: [Int: [Int]]
+    private let styleFacts: EntryStyle.ListFacts
 
     public init(view: ListView) {
         self.view = view
+        entriesBySection = Dictionary(grouping: view.entries.filter { ($0.shape == .entry || $0.shape == .unparsed) && $0.section != nil },
+                                      by: { $0.section! })
+        entriesByYearGroup = Dictionary(grouping: entriesBySection.values.joined().filter { $0.yearGroup != nil }, by: { $0.yearGroup! })
+            .mapValues { $0.sorted { $0.line < $1.line } }
+        groupsBySection = Dictionary(grouping: view.yearGroups.indices.filter { view.yearGroups[$0].section != nil }, by: { view.yearGroups[$0].section! })
+        styleFacts = EntryStyle.ListFacts(view: view)
     }
 
     public func insertion(for draft: Draft) throws(AddError) -> Insertion {
@@ -45,19 +56,19 @@ public struct Placement: Sendable {
 
     private func paperInsertion(_ draft: PaperDraft, section sectionIndex: Int) -> Insertion {
         let section = view.sections[sectionIndex]
-        let entries = view.entries.filter { $0.section == sectionIndex && ($0.shape == .entry || $0.shape == .unparsed) }
-        let groups = view.yearGroups.indices.filter { view.yearGroups[$0].section == sectionIndex }
+        let entries = entriesBySection[sectionIndex] ?? []
+        let groups = groupsBySection[sectionIndex] ?? []
         guard let year = draft.year, !groups.isEmpty else {
             // No year groups: the end of the section's list.
             let last = entries.last
-            let style = EntryStyle.learn(from: view, category: draft.category, near: last)
+            let style = styleFacts.learn(category: draft.category, near: last)
             let at = last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
             return Insertion(edits: [.insert([style.line(for: draft)], before: at)], line: at, text: style.line(for: draft),
                              section: section.text, year: draft.year, before: last.map { document.lineText($0.line) },
                              after: nil, createsYearGroup: false)
         }
         if let group = groups.first(where: { view.yearGroups[$0].year == year }) {
-            let inGroup = entries.filter { $0.yearGroup == group }
+            let inGroup = entriesByYearGroup[group] ?? []
             let placeAfter: Entry?
             let placeBefore: Entry?
             if view.configuration.sortWithinYear == .alphabetical, let title = Optional(draft.title.lowercased()),
@@ -68,7 +79,7 @@ public struct Placement: Sendable {
                 placeAfter = inGroup.last
                 placeBefore = nil
             }
-            let style = EntryStyle.learn(from: view, category: draft.category, near: placeAfter ?? placeBefore ?? entries.first)
+            let style = styleFacts.learn(category: draft.category, near: placeAfter ?? placeBefore ?? entries.first)
             let text = style.line(for: draft)
             let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
                 ?? (view.yearGroups[group].line + 1)
@@ -92,8 +103,8 @@ public struct Placement: Sendable {
         }
         let blankAfterMarker = model.line < document.lines.count && document.isBlank(model.line + 1)
         let firstOlder = groups.first { view.yearGroups[$0].year < year }
-        let neighbour = firstOlder.flatMap { g in entries.first { $0.yearGroup == g } } ?? entries.last
-        let style = EntryStyle.learn(from: view, category: draft.category, near: neighbour)
+        let neighbour = firstOlder.flatMap { entriesByYearGroup[$0]?.first } ?? entries.last
+        let style = styleFacts.learn(category: draft.category, near: neighbour)
         let text = style.line(for: draft)
         var block = [markerText] + (blankAfterMarker ? [""] : []) + [text]
         let at: Int
