@@ -61,9 +61,16 @@ public struct ListView: Sendable {
     }
 
     /// The section that holds a category's entries.
+    /// When the heading is there more than once (an empty copy left above the real one), the
+    /// one whose section holds the most entries and year groups; the first on a tie.
     public func section(forCategory key: String) -> Int? {
         guard let heading = configuration.category(key)?.heading else { return nil }
-        return sections.firstIndex { ListViewBuilder.sameHeading($0.text, heading) }
+        let candidates = sections.indices.filter { ListViewBuilder.sameHeading(sections[$0].text, heading) }
+        guard candidates.count > 1 else { return candidates.first }
+        var weight: [Int: Int] = [:]
+        for entry in entries { if let section = entry.section, candidates.contains(section) { weight[section, default: 0] += 1 } }
+        for group in yearGroups { if let section = group.section, candidates.contains(section) { weight[section, default: 0] += 1 } }
+        return candidates.max { (weight[$0] ?? 0, -$0) < (weight[$1] ?? 0, -$1) }
     }
 
     /// The innermost section that contains `line`.

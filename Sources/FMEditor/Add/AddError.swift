@@ -7,6 +7,8 @@ public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid([String])
     case duplicate(String)
     case wouldAddFindings([String])
+    /// The entry would change how the blocks around it render (a table read as its text).
+    case changesSurroundings
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the entry is not valid:\n" + messages.map { "  " + $0 }.joined(separator: "\n")
         case .duplicate(let description):
             return "the paper is already in the list: \(description); add --allow-duplicate to add it anyway"
+        case .changesSurroundings:
+            return "the entry would change how the list around it renders (a table or paragraph next to it would read it as its own); add a blank line there first, or place it by hand; nothing was written"
         case .wouldAddFindings(let findings):
             return "the entry would make `fmadd check` report:\n" + findings.map { "  " + $0 }.joined(separator: "\n")
                 + "\nnothing was written"

@@ -89,10 +89,18 @@ public struct Adder: Sendable {
             hits = duplicates(paper, view)
             if let first = hits.first, !allowDuplicate { throw .duplicate(first.description) }
         }
-        let insertion = try Placement(view: view).insertion(for: draft)
+        var insertion = try Placement(view: view).insertion(for: draft)
         try checkRendering(of: insertion, for: draft, in: view)
+        do {
+            try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
+        } catch .changesSurroundings {
+            // Written against a block that would read it as its own (a table right below): a
+            // blank line between them keeps both.
+            guard let spaced = Self.separated(insertion, in: document) else { throw .changesSurroundings }
+            insertion = spaced
+            try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
+        }
         let bytes = document.applying(insertion.edits)
-        try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
@@ -125,6 +133,10 @@ public struct Adder: Sendable {
         for index in insertions.indices { insertions[index].line = finalLines[index] }
         let bytes = document.applying(edits)
         guard let after = try? Document(bytes: bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
+        guard document.blocksAround(insertions: edits.map { ($0.lines.lowerBound, $0.replacement.count) }, keptIn: after,
+                                    rows: insertions.contains { $0.text.trimmingWhitespace().hasPrefix("|") }) else {
+            throw .changesSurroundings
+        }
         try checkNothingNewInWholeList(before: view, after: after, allowDuplicate: allowDuplicate)
         return (bytes, insertions, warnings)
     }
@@ -194,15 +206,11 @@ public struct Adder: Sendable {
     private func checkNothingNewInWholeList(before view: ListView, after document: Document, allowDuplicate: Bool) throws(AddError) {
         let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
         let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
-        func keys(_ findings: [Finding], in document: Document) -> [String: Int] {
-            findings.reduce(into: [:]) { counts, finding in
-                counts[finding.ruleID + "\u{0}" + document.lineText(finding.line).trimmingWhitespace(), default: 0] += 1
-            }
-        }
-        var known = keys(local.findings(in: view), in: view.document)
+        var known = Self.findingKeys(local.findings(in: view), in: view.document)
         var fresh: [String] = []
+        let owners = Self.blockStarts(of: document)
         for finding in local.findings(in: ListView(document: document, configuration: configuration)) {
-            let key = finding.ruleID + "\u{0}" + document.lineText(finding.line).trimmingWhitespace()
+            let key = Self.findingKey(finding, in: document, owners: owners)
             if let count = known[key], count > 0 { known[key] = count - 1; continue }
             fresh.append("line \(finding.line): \(finding.message) [\(finding.ruleID)]")
         }
@@ -228,6 +236,47 @@ public struct Adder: Sendable {
     }
 
     static let majorityRules: Set<String> = ["mixed-label-case", "link-spacing"]
+
+    /// The insertion with a blank line after it (and before it, after a paragraph), where the
+    /// lines around it are not blank; nil when they already are.
+    static func separated(_ insertion: Insertion, in document: Document) -> Insertion? {
+        guard insertion.edits.count == 1, insertion.edits[0].lines.isEmpty else { return nil }
+        let at = insertion.edits[0].lines.lowerBound
+        var lines = insertion.edits[0].replacement
+        var spaced = insertion
+        if at <= document.lines.count, !document.isBlank(at), lines.last?.isEmpty == false { lines.append("") }
+        if at > 1, !document.isBlank(at - 1), lines.first?.isEmpty == false,
+           document.blocks.contains(where: { $0.kind == .paragraph && $0.lines.upperBound == at - 1 && $0.depth == 0 }) {
+            lines.insert("", at: 0)
+            spaced.line += 1
+        }
+        guard lines != insertion.edits[0].replacement else { return nil }
+        spaced.edits = [.insert(lines, before: at)]
+        return spaced
+    }
+
+    /// What each finding is about, counted: its rule and the block it is in (the entry, the
+    /// table, the heading), named by the block's first line; a finding on a table's last row
+    /// is the same finding when a new row becomes the last.
+    static func findingKeys(_ findings: [Finding], in document: Document) -> [String: Int] {
+        let owners = blockStarts(of: document)
+        return findings.reduce(into: [:]) { counts, finding in counts[findingKey(finding, in: document, owners: owners), default: 0] += 1 }
+    }
+
+    static func findingKey(_ finding: Finding, in document: Document, owners: [Int]) -> String {
+        let line = finding.line >= 1 && finding.line <= owners.count ? owners[finding.line - 1] : finding.line
+        return finding.ruleID + "\u{0}" + document.lineText(line).trimmingWhitespace()
+    }
+
+    /// For each line, the first line of the innermost block other than a list that holds it.
+    static func blockStarts(of document: Document) -> [Int] {
+        var owners = Array(1...max(1, document.lines.count))
+        for block in document.blocks {
+            if case .list = block.kind { continue }
+            for line in block.lines where line <= owners.count { owners[line - 1] = block.lines.lowerBound }
+        }
+        return owners
+    }
 
     /// Refuses when the list after the insertion has a finding it did not have before.
     ///
@@ -265,21 +314,24 @@ public struct Adder: Sendable {
         }
         let new = oldDocument.applying(inside)
         guard let newDocument = try? Document(bytes: new) else { throw .invalid(["the list would not read back as UTF-8"]) }
-        let added = inside.reduce(0) { $0 + $1.replacement.count - $1.lines.count }
-        let firstNew = inside.map(\.lines.lowerBound).min() ?? 1
-        let endNew = firstNew + inside.reduce(0) { $0 + $1.replacement.count }
+        if inside.count == 1, inside[0].lines.isEmpty,
+           !oldDocument.blocksAround(insertions: [(inside[0].lines.lowerBound, inside[0].replacement.count)], keptIn: newDocument,
+                                     rows: insertion.text.trimmingWhitespace().hasPrefix("|")) {
+            throw .changesSurroundings
+        }
         // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
         let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
         let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
-        let before = Set(local.findings(in: ListView(document: oldDocument, configuration: configuration)).map { "\($0.ruleID)@\($0.line)" })
+        // A finding is known by its rule and the text of its line, not its number, which the
+        // insertion moves: a warning that was there before is not new one line further down.
+        var known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: configuration)), in: oldDocument)
         var fresh: [String] = []
+        let owners = Self.blockStarts(of: newDocument)
         for finding in local.findings(in: ListView(document: newDocument, configuration: configuration)) {
-            let isNewLine = finding.line >= firstNew && finding.line < endNew
-            let original = finding.line >= endNew ? finding.line - added : finding.line
-            if isNewLine || !before.contains("\(finding.ruleID)@\(original)") {
-                let line = finding.line - headingCount - 1 + region.lowerBound
-                fresh.append("line \(line): \(finding.message) [\(finding.ruleID)]")
-            }
+            let key = Self.findingKey(finding, in: newDocument, owners: owners)
+            if let count = known[key], count > 0 { known[key] = count - 1; continue }
+            let line = finding.line - headingCount - 1 + region.lowerBound
+            fresh.append("line \(line): \(finding.message) [\(finding.ruleID)]")
         }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
     }

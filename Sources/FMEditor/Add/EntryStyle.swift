@@ -13,18 +13,31 @@ public struct EntryStyle: Sendable {
     public var titlesEndWithPeriod: Bool
 
     public static func learn(from view: ListView, category: String, near neighbour: Entry?) -> EntryStyle {
-        ListFacts(view: view).learn(category: category, near: neighbour)
+        ListFacts(view: view).learn(category: category, section: neighbour?.section, near: neighbour)
     }
 
     /// What the style of every entry of a list draws on, read once for many entries.
     struct ListFacts: Sendable {
         let labels: [String: String]
+        /// Per section, the spelling most of its labels of a key have: a section that writes
+        /// `[[paper]]` keeps it, though the list at large writes `[[Paper]]`.
+        let sectionLabels: [Int: [String: String]]
         let separators: [String: String]
         /// Per category: its last entry, how many entries it has, how many end with a period.
         let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
 
         init(view: ListView) {
             labels = MixedLabelCaseRule.canonicalLabels(in: view)
+            var counts: [Int: [String: [String: Int]]] = [:]
+            for entry in view.entries {
+                guard let section = entry.section else { continue }
+                for link in entry.links where link.doubleBracket {
+                    counts[section, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1
+                }
+            }
+            sectionLabels = counts.mapValues { keys in
+                keys.compactMapValues { spellings in spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+            }
             separators = LinkSpacingRule.separators(in: view)
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             for entry in view.entries where entry.shape == .entry {
@@ -36,8 +49,9 @@ public struct EntryStyle: Sendable {
             self.categories = categories
         }
 
-        func learn(category: String, near neighbour: Entry?) -> EntryStyle {
+        func learn(category: String, section: Int?, near neighbour: Entry?) -> EntryStyle {
             let facts = categories[category]
+            let labels = self.labels.merging(section.flatMap { sectionLabels[$0] } ?? [:]) { _, local in local }
             let model = neighbour ?? facts?.last
             let count = facts?.count ?? 0
             return EntryStyle(indent: model?.indent ?? "", marker: model?.marker ?? "-", labels: labels,

@@ -112,3 +112,38 @@ enum EntryText {
 private extension String {
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
+
+extension Document {
+    /// Whether every top-level block of `self` outside the lines inserted (`count` lines before
+    /// line `at`, for each insertion) is still a block of the same kind on the same lines, moved
+    /// by what was inserted above it, in `new`: what GitHub shows around new entries stays as it
+    /// was. A list an entry joins may grow.
+    /// A table may grow too when `rows` are what is inserted, appended to it.
+    func blocksAround(insertions: [(at: Int, count: Int)], keptIn new: Document, rows: Bool = false) -> Bool {
+        let sorted = insertions.sorted { $0.at < $1.at }
+        // Lines inserted before each insertion point and after, for a binary search.
+        let inserted = sorted.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        func moved(_ line: Int) -> Int {
+            var low = 0, high = sorted.count
+            while low < high { let mid = (low + high) / 2; if sorted[mid].at <= line { low = mid + 1 } else { high = mid } }
+            return line + inserted[low]
+        }
+        var blocksOfNew: [ClosedRange<Int>: BlockKind] = [:]
+        for index in new.topLevel { blocksOfNew[new.blocks[index].lines] = new.blocks[index].kind }
+        var next = 0
+        for index in topLevel {
+            let block = blocks[index]
+            while next < sorted.count && sorted[next].at < block.lines.lowerBound { next += 1 }
+            // The insertions that touch this block: inside it, right after it, or right before it.
+            let touching = sorted[max(0, next - 1)..<min(sorted.count, next + 1)].filter {
+                $0.at > block.lines.lowerBound - 1 && $0.at <= block.lines.upperBound + 1
+            }
+            if block.kind == .blank { continue }
+            if case .list = block.kind, !touching.isEmpty { continue }
+            if rows, block.kind == .table, touching.contains(where: { $0.at == block.lines.upperBound + 1 }) { continue }
+            if touching.contains(where: { $0.at > block.lines.lowerBound && $0.at <= block.lines.upperBound }) { return false }
+            guard blocksOfNew[moved(block.lines.lowerBound)...moved(block.lines.upperBound)] == block.kind else { return false }
+        }
+        return true
+    }
+}

@@ -26,6 +26,7 @@ public struct Placement: Sendable {
     private let entriesByYearGroup: [Int: [Entry]]
     private let groupsBySection: [Int: [Int]]
     private let styleFacts: EntryStyle.ListFacts
+    private let sectionOfCategory: [String: Int]
 
     public init(view: ListView) {
         self.view = view
@@ -35,13 +36,16 @@ public struct Placement: Sendable {
             .mapValues { $0.sorted { $0.line < $1.line } }
         groupsBySection = Dictionary(grouping: view.yearGroups.indices.filter { view.yearGroups[$0].section != nil }, by: { view.yearGroups[$0].section! })
         styleFacts = EntryStyle.ListFacts(view: view)
+        sectionOfCategory = view.configuration.categories.reduce(into: [:]) { known, category in
+            known[category.key] = view.section(forCategory: category.key)
+        }
     }
 
     public func insertion(for draft: Draft) throws(AddError) -> Insertion {
         guard let category = view.configuration.category(draft.category) else {
             throw .unknownCategory(draft.category, known: view.configuration.categories.map(\.key))
         }
-        guard let sectionIndex = view.section(forCategory: draft.category) else {
+        guard let sectionIndex = sectionOfCategory[draft.category] else {
             throw .sectionNotFound(category: draft.category, heading: category.heading)
         }
         switch draft {
@@ -58,13 +62,17 @@ public struct Placement: Sendable {
         let section = view.sections[sectionIndex]
         let entries = entriesBySection[sectionIndex] ?? []
         let groups = groupsBySection[sectionIndex] ?? []
+        if let year = draft.year, groups.isEmpty, let model = view.yearGroups.first {
+            // The list groups its entries by year, this section not yet: its first group.
+            return firstYearGroup(draft, year: year, section: sectionIndex, entries: entries, model: model)
+        }
         guard let year = draft.year, !groups.isEmpty else {
-            // No year groups: the end of the section's list.
+            // No year groups in the list: the end of the section's list, and no year to report.
             let last = entries.last
-            let style = styleFacts.learn(category: draft.category, near: last)
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last)
             let at = last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
             return Insertion(edits: [.insert([style.line(for: draft)], before: at)], line: at, text: style.line(for: draft),
-                             section: section.text, year: draft.year, before: last.map { document.lineText($0.line) },
+                             section: section.text, year: nil, before: last.map { document.lineText($0.line) },
                              after: nil, createsYearGroup: false)
         }
         if let group = groups.first(where: { view.yearGroups[$0].year == year }) {
@@ -79,7 +87,7 @@ public struct Placement: Sendable {
                 placeAfter = inGroup.last
                 placeBefore = nil
             }
-            let style = styleFacts.learn(category: draft.category, near: placeAfter ?? placeBefore ?? entries.first)
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: placeAfter ?? placeBefore ?? entries.first)
             let text = style.line(for: draft)
             let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
                 ?? (view.yearGroups[group].line + 1)
@@ -94,17 +102,11 @@ public struct Placement: Sendable {
     private func newYearGroup(_ draft: PaperDraft, year: Int, section sectionIndex: Int, groups: [Int], entries: [Entry]) -> Insertion {
         let section = view.sections[sectionIndex]
         let model = view.yearGroups[groups[0]]
-        let markerText: String
-        if model.style == .heading {
-            let hashes = document.lineText(model.line).prefix { $0 == "#" }
-            markerText = "\(hashes) \(year)"
-        } else {
-            markerText = "**\(year)**"
-        }
+        let markerText = marker(for: year, like: model)
         let blankAfterMarker = model.line < document.lines.count && document.isBlank(model.line + 1)
         let firstOlder = groups.first { view.yearGroups[$0].year < year }
         let neighbour = firstOlder.flatMap { entriesByYearGroup[$0]?.first } ?? entries.last
-        let style = styleFacts.learn(category: draft.category, near: neighbour)
+        let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: neighbour)
         let text = style.line(for: draft)
         var block = [markerText] + (blankAfterMarker ? [""] : []) + [text]
         let at: Int
@@ -122,6 +124,30 @@ public struct Placement: Sendable {
         let lineOfEntry = at + block.firstIndex(of: text)!
         return Insertion(edits: [.insert(block, before: at)], line: lineOfEntry, text: text, section: section.text, year: year,
                          before: nil, after: neighbour.map { document.lineText($0.line) }, createsYearGroup: true)
+    }
+
+    /// A section's first year group, written as the list's other groups are, after what the
+    /// section holds (its ungrouped entries stay above it, in no year).
+    private func firstYearGroup(_ draft: PaperDraft, year: Int, section sectionIndex: Int, entries: [Entry], model: YearGroup) -> Insertion {
+        let section = view.sections[sectionIndex]
+        let markerText = marker(for: year, like: model)
+        let blankAfterMarker = model.line < document.lines.count && document.isBlank(model.line + 1)
+        let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: entries.last)
+        let text = style.line(for: draft)
+        var end = section.lines.upperBound
+        while end > section.lines.lowerBound && document.isBlank(end) { end -= 1 }
+        if let last = entries.last { end = max(end, endOfItem(last)) }
+        var block = ["", markerText] + (blankAfterMarker ? [""] : []) + [text]
+        if end + 1 <= document.lines.count && !document.isBlank(end + 1) { block.append("") }
+        let at = end + 1
+        return Insertion(edits: [.insert(block, before: at)], line: at + block.firstIndex(of: text)!, text: text, section: section.text,
+                         year: year, before: entries.last.map { document.lineText($0.line) }, after: nil, createsYearGroup: true)
+    }
+
+    /// A year marker in the style of `model`: `**2024**`, or a heading of its level.
+    private func marker(for year: Int, like model: YearGroup) -> String {
+        guard model.style == .heading else { return "**\(year)**" }
+        return "\(document.lineText(model.line).prefix { $0 == "#" }) \(year)"
     }
 
     /// The last line of an entry's item, not counting a year marker that GitHub shows inside it.
