@@ -255,9 +255,9 @@ public struct Adder: Sendable {
         return spaced
     }
 
-    /// What each finding is about, counted: its rule and the block it is in (the entry, the
-    /// table, the heading), named by the block's first line; a finding on a table's last row
-    /// is the same finding when a new row becomes the last.
+    /// What each finding is about, counted: its rule and its line's text, or for a line of a
+    /// table the table's header, so that a finding on a table's last row is the same finding
+    /// when a new row becomes the last.
     static func findingKeys(_ findings: [Finding], in document: Document) -> [String: Int] {
         let owners = blockStarts(of: document)
         return findings.reduce(into: [:]) { counts, finding in counts[findingKey(finding, in: document, owners: owners), default: 0] += 1 }
@@ -268,11 +268,10 @@ public struct Adder: Sendable {
         return finding.ruleID + "\u{0}" + document.lineText(line).trimmingWhitespace()
     }
 
-    /// For each line, the first line of the innermost block other than a list that holds it.
+    /// For each line, itself, or the first line of the table that holds it.
     static func blockStarts(of document: Document) -> [Int] {
         var owners = Array(1...max(1, document.lines.count))
-        for block in document.blocks {
-            if case .list = block.kind { continue }
+        for block in document.blocks where block.kind == .table {
             for line in block.lines where line <= owners.count { owners[line - 1] = block.lines.lowerBound }
         }
         return owners

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Takes each entry of every configured list out and adds it back from its own fields, and prints
+# per list: same section, same year group, same slot, identical line, no new finding, refused.
+#   Benchmarks/leave-one-out.sh          (FMADD_LEAVE_ONE_OUT_DETAILS=1 prints each difference)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --build-tests >/dev/null
+swift test --skip-build --filter LeaveOneOutTests 2>&1 | grep -E '^(\||refused|written|original)' || true
