@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "fmadd",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "fmadd", targets: ["fmadd"]),
         .library(name: "FMList", targets: ["FMList"]),

@@ -72,7 +72,7 @@ enum BuiltInSchemas {
         "enum": ["off", "warning", "error"],
         "x-message": "must be off, warning or error, got {value}"
       },
-      "examples": [{ "label-case": "warning", "trailing-whitespace": "off" }]
+      "examples": [{ "mixed-label-case": "warning", "trailing-whitespace": "off" }]
     },
     "dedupe": {
       "title": "Duplicate detection",
@@ -177,7 +177,7 @@ enum BuiltInSchemas {
       },
       "labels": { "paper": "Paper", "code": "Code" },
       "yearMarker": "bold",
-      "rules": { "label-case": "warning" },
+      "rules": { "mixed-label-case": "warning" },
       "dedupe": { "scope": "list", "threshold": 0.9 },
       "distinct": [],
       "commitMessage": "Add \"{title}\" to {section} ({year})",
