@@ -113,10 +113,10 @@ extension GitError: LocalizedError, CustomStringConvertible {
                 + "to a token that may push."
         case .hookRefused(let hook, let status, let output):
             let shown = output.trimmingCharacters(in: .whitespacesAndNewlines)
-            return "The pre-commit hook \(hook) refused the commit (exit \(status)); nothing was committed."
-                + (shown.isEmpty ? " It printed nothing." : " It printed:\n" + shown + "\n")
-                + " Fix what it reports and run fmadd again, or write the change without committing (--no-commit) "
-                + "and commit it with git (`git commit --no-verify` skips the hook)."
+            return "The pre-commit hook \(hook) refused the commit (exit \(status)), so nothing was committed."
+                + (shown.isEmpty ? " It printed nothing.\n" : " It printed:\n\n" + shown + "\n\n")
+                + "Fix what it reports and run fmadd again; or write the change with --no-commit and commit it "
+                + "with git (`git commit --no-verify` skips the hook)."
         case .signingRequired:
             return "commit.gpgsign is set, and fmadd does not sign commits, so nothing was changed. "
                 + "Write the change with --no-commit and commit it with git (`git commit -S`)."
