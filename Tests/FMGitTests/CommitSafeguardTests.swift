@@ -44,7 +44,7 @@ import Testing
         let before = try state(fixture)
 
         let error = #expect(throws: GitError.self) {
-            try fixture.open().commit(path: "README.md", content: content, message: "Add two")
+            try fixture.open().commit(path: "README.md", content: content, message: "Add two", environment: TestEnvironment.gitEnvironment)
         }
 
         guard case .hookRefused(let hook, let status, let output) = error else {
@@ -87,7 +87,7 @@ import Testing
             """, in: fixture)
         let content = try fixture.edit("README.md", "# List\n\n- one\n- two\n")
 
-        try fixture.open(from: "").commit(path: "README.md", content: content, message: "Add two")
+        try fixture.open().commit(path: "README.md", content: content, message: "Add two", environment: TestEnvironment.gitEnvironment)
 
         func read(_ name: String) throws -> String { try String(contentsOfFile: out + "/" + name, encoding: .utf8) }
         #expect(try read("names") == "README.md\n")
@@ -112,7 +112,7 @@ import Testing
         try installHook("echo from core.hooksPath\nexit 3\n", in: fixture, folder: ".githooks")
         let more = try fixture.edit("README.md", "# List\n\n- one\n- two\n- three\n")
         #expect(throws: GitError.hookRefused(hook: fixture.path + "/.githooks/pre-commit", status: 3, output: "from core.hooksPath\n")) {
-            try fixture.open().commit(path: "README.md", content: more, message: "Add three")
+            try fixture.open().commit(path: "README.md", content: more, message: "Add three", environment: TestEnvironment.gitEnvironment)
         }
         #expect(try fixture.git("log", "-1", "--format=%s") == "Add two\n")
     }
