@@ -37,14 +37,16 @@ import Testing
 
     // MARK: - The pre-commit hook
 
-    @Test func aHookThatFailsStopsTheCommitAndChangesNothing() throws {
+    @Test(arguments: [nil, "add/two"])
+    func aHookThatFailsStopsTheCommitAndChangesNothing(branch: String?) throws {
         let fixture = try repository()
         try installHook("echo 'README.md:3: the entry has no link' >&2\necho 'see CONTRIBUTING.md'\nexit 1\n", in: fixture)
         let content = try fixture.edit("README.md", "# List\n\n- one\n- two\n")
         let before = try state(fixture)
 
         let error = #expect(throws: GitError.self) {
-            try fixture.open().commit(path: "README.md", content: content, message: "Add two", environment: TestEnvironment.gitEnvironment)
+            try fixture.open().commit(
+                path: "README.md", content: content, message: "Add two", branch: branch, environment: TestEnvironment.gitEnvironment)
         }
 
         guard case .hookRefused(let hook, let status, let output) = error else {
