@@ -156,9 +156,11 @@ extension Fmadd {
             return (lists, unreadable)
         }
 
-        /// The configured list file, relative to the configuration's folder or the top.
+        /// The configured list file, relative to the configuration's folder, or to the top for
+        /// a configuration from outside the work tree (`--config`) or none.
         private static func listPath(of configuration: Configuration, workTree: String) -> String {
-            let folder = configuration.source.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? workTree
+            let configFolder = configuration.source.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path }
+            let folder = configFolder.flatMap { $0 == workTree || $0.hasPrefix(workTree + "/") ? $0 : nil } ?? workTree
             return URL(fileURLWithPath: folder).appendingPathComponent(configuration.listFile).standardizedFileURL.path
         }
 

@@ -162,4 +162,17 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("fmadd exited with 2"))
     }
+
+    /// A staged configuration that cannot be read stops the commit as an unreadable list does.
+    @Test func blocksAStagedConfigurationThatCannotBeRead() throws {
+        let repo = try GitRepository(list: example)
+        #expect(try install(repo).status == 0)
+        try Data("list: README.md\nno-such-key: 1\n".utf8).write(to: repo.folder.appendingPathComponent(".fmadd.yml"))
+        try repo.git("add", ".fmadd.yml")
+        let result = try commit(repo)
+        #expect(result.status != 0, "\(result.output)")
+        #expect(result.output.contains(".fmadd.yml"), "\(result.output)")
+        #expect(result.output.contains("no-such-key"), "\(result.output)")
+        #expect(try repo.git("log", "--format=%s") == "The list\n")
+    }
 }
