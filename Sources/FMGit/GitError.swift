@@ -109,8 +109,10 @@ extension GitError: LocalizedError, CustomStringConvertible {
             return "\(remote) refused \(branch): \(reason). Nothing was lost locally; your commits are still on \(branch)."
         case .authenticationFailed(let remote, let url):
             return "Could not authenticate to \(remote) (\(url)). For ssh, start an agent and add your key "
-                + "(`eval \"$(ssh-agent)\" && ssh-add`); for https, set GITHUB_TOKEN or FMADD_GIT_TOKEN "
-                + "to a token that may push."
+                + "(`eval \"$(ssh-agent)\" && ssh-add`); for https to github.com (or the host of GITHUB_SERVER_URL), "
+                + "set GITHUB_TOKEN or FMADD_GIT_TOKEN to a token that may push. fmadd sends that token to no other "
+                + "host and never over plain http; for another host, push with git (`git push \(remote)`), "
+                + "which asks your credential helper."
         case .hookRefused(let hook, let status, let output):
             let shown = output.trimmingCharacters(in: .whitespacesAndNewlines)
             return "The pre-commit hook \(hook) refused the commit (exit \(status)), so nothing was committed."

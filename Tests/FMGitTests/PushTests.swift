@@ -113,6 +113,7 @@ import Testing
         }
 
         #expect(error == .authenticationFailed(remote: "origin", url: "http://127.0.0.1:\(server.port)/repo.git"))
+        #expect(error?.description.contains("never over plain http") == true)
         let requests = server.requests
         #expect(requests.contains { $0.hasPrefix("GET /repo.git/info/refs?service=git-receive-pack ") }, "\(requests)")
         for request in requests {
