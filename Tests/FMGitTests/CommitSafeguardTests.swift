@@ -314,4 +314,13 @@ import Testing
         try fixture.open().commit(path: "UNTRACKED-LIST.md", content: content, message: "Start", base: Array("# Mine\n".utf8))
         #expect(try fixture.git("show", "HEAD:UNTRACKED-LIST.md") == "# Mine\n- one\n")
     }
+
+    @Test func aNewRepositoryWithoutAnIndexHasNothingToRefuse() throws {
+        let fixture = try TestRepository()
+        #expect(!fixture.exists(".git/index"))
+        try fixture.open().preflightCommit(path: "README.md", base: [])
+        let content = try fixture.edit("README.md", "# List\n")
+        try fixture.open().commit(path: "README.md", content: content, message: "Start", base: [])
+        #expect(try fixture.git("status", "--porcelain") == "")
+    }
 }
