@@ -122,6 +122,28 @@ import Testing
         }
     }
 
+    /// After a redirect, the host that asks for a credential is the one redirected to (libgit2
+    /// passes its URL to the credential callback), and it is judged as any other.
+    @Test func sendsNoTokenAfterARedirect() throws {
+        let (fixture, _) = try repositoryWithRemote(fileURL: false)
+        let asking = try LoopbackHTTPServer()
+        defer { asking.stop() }
+        let redirecting = try LoopbackHTTPServer(redirect: "http://localhost:\(asking.port)")
+        defer { redirecting.stop() }
+        try fixture.git("remote", "set-url", "origin", "http://127.0.0.1:\(redirecting.port)/repo.git")
+
+        let error = #expect(throws: GitError.self) {
+            try fixture.open().push(branch: "main", environment: ["GITHUB_TOKEN": "ghp_0123456789abcdef0123456789abcdef0123"])
+        }
+
+        #expect(error == .authenticationFailed(remote: "origin", url: "http://127.0.0.1:\(redirecting.port)/repo.git"))
+        #expect(redirecting.requests.count == 1)
+        #expect(asking.requests.contains { $0.contains("Host: localhost:\(asking.port)") }, "\(asking.requests)")
+        for request in redirecting.requests + asking.requests {
+            #expect(!request.lowercased().contains("\nauthorization:"), "\(request)")
+        }
+    }
+
     /// A remote URL's own password is used for its host, but never printed.
     @Test func neverPrintsTheRemoteURLsPassword() throws {
         let (fixture, _) = try repositoryWithRemote(fileURL: false)

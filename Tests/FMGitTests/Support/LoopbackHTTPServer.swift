@@ -6,8 +6,9 @@ import Foundation
 
 /// An HTTP server on 127.0.0.1 (an ephemeral port) that answers every request with
 /// `401 Unauthorized` and `WWW-Authenticate: Basic realm="x"`, as a git host that wants
-/// credentials does, and records each request's head (request line and headers). It stops by
-/// itself after `lifetime` seconds, or when `stop()` is called; it never reaches another host.
+/// credentials does (or, given `redirect`, with `302 Found` to that URL and the request's
+/// path), and records each request's head (request line and headers). It stops by itself after
+/// `lifetime` seconds, or when `stop()` is called; it never reaches another host.
 final class LoopbackHTTPServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
@@ -15,6 +16,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private var heads: [String] = []
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
+    private let redirect: String?
 
     struct StartFailed: Error, CustomStringConvertible {
         let call: String
@@ -22,7 +24,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
     }
 
-    init(lifetime: TimeInterval = 30) throws {
+    init(lifetime: TimeInterval = 30, redirect: String? = nil) throws {
+        self.redirect = redirect
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw StartFailed(call: "socket", code: errno) }
         var address = sockaddr_in()
@@ -88,8 +91,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             lock.lock()
             heads.append(head)
             lock.unlock()
-            let response = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"x\"\r\n"
-                + "Content-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            let target = head.split(separator: " ", maxSplits: 2).dropFirst().first.map(String.init) ?? "/"
+            let status = redirect.map { "HTTP/1.1 302 Found\r\nLocation: \($0)\(target)\r\n" }
+                ?? "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"x\"\r\n"
+            let response = status + "Content-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             _ = response.utf8CString.withUnsafeBufferPointer { bytes in
                 send(connection, bytes.baseAddress, bytes.count - 1, Int32(MSG_NOSIGNAL))
             }
