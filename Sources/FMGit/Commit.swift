@@ -90,7 +90,7 @@ extension Repository {
         }
     }
 
-    /// Throws, without changing anything, each refusal `commit(path:content:message:branch:base:)`
+    /// Throws, without changing anything, each refusal `commit(path:content:message:branch:base:runHooks:environment:)`
     /// would throw before it writes: call it before writing the list to the work tree, so a
     /// refused commit leaves no half-done change behind. `base` is the work tree's `path` as
     /// read (the bytes about to be edited): it must be the staged version of `path`, or the
