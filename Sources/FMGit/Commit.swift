@@ -1,7 +1,7 @@
 import CLibGit2
 import Foundation
 
-/// The commit `Repository.commit(path:content:message:branch:)` made.
+/// The commit `Repository.commit(path:content:message:branch:base:runHooks:environment:)` made.
 public struct CommitResult: Equatable, Sendable {
     /// The new commit's id.
     public let commit: String
@@ -21,6 +21,10 @@ extension Repository {
     /// Afterwards the index holds the committed `path`, with the stat data of the work-tree file
     /// when it holds `content` (the caller writes it first), so `git status` shows it clean.
     ///
+    /// As `git commit` does, it runs the repository's pre-commit hook first (on an index that
+    /// holds exactly the tree being committed), refuses when `commit.gpgsign` asks for a
+    /// signature, and takes the author and committer from `GIT_AUTHOR_*` and `GIT_COMMITTER_*`.
+    ///
     /// - Parameters:
     ///   - path: the file, relative to the work tree root.
     ///   - content: the file's bytes as written to the work tree; git's clean filters
@@ -28,41 +32,50 @@ extension Repository {
     ///   - message: the commit message.
     ///   - branch: when given, a new branch of this name is made from HEAD, checked out (no file
     ///     changes: it starts at HEAD's commit) and committed on; needed on a detached HEAD.
+    ///   - base: the work-tree bytes the caller read and edited into `content`; when given, the
+    ///     commit is refused unless they are the staged version of `path` (the user's unstaged
+    ///     edits would be committed otherwise). See `preflightCommit(path:base:branch:environment:)`.
+    ///   - runHooks: false skips the pre-commit hook, as `git commit --no-verify` does.
+    ///   - environment: where `GIT_AUTHOR_*` and `GIT_COMMITTER_*` are read from, and what
+    ///     the hook runs with.
     /// - Throws: without changing anything, during a merge, rebase, cherry-pick, revert or bisect,
     ///   while the index is locked, on a detached HEAD without `branch`, without a configured
-    ///   identity, or when the staged version of `path` differs from HEAD's and from `content`.
+    ///   identity, with `commit.gpgsign` set, when the staged version of `path` differs from
+    ///   HEAD's and from `content`, when `base` is not the staged version, or when the
+    ///   pre-commit hook refuses.
     @discardableResult
-    public func commit(path: String, content: [UInt8], message: String, branch: String? = nil) throws(GitError) -> CommitResult {
+    public func commit(
+        path: String, content: [UInt8], message: String, branch: String? = nil, base: [UInt8]? = nil,
+        runHooks: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(GitError) -> CommitResult {
         let path = try Repository.checkedPath(path)
         let workTree = try requireWorkTree()
         let message = try Repository.cleanedMessage(message)
         if let state = operationInProgress { throw GitError.operationInProgress(state) }
         let head = try headPosition()
-        let target: BranchTarget
-        if let branch {
-            target = .new(reference: try newBranchReference(branch))
-        } else if let current = head.branchReference {
-            target = .current(reference: current)
-        } else {
-            throw GitError.detachedHead
-        }
+        let target = try branchTarget(branch, head: head)
+        try refuseSigning()
 
-        return try withDefaultSignature { signature throws(GitError) in
+        return try withSignatures(environment: environment) { author, committer throws(GitError) in
             let index = try LockedIndex(repository: self)
             try Repository.refuseConflicts(in: index.handle)
-            let headEntry = try head.commit.flatMap { commit throws(GitError) in
-                try withTree(ofCommit: commit) { tree throws(GitError) in try treeEntry(path, in: tree) }
-            }
-            if let mode = headEntry?.mode, !Repository.isRegularFile(mode) { throw GitError.notARegularFile(path: path) }
+            let headEntry = try self.headEntry(path, head: head)
             let file = try WorkTreeFile(workTree: workTree, path: path, expected: content)
-            let trustsExecutableBit = git_index_caps(index.handle) & Int32(GIT_INDEX_CAPABILITY_NO_FILEMODE.rawValue) == 0
-            let mode = file.gitMode(trustingExecutableBit: trustsExecutableBit) ?? headEntry?.mode ?? GIT_FILEMODE_BLOB
+            let trustsExecutableBit = Repository.trustsExecutableBit(index.handle)
+            let workTreeMode = file.gitMode(trustingExecutableBit: trustsExecutableBit)
+            let mode = workTreeMode ?? headEntry?.mode ?? GIT_FILEMODE_BLOB
             let blobBytes = try cleanFiltered(content, path: path) ?? content
             try refuseStagedChanges(of: path, in: index.handle, head: headEntry, replacement: (blobBytes, mode))
+            if let base {
+                try refuseUnstagedChanges(of: path, base: base, in: index.handle, workTreeMode: workTreeMode)
+            }
 
             let blob = try writeBlob(blobBytes)
             let tree = try updatedTree(of: head.commit, setting: path, to: blob, mode: mode)
-            let commit = try createCommit(tree: tree, parent: head.commit, message: message, signature: signature)
+            if runHooks {
+                try runPreCommitHook(committing: tree, workTree: workTree, author: author.pointee, environment: environment)
+            }
+            let commit = try createCommit(tree: tree, parent: head.commit, message: message, author: author, committer: committer)
             let undo = try advance(target, to: commit, from: head, subject: Repository.subject(of: message))
             do throws(GitError) {
                 try file.stage(blob, mode: mode, as: path, in: index.handle)
@@ -75,6 +88,72 @@ extension Repository {
                 commit: commit.hex, tree: tree.hex, parent: head.commit?.hex,
                 branch: HeadPosition.shortName(target.reference), createdBranch: target.isNew)
         }
+    }
+
+    /// Throws, without changing anything, each refusal `commit(path:content:message:branch:base:runHooks:environment:)`
+    /// would throw before it writes: call it before writing the list to the work tree, so a
+    /// refused commit leaves no half-done change behind. `base` is the work tree's `path` as
+    /// read (the bytes about to be edited): it must be the staged version of `path`, or the
+    /// commit would carry the user's unstaged edits (`GitError.unstagedChanges`). A path that is
+    /// not in the index yet (a new or untracked list) has nothing staged to differ from.
+    public func preflightCommit(
+        path: String, base: [UInt8], branch: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(GitError) {
+        let path = try Repository.checkedPath(path)
+        let workTree = try requireWorkTree()
+        if let state = operationInProgress { throw GitError.operationInProgress(state) }
+        let head = try headPosition()
+        _ = try branchTarget(branch, head: head)
+        try refuseSigning()
+        _ = try signature(.author, environment: environment)
+        _ = try signature(.committer, environment: environment)
+
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, handle), "open the index")
+        defer { git_index_free(index) }
+        if let indexPath = string(git_index_path(index)), access(indexPath + ".lock", F_OK) == 0 {
+            throw GitError.indexLocked(lockFile: indexPath + ".lock")
+        }
+        try check(git_index_read(index, 1), "read the index")
+        try Repository.refuseConflicts(in: index)
+        let headEntry = try self.headEntry(path, head: head)
+        try refuseStagedChanges(of: path, in: index, head: headEntry, replacement: nil)
+        let workTreeMode = try WorkTreeFile(workTree: workTree, path: path, expected: base)
+            .gitMode(trustingExecutableBit: Repository.trustsExecutableBit(index))
+        try refuseUnstagedChanges(of: path, base: base, in: index, workTreeMode: workTreeMode)
+    }
+
+    /// The branch a commit goes on: the new `branch`, or HEAD's when none is given.
+    private func branchTarget(_ branch: String?, head: HeadPosition) throws(GitError) -> BranchTarget {
+        if let branch { return .new(reference: try newBranchReference(branch)) }
+        guard let current = head.branchReference else { throw GitError.detachedHead }
+        return .current(reference: current)
+    }
+
+    /// HEAD's entry of `path`, which must be a regular file when there is one.
+    private func headEntry(_ path: String, head: HeadPosition) throws(GitError) -> (id: git_oid, mode: git_filemode_t)? {
+        let entry = try head.commit.flatMap { commit throws(GitError) in
+            try withTree(ofCommit: commit) { tree throws(GitError) in try treeEntry(path, in: tree) }
+        }
+        if let mode = entry?.mode, !Repository.isRegularFile(mode) { throw GitError.notARegularFile(path: path) }
+        return entry
+    }
+
+    private static func trustsExecutableBit(_ index: OpaquePointer?) -> Bool {
+        git_index_caps(index) & Int32(GIT_INDEX_CAPABILITY_NO_FILEMODE.rawValue) == 0
+    }
+
+    /// fmadd cannot sign a commit; with `commit.gpgsign` set, git would, so fmadd does not commit.
+    private func refuseSigning() throws(GitError) {
+        var config: OpaquePointer?
+        try check(git_repository_config_snapshot(&config, handle), "read git's configuration")
+        defer { git_config_free(config) }
+        var sign: Int32 = 0
+        let code = git_config_get_bool(&sign, config, "commit.gpgsign")
+        if code == GIT_ENOTFOUND.rawValue { return }
+        try check(code, "read commit.gpgsign from git's configuration")
+        if sign != 0 { throw GitError.signingRequired }
     }
 
     /// git's `--cleanup=whitespace`, which `git commit -m` applies: no trailing spaces, no
@@ -115,7 +194,7 @@ extension Repository {
     /// loses nothing.
     private func refuseStagedChanges(
         of path: String, in index: OpaquePointer?, head: (id: git_oid, mode: git_filemode_t)?,
-        replacement: (bytes: [UInt8], mode: git_filemode_t)
+        replacement: (bytes: [UInt8], mode: git_filemode_t)?
     ) throws(GitError) {
         guard let entry = git_index_get_bypath(index, path, 0)?.pointee,
             entry.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) == 0
@@ -124,13 +203,30 @@ extension Repository {
             throw GitError.stagedChangesWouldBeReplaced(path: path)
         }
         if let head, entry.id.isSame(as: head.id), entry.mode == head.mode.rawValue { return }
-        if entry.mode == replacement.mode.rawValue, entry.id.isSame(as: try blobID(of: replacement.bytes)) { return }
+        if let replacement, entry.mode == replacement.mode.rawValue, entry.id.isSame(as: try blobID(of: replacement.bytes)) {
+            return
+        }
         throw GitError.stagedChangesWouldBeReplaced(path: path)
+    }
+
+    /// Refuses when `base`, the work tree's `path` as the caller read it, is not the staged
+    /// version (after the clean filters `git add` applies), or the work-tree file's mode is not
+    /// the staged mode: committing the file would commit those unstaged changes. Nothing
+    /// staged (a new or untracked file) differs from nothing.
+    private func refuseUnstagedChanges(
+        of path: String, base: [UInt8], in index: OpaquePointer?, workTreeMode: git_filemode_t?
+    ) throws(GitError) {
+        guard let entry = git_index_get_bypath(index, path, 0)?.pointee,
+            entry.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) == 0
+        else { return }
+        let baseBytes = try cleanFiltered(base, path: path) ?? base
+        guard entry.id.isSame(as: try blobID(of: baseBytes)) else { throw GitError.unstagedChanges(path: path) }
+        if let workTreeMode, entry.mode != workTreeMode.rawValue { throw GitError.unstagedChanges(path: path) }
     }
 
     /// The content git stores for `content` at `path` after the clean filters that
     /// `.gitattributes` and `core.autocrlf` ask for; nil when none apply.
-    private func cleanFiltered(_ content: [UInt8], path: String) throws(GitError) -> [UInt8]? {
+    func cleanFiltered(_ content: [UInt8], path: String) throws(GitError) -> [UInt8]? {
         var filters: OpaquePointer?
         try check(
             git_filter_list_load(&filters, handle, nil, path, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT.rawValue),
@@ -177,7 +273,8 @@ extension Repository {
     }
 
     private func createCommit(
-        tree: git_oid, parent: git_oid?, message: String, signature: UnsafeMutablePointer<git_signature>
+        tree: git_oid, parent: git_oid?, message: String,
+        author: UnsafeMutablePointer<git_signature>, committer: UnsafeMutablePointer<git_signature>
     ) throws(GitError) -> git_oid {
         var treeID = tree
         var treeObject: OpaquePointer?
@@ -193,7 +290,7 @@ extension Repository {
         var commit = git_oid()
         let code = parents.withUnsafeMutableBufferPointer { parentPointers in
             git_commit_create(
-                &commit, handle, nil, signature, signature, nil, message, treeObject,
+                &commit, handle, nil, author, committer, nil, message, treeObject,
                 parentPointers.count, parentPointers.baseAddress)
         }
         try check(code, "write the commit")

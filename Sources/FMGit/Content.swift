@@ -44,3 +44,23 @@ extension Repository {
         return Array(UnsafeRawBufferPointer(start: bytes, count: size))
     }
 }
+
+extension Repository {
+    /// The staged paths (the index's stage-0 entries, in the index's order) whose file name is
+    /// `name`, such as every `.fmadd.yml` of the repository; relative to the work tree root.
+    public func stagedPaths(named name: String) throws(GitError) -> [String] {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, handle), "open the index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 0), "read the index")
+        var paths: [String] = []
+        for position in 0..<git_index_entrycount(index) {
+            // Stage 0: a resolved entry; 1 to 3 are the sides of a conflict.
+            guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0,
+                let path = string(entry.pointee.path)
+            else { continue }
+            if path == name || path.hasSuffix("/" + name) { paths.append(path) }
+        }
+        return paths
+    }
+}

@@ -25,6 +25,15 @@ public enum GitError: Error, Equatable, Sendable {
     case nonFastForward(branch: String, remote: String)
     case pushRejected(branch: String, remote: String, reason: String)
     case authenticationFailed(remote: String, url: String)
+    /// The repository's pre-commit hook exited with `status`, printing `output`.
+    case hookRefused(hook: String, status: Int32, output: String)
+    /// `commit.gpgsign` asks for signed commits, which fmadd cannot make.
+    case signingRequired
+    /// The work tree's version of the file differs from the staged one: committing the file
+    /// would commit the user's unstaged edits too.
+    case unstagedChanges(path: String)
+    /// A `GIT_AUTHOR_DATE` or `GIT_COMMITTER_DATE` that is no date git reads.
+    case invalidDate(variable: String, value: String)
     /// A pre-commit hook that fmadd did not install is where fmadd's would go.
     case foreignHook(path: String)
     /// Uninstalling found a pre-commit hook that is not fmadd's.
@@ -39,7 +48,13 @@ public enum GitError: Error, Equatable, Sendable {
 extension GitError: LocalizedError, CustomStringConvertible {
     public var errorDescription: String? { description }
 
+    /// The message, with every credential a URL in it carries hidden (`Redaction`): URLs and
+    /// libgit2's text (which can quote URLs) are shown, their passwords and tokens never.
     public var description: String {
+        Redaction.text(unredactedDescription)
+    }
+
+    private var unredactedDescription: String {
         switch self {
         case .notARepository(let path):
             return "\(path) is not inside a git repository. Run fmadd from the list's work tree, "
@@ -94,8 +109,25 @@ extension GitError: LocalizedError, CustomStringConvertible {
             return "\(remote) refused \(branch): \(reason). Nothing was lost locally; your commits are still on \(branch)."
         case .authenticationFailed(let remote, let url):
             return "Could not authenticate to \(remote) (\(url)). For ssh, start an agent and add your key "
-                + "(`eval \"$(ssh-agent)\" && ssh-add`); for https, set GITHUB_TOKEN or FMADD_GIT_TOKEN "
-                + "to a token that may push."
+                + "(`eval \"$(ssh-agent)\" && ssh-add`); for https to github.com (or the host of GITHUB_SERVER_URL), "
+                + "set GITHUB_TOKEN or FMADD_GIT_TOKEN to a token that may push. fmadd sends that token to no other "
+                + "host and never over plain http; for another host, push with git (`git push \(remote)`), "
+                + "which asks your credential helper."
+        case .hookRefused(let hook, let status, let output):
+            let shown = output.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "The pre-commit hook \(hook) refused the commit (exit \(status)), so nothing was committed."
+                + (shown.isEmpty ? " It printed nothing.\n" : " It printed:\n\n" + shown + "\n\n")
+                + "Fix what it reports and run fmadd again; or write the change with --no-commit and commit it "
+                + "with git (`git commit --no-verify` skips the hook)."
+        case .signingRequired:
+            return "commit.gpgsign is set, and fmadd does not sign commits, so nothing was changed. "
+                + "Write the change with --no-commit and commit it with git (`git commit -S`)."
+        case .unstagedChanges(let path):
+            return "\(path) has changes that are not staged; fmadd commits only its own change. "
+                + "Stage and commit them, or `git stash` them, first; or write with --no-commit."
+        case .invalidDate(let variable, let value):
+            return "\(variable) is set to \"\(value)\", which is not a date git reads. Use a form such as "
+                + "\"2005-04-07T22:13:13+02:00\", \"Thu, 07 Apr 2005 22:13:13 +0200\" or \"@1112911993 +0200\", or unset it."
         case .foreignHook(let path):
             return "\(path) is a pre-commit hook that fmadd did not install, and it is left as it is. "
                 + "Run `fmadd hook install --force` to keep it as \(HookInstaller.chainedHookName), "

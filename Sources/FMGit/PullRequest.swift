@@ -73,7 +73,8 @@ public struct PullRequest: Equatable, Sendable {
 
     /// The page where GitHub offers to open a pull request of `branch` into `base`, for a
     /// GitHub remote in any of git's URL forms (https, http, ssh, scp-like `git@github.com:`,
-    /// `git://`); nil for a remote elsewhere.
+    /// `git://`); nil for a remote elsewhere. The page is built from the owner and repository
+    /// names alone: a remote URL's user name, password or token never goes into it.
     public static func compareURL(remoteURL: String, base: String, branch: String) -> String? {
         guard let repository = gitHubRepository(remoteURL: remoteURL) else { return nil }
         func escaped(_ name: String) -> String {

@@ -13,7 +13,8 @@ private final class PushSession {
 
 extension Repository {
     /// Pushes the local `branch` to the branch of the same name on `remote`, authenticating
-    /// with the ssh agent or, over https, a token from `FMADD_GIT_TOKEN` or `GITHUB_TOKEN`.
+    /// with the ssh agent or a token from `FMADD_GIT_TOKEN` or `GITHUB_TOKEN`, which goes
+    /// only over https to github.com or the host of `GITHUB_SERVER_URL`.
     /// A rejected push changes nothing locally.
     public func push(
         branch: String, remote remoteName: String = "origin",
@@ -36,10 +37,10 @@ extension Repository {
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "prepare the push")
         options.callbacks.payload = Unmanaged.passUnretained(session).toOpaque()
-        options.callbacks.credentials = { out, _, usernameFromURL, allowed, payload in
+        options.callbacks.credentials = { out, url, usernameFromURL, allowed, payload in
             guard let out, let payload else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<PushSession>.fromOpaque(payload).takeUnretainedValue()
-            switch session.credentials.next(allowed: allowed, usernameFromURL: string(usernameFromURL)) {
+            switch session.credentials.next(allowed: allowed, url: string(url), usernameFromURL: string(usernameFromURL)) {
             case .username(let user): return git_credential_username_new(out, user)
             case .sshAgent(let user): return git_credential_ssh_key_from_agent(out, user)
             case .token(let user, let token): return git_credential_userpass_plaintext_new(out, user, token)
@@ -67,7 +68,7 @@ extension Repository {
             }
         }
         if code == GIT_ENONFASTFORWARD.rawValue { throw GitError.nonFastForward(branch: branch, remote: remoteName) }
-        if code == GIT_EAUTH.rawValue { throw GitError.authenticationFailed(remote: remoteName, url: url) }
+        if code == GIT_EAUTH.rawValue { throw GitError.authenticationFailed(remote: remoteName, url: Redaction.url(url)) }
         try check(code, "push \(branch) to \(remoteName)")
         if let reason = session.rejection {
             throw GitError.pushRejected(branch: branch, remote: remoteName, reason: reason)

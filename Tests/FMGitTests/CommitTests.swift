@@ -261,6 +261,23 @@ import Testing
         }
     }
 
+    /// Everything `commit` refuses before writing, `preflightCommit` refuses too, with the
+    /// same error and without changing anything, before the list is written.
+    @Test(arguments: Refusal.allCases)
+    func preflightRefusesTheSameAndChangesNothing(_ refusal: Refusal) throws {
+        let fixture = try busyRepository()
+        try refusal.prepare(fixture)
+        let base = Array(try fixture.read("README.md").utf8)
+        let before = try fixture.snapshot()
+
+        let error = #expect(throws: GitError.self) {
+            try fixture.open().preflightCommit(path: "README.md", base: base, branch: refusal.branch)
+        }
+
+        #expect(error == refusal.expected(fixture))
+        #expect(try fixture.snapshot() == before)
+    }
+
     enum Refusal: String, CaseIterable, CustomTestStringConvertible {
         case merge, conflictedMerge, rebase, cherryPick, revert, bisect, indexLocked, detachedHead,
             noIdentity, stagedList, stagedDeletionOfTheList, stagedModeOfTheList, conflictsWithoutAMerge, existingBranch, invalidBranch

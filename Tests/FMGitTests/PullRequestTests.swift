@@ -9,6 +9,7 @@ import Testing
         "https://github.com/owner/list/",
         "http://github.com/owner/list.git",
         "https://user:token@github.com/owner/list.git",
+        "https://ghp_0123456789abcdef0123456789abcdef0123@github.com/owner/list.git",
         "https://GitHub.com/owner/list.git",
         "ssh://git@github.com/owner/list.git",
         "ssh://git@github.com:22/owner/list.git",

@@ -74,6 +74,20 @@ import Testing
         #expect(throws: GitError.invalidPath("../README.md")) { try repository.stagedContent(of: "../README.md") }
     }
 
+    @Test func findsTheStagedFilesOfAName() throws {
+        let fixture = try TestRepository()
+        for file in [".fmadd.yml", "docs/.fmadd.yml", "docs/lists/.fmadd.yml", "docs/x.fmadd.yml", "other.yml"] {
+            try fixture.write(file, "list: README.md\n")
+        }
+        try fixture.git("add", ".fmadd.yml", "docs/.fmadd.yml", "docs/x.fmadd.yml", "other.yml")
+        try fixture.write("untracked/.fmadd.yml", "list: README.md\n")
+
+        #expect(try fixture.open().stagedPaths(named: ".fmadd.yml") == [".fmadd.yml", "docs/.fmadd.yml"])
+        try fixture.git("add", "docs/lists/.fmadd.yml")
+        try fixture.git("rm", "-q", "--cached", ".fmadd.yml")
+        #expect(try fixture.open().stagedPaths(named: ".fmadd.yml") == ["docs/.fmadd.yml", "docs/lists/.fmadd.yml"])
+    }
+
     @Test func readsConfiguration() throws {
         let fixture = try TestRepository()
         try fixture.git("config", "core.hooksPath", ".githooks")
