@@ -135,6 +135,9 @@ extension Fmadd {
             for hit in outcomes.flatMap(\.duplicates) { printError("fmadd: warning: already listed at \(hit)") }
             if dryRun {
                 FileHandle.standardOutput.write(Data(UnifiedDiff.make(old: document.bytes, new: newBytes, path: path).utf8))
+                if let refusal = Publisher(options: publish.settings).refusal(path: path, old: document.bytes, branchTitle: drafts[0].title) {
+                    printError("fmadd: warning: without --dry-run the commit would be refused: \(refusal)")
+                }
                 exitNow(.success)
             }
             let additions = zip(drafts, outcomes).map { draft, outcome in

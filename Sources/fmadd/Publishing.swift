@@ -20,10 +20,13 @@ struct PublishOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The remote to push to.", valueName: "remote"))
     var remote = "origin"
 
+    @Flag(name: .customLong("no-verify"), help: "Commit without running the repository's pre-commit hook.")
+    var noVerify = false
+
     var wantsBranch: Bool { branch || branchName != nil || push }
 
     var settings: Publisher.Settings {
-        Publisher.Settings(commit: !noCommit, branch: wantsBranch, branchName: branchName, push: push, remote: remote)
+        Publisher.Settings(commit: !noCommit, branch: wantsBranch, branchName: branchName, push: push, remote: remote, runHooks: !noVerify)
     }
 }
 
@@ -36,6 +39,7 @@ struct Publisher {
         var branchName: String?
         var push: Bool
         var remote: String
+        var runHooks = true
     }
 
     let options: Settings
@@ -48,23 +52,33 @@ struct Publisher {
 
     func publish(path: String, old: [UInt8], new: [UInt8], message: String, branchTitle: String,
                  additions: [PullRequest.Addition]) throws -> Outcome {
-        // With a commit to make, the repository must be usable before anything is written.
-        var repository: Repository?
+        // With a commit to make, everything that would refuse it is asked before anything is
+        // written: the commit holds fmadd's change to the list as staged, nothing else.
+        var committing: (repository: Repository, relative: String, branch: String?)?
         if options.commit {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            repository = try reportingFailures { try Repository(discoveringFrom: folder.isEmpty ? "." : folder) }
+            committing = try reportingFailures {
+                let repository = try Repository(discoveringFrom: folder.isEmpty ? "." : folder)
+                let relative = try repository.relativePath(ofFile: path)
+                let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
+                try repository.preflightCommit(path: relative, base: old, branch: branch)
+                return (repository, relative, branch)
+            }
         }
         try reportingFailures { try AtomicFile.write(new, to: path) }
-        guard let repository else { return Outcome() }
-        let relative: String
+        guard let (repository, relative, branch) = committing else { return Outcome() }
         let result: CommitResult
         do {
-            relative = try repository.relativePath(ofFile: path)
-            let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
-            result = try repository.commit(path: relative, content: new, message: message, branch: branch)
+            result = try repository.commit(path: relative, content: new, message: message, branch: branch, base: old,
+                                           runHooks: options.runHooks)
         } catch {
-            try? AtomicFile.write(old, to: path)
-            printError("fmadd: error: \(error)\nthe list was put back as it was")
+            // Put back only what this run wrote: another hand may have changed the file since.
+            let current = try? Document.read(path)
+            if current == new, (try? AtomicFile.write(old, to: path)) != nil {
+                printError("fmadd: error: \(error)\nthe list was put back as it was")
+            } else {
+                printError("fmadd: error: \(error)\nthe list was changed meanwhile, so it is left as it is now")
+            }
             throw Exit.failure
         }
         var outcome = Outcome(commit: result)
@@ -81,6 +95,21 @@ struct Publisher {
             }
         }
         return outcome
+    }
+
+    /// Why the commit that `publish` would make would be refused, for a dry run; nil when it
+    /// would be made (or none is to be made).
+    func refusal(path: String, old: [UInt8], branchTitle: String) -> String? {
+        guard options.commit else { return nil }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            let repository = try Repository(discoveringFrom: folder.isEmpty ? "." : folder)
+            let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
+            try repository.preflightCommit(path: try repository.relativePath(ofFile: path), base: old, branch: branch)
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// The commit and pull request, as the user reads them.

@@ -215,6 +215,40 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: foreign.path))
     }
 
+    // MARK: Committed without consent (point 1)
+
+    @Test(arguments: [["add", "--category", "vfm", "--year", "2024", "--title", "A careful vision model", "--paper", "https://arxiv.org/abs/2401.01234"],
+                      ["fix", "--commit"],
+                      ["add", "--push", "--category", "vfm", "--year", "2024", "--title", "A careful vision model", "--paper", "https://arxiv.org/abs/2401.01234"]])
+    func anUnstagedEditOfTheListIsNeverCommitted(_ arguments: [String]) throws {
+        let repo = try GitRepository(list: example)
+        let remote = try Fmadd.temporaryFolder()
+        try repo.git("init", "-q", "--bare", remote.path)
+        try repo.git("remote", "add", "origin", remote.path)
+        // The user's own edit, not staged: a line fmadd's fix would also touch.
+        var text = String(decoding: try repo.readmeBytes(), as: UTF8.self)
+        text += "\nMy private draft note   \n"
+        try Data(text.utf8).write(to: repo.readme)
+        let before = try repo.readmeBytes()
+        let head = try repo.git("rev-parse", "HEAD")
+        let index = try repo.git("ls-files", "-s")
+        let result = try Fmadd.run(arguments + ["README.md"], in: repo.folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("not staged") && result.stderr.contains("git stash"), "\(result.stderr)")
+        #expect(try repo.readmeBytes() == before)
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+        #expect(try repo.git("ls-files", "-s") == index)
+        #expect(try repo.git("--git-dir", remote.path, "branch", "--list").isEmpty)
+    }
+
+    @Test func aDryRunSaysTheCommitWouldBeRefused() throws {
+        let repo = try GitRepository(list: example)
+        try Data((String(decoding: try repo.readmeBytes(), as: UTF8.self) + "\nMy note\n").utf8).write(to: repo.readme)
+        let result = try Fmadd.run(["add", "--dry-run"] + entry + ["README.md"], in: repo.folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("the commit would be refused") && result.stderr.contains("not staged"), "\(result.stderr)")
+    }
+
     // MARK: Lost (point 2)
 
     @Test func aSecondRunWaitsForTheLockThenRefusesAndChangesNothing() throws {
