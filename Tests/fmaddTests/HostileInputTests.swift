@@ -251,6 +251,28 @@ import Testing
 
     // MARK: Lost (point 2)
 
+    /// A refused commit puts the list back only when it still holds what this run wrote.
+    @Test func aRefusedCommitPutsBackOnlyItsOwnBytes() throws {
+        let repo = try GitRepository(list: example)
+        let before = try repo.readmeBytes()
+        let hook = repo.folder.appendingPathComponent(".git/hooks/pre-commit")
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("#!/bin/sh\necho 'no commits today' >&2\nexit 1\n".utf8).write(to: hook)
+        chmod(hook.path, 0o755)
+        let refused = try Fmadd.run(["add"] + entry + ["README.md"], in: repo.folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("no commits today") && refused.stderr.contains("put back as it was"), "\(refused.stderr)")
+        #expect(try repo.readmeBytes() == before)
+
+        // Another hand changes the list meanwhile (here the hook itself): its change stays.
+        try Data("#!/bin/sh\necho 'a line of my own' >> README.md\nexit 1\n".utf8).write(to: hook)
+        let changed = try Fmadd.run(["add"] + entry + ["README.md"], in: repo.folder)
+        #expect(changed.status == 2)
+        #expect(changed.stderr.contains("left as it is now"), "\(changed.stderr)")
+        #expect(String(decoding: try repo.readmeBytes(), as: UTF8.self).hasSuffix("a line of my own\n"))
+        #expect(try repo.git("rev-list", "--count", "HEAD") == "1\n")
+    }
+
     @Test func aSecondRunWaitsForTheLockThenRefusesAndChangesNothing() throws {
         let repo = try GitRepository(list: example)
         let before = try repo.readmeBytes()
