@@ -493,8 +493,11 @@ enum BuiltInSchemas {
           "x-message": "must not contain spaces (write a space as %20), got {value}"
         },
         {
-          "not": { "pattern": "[()\\[\\]<>|\"`\\\\{}^\\u0000-\\u001F\\u007F]" },
-          "x-message": "must not contain ( ) [ ] < > | { } ^ \" ` \\ or control characters, which could end the link or the table cell in Markdown: percent-encode them (%28 for (, %29 for ), %5B for [, %5D for ], %7C for |), as `fmadd add` does, got {value}"
+          "if": { "pattern": "^https?://" },
+          "then": {
+            "not": { "pattern": "[()\\[\\]<>|\"`\\\\{}^\\u0000-\\u001F\\u007F]" },
+            "x-message": "must not contain ( ) [ ] < > | { } ^ \" ` \\ or control characters, which could end the link or the table cell in Markdown: percent-encode them (%28 for (, %29 for ), %5B for [, %5D for ], %7C for |), as `fmadd add` does, got {value}"
+          }
         },
         {
           "not": { "pattern": "^http://" },

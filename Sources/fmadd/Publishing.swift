@@ -57,12 +57,15 @@ struct Publisher {
         var committing: (repository: Repository, relative: String, branch: String?)?
         if options.commit {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            committing = try reportingFailures {
+            do {
                 let repository = try Repository(discoveringFrom: folder.isEmpty ? "." : folder)
                 let relative = try repository.relativePath(ofFile: path)
                 let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
                 try repository.preflightCommit(path: relative, base: old, branch: branch)
-                return (repository, relative, branch)
+                committing = (repository, relative, branch)
+            } catch {
+                printError("fmadd: error: \(error)\nnothing was written")
+                throw Exit.failure
             }
         }
         try reportingFailures { try AtomicFile.write(new, to: path) }

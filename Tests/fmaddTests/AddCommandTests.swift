@@ -114,13 +114,14 @@ import Testing
         #expect(try repo.git("show", "--format=", "--numstat", "HEAD") == "2\t0\tREADME.md\n")
     }
 
-    @Test func aRefusedCommitPutsTheListBack() throws {
+    /// A commit that would be refused is known before the list is written.
+    @Test func aCommitThatWouldBeRefusedWritesNothing() throws {
         let repo = try GitRepository(list: upstream)
         let before = try repo.readmeBytes()
         try Data().write(to: repo.folder.appendingPathComponent(".git/index.lock"))
         let result = try Fmadd.run(["add"] + good, in: repo.folder)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("index.lock") && result.stderr.contains("the list was put back as it was"))
+        #expect(result.stderr.contains("index.lock") && result.stderr.contains("nothing was written"), "\(result.stderr)")
         #expect(try repo.readmeBytes() == before)
     }
 

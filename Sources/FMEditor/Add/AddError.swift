@@ -5,6 +5,8 @@ public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
     case tableNotFound(category: String, heading: String)
     case missingField(String)
     case invalid([String])
+    /// Entry `number` (1-based) of several is not valid.
+    case invalidEntry(number: Int, [String])
     case duplicate(String)
     case wouldAddFindings([String])
     /// The entry would change how the blocks around it render (a table read as its text).
@@ -22,6 +24,8 @@ public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
             return "missing \(field); give it with --\(field)"
         case .invalid(let messages):
             return "the entry is not valid:\n" + messages.map { "  " + $0 }.joined(separator: "\n")
+        case .invalidEntry(let number, let messages):
+            return "entry \(number): " + AddError.invalid(messages).description
         case .duplicate(let description):
             return "the paper is already in the list: \(description); add --allow-duplicate to add it anyway"
         case .changesSurroundings:

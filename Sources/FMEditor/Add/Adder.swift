@@ -117,16 +117,18 @@ public struct Adder: Sendable {
                 throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
             }
             let findings = validate(draft)
-            let errors = findings.filter { $0.severity == .error }.map { "entry \(number): " + $0.message }
-            if !errors.isEmpty { throw .invalid(errors) }
+            let errors = findings.filter { $0.severity == .error }.map(\.message)
+            if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
             warnings += findings.filter { $0.severity == .warning }.map(\.message)
         }
         let view = ListView(document: document, configuration: configuration)
         let placement = Placement(view: view)
         var insertions: [Insertion] = []
-        for draft in drafts {
+        for (number, draft) in zip(1..., drafts) {
             let insertion = try placement.insertion(for: draft)
-            try checkRendering(of: insertion, for: draft, in: view)
+            do { try checkRendering(of: insertion, for: draft, in: view) } catch .invalid(let messages) {
+                throw .invalidEntry(number: number, messages)
+            }
             insertions.append(insertion)
         }
         guard let (edits, finalLines) = Self.merged(insertions) else { return try addOneByOne(drafts, to: document, allowDuplicate: allowDuplicate) }
