@@ -115,6 +115,14 @@ public struct TableOfContents: Hashable, Sendable {
         public var line: Int
         public var column: Int
         public var targetColumn: Int
+        /// The item that holds this one in the contents' nesting (an index into `items`), nil
+        /// at the top.
+        public var parent: Int? = nil
+        /// Whether the line starts with two markers (`- - [x](#x)`): the link sits in a list of
+        /// its own, under a bullet with no text.
+        public var doubled: Bool = false
+        /// The item's last line (its nested items included).
+        public var lastLine: Int = 0
     }
     public var blockIndex: Int
     public var lines: ClosedRange<Int>

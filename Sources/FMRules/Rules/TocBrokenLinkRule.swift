@@ -9,7 +9,9 @@ public struct TocBrokenLinkRule: Rule {
         rationale: """
             GitHub makes a heading's anchor by lower-casing it, dropping punctuation and emoji and \
             joining words with hyphens; a repeated heading gets `-1`, `-2`. A link to any other \
-            fragment scrolls nowhere: `#Awesome-List` does not reach `# Awesome-List`.
+            fragment scrolls nowhere. GitHub's page also finds a fragment that differs from an \
+            anchor only in letter case (`#Awesome-List` for `# Awesome-List`), but other viewers do \
+            not: that is a warning, and the fix writes GitHub's anchor either way.
             """,
         severity: .error,
         passing: [
@@ -38,11 +40,20 @@ public struct TocBrokenLinkRule: Rule {
                 if anchors.contains(fragment) { continue }
                 let bySpelling = sections.first { $0.anchor == fragment.lowercased() }
                 let byText = sections.first { AnchorGenerator.slug($0.text) == AnchorGenerator.slug(item.text) }
-                if let target = bySpelling ?? byText {
-                    let why = bySpelling != nil ? " (anchors are lower case)" : ""
+                if let target = bySpelling {
+                    // GitHub's page finds a heading whose anchor differs only in case: the link
+                    // works there, though not in every other Markdown viewer.
                     let line = context.document.lineText(item.line)
                     let fixed = Self.replacing(fragment: item.fragment, with: target.anchor, in: line, column: item.targetColumn)
-                    findings.append(finding("#\(item.fragment) is not an anchor on this page; GitHub's anchor for \"\(target.text)\" is #\(target.anchor)\(why)",
+                    var found = finding("#\(item.fragment) differs from GitHub's anchor #\(target.anchor) for \"\(target.text)\" only in letter case; GitHub's page still scrolls to it, other viewers may not",
+                                        line: item.line, column: item.targetColumn,
+                                        fix: Fix("link #\(target.anchor)", edits: [.replace(line: item.line, with: fixed)]))
+                    found.severity = .warning
+                    findings.append(found)
+                } else if let target = byText {
+                    let line = context.document.lineText(item.line)
+                    let fixed = Self.replacing(fragment: item.fragment, with: target.anchor, in: line, column: item.targetColumn)
+                    findings.append(finding("#\(item.fragment) is not an anchor on this page; GitHub's anchor for \"\(target.text)\" is #\(target.anchor)",
                                             line: item.line, column: item.targetColumn,
                                             fix: Fix("link #\(target.anchor)", edits: [.replace(line: item.line, with: fixed)])))
                 } else {
