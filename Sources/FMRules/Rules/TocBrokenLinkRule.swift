@@ -11,7 +11,8 @@ public struct TocBrokenLinkRule: Rule {
             joining words with hyphens; a repeated heading gets `-1`, `-2`. A link to any other \
             fragment scrolls nowhere. GitHub's page also finds a fragment that differs from an \
             anchor only in letter case (`#Awesome-List` for `# Awesome-List`), but other viewers do \
-            not: that is a warning, and the fix writes GitHub's anchor either way.
+            not: that is a warning, and the fix writes GitHub's anchor either way. An item whose heading is \
+            gone (no heading has its anchor or its words) is removed, unless items are nested under it.
             """,
         severity: .error,
         passing: [
@@ -26,6 +27,8 @@ public struct TocBrokenLinkRule: Rule {
         fixes: [
             (before: "# Awesome-List\n## Contents\n- [Awesome-List](#Awesome-List)\n- [Methods](#methods)\n# Methods\n",
              after: "# Awesome-List\n## Contents\n- [Awesome-List](#awesome-list)\n- [Methods](#methods)\n# Methods\n"),
+            (before: "## Contents\n- [Methods](#methods)\n- [Blogs](#blogs): read these\n- [Data](#data)\n## Methods\n## Data\n",
+             after: "## Contents\n- [Methods](#methods)\n- [Data](#data)\n## Methods\n## Data\n"),
         ])
 
     public init() {}
@@ -57,8 +60,12 @@ public struct TocBrokenLinkRule: Rule {
                                             line: item.line, column: item.targetColumn,
                                             fix: Fix("link #\(target.anchor)", edits: [.replace(line: item.line, with: fixed)])))
                 } else {
+                    // An item of its own line, with nothing nested under it, goes with its heading.
+                    let removable = item.lastLine == item.line && toc.items.count > 1
+                        && !toc.items.contains { $0.parent == toc.items.firstIndex(of: item) }
                     findings.append(finding("#\(item.fragment) is not an anchor of any heading on this page; link an existing heading or remove the item",
-                                            line: item.line, column: item.targetColumn))
+                                            line: item.line, column: item.targetColumn,
+                                            fix: removable ? Fix("remove the item of a heading that is gone", edits: [.delete(item.line...item.line)]) : nil))
                 }
             }
         }

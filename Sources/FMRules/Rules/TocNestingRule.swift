@@ -9,7 +9,8 @@ public struct TocNestingRule: Rule {
             In a contents that nests sub-sections under their sections, an item belongs under the \
             item of the nearest heading before it with a lower level. `- - [LFM data](#lfm-data)` \
             draws an empty bullet holding a list of its own, and the items written under it join \
-            that list; the fix writes the item at its siblings' depth, with their indent and marker.
+            that list (an error, as for any doubled marker); the fix writes the item at its \
+            siblings' depth, with their indent and marker.
             """,
         severity: .warning,
         passing: [
@@ -47,11 +48,14 @@ public struct TocNestingRule: Rule {
                 // would take them along.
                 let children = toc.items.indices.filter { toc.items[$0].parent == k }
                 let movable = !children.contains { outline.expectedParent[$0] == k }
-                let heading = context.view.sections[outline.sections[k]!].text
-                let under = expected.map { "under \"\(toc.items[$0].text)\"" } ?? "at the top"
-                findings.append(finding("contents item \"\(item.text)\" belongs \(under), as the heading \"\(heading)\" nests; write it as \(fixed.prefix { $0 != "[" })[…]",
-                                        line: item.line, column: item.column,
-                                        fix: movable ? Fix("nest the item as its heading", edits: [.replace(line: item.line, with: fixed)]) : nil))
+                let under = expected.map { "under \"\(toc.items[$0].text)\"" } ?? "at the top of the contents"
+                let shape = item.doubled ? "two list markers put it in a list of its own under an empty bullet" : "it is nested elsewhere"
+                var found = finding("contents item \"\(item.text)\" belongs \(under), as the heading levels say; \(shape)",
+                                    line: item.line, column: item.column,
+                                    fix: movable ? Fix("nest the item as its heading", edits: [.replace(line: item.line, with: fixed)]) : nil)
+                // GitHub draws the empty bullet: as much an error as any doubled marker.
+                if item.doubled { found.severity = .error }
+                findings.append(found)
             }
         }
         return findings
