@@ -64,7 +64,7 @@ public enum EntryParser {
                 entry.links.append(EntryLink(label: label, url: link.target, line: line, offset: link.start,
                                              column: Column.of(byteOffset: link.start, in: lineBytes),
                                              targetColumn: Column.of(byteOffset: link.targetStart + 1, in: lineBytes),
-                                             doubleBracket: link.label != nil))
+                                             doubleBracket: link.label != nil, wrapped: link.wrapped))
                 previousLinkEnd = link.outerEnd
             }
         }

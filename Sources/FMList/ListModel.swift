@@ -41,6 +41,9 @@ public struct EntryLink: Hashable, Sendable {
     public var targetColumn: Int
     /// Whether the label is written `[[Label]]`, the list's usual form, rather than `[Label]`.
     public var doubleBracket: Bool
+    /// Whether brackets wrap the whole link, `[[paper](url)]`; `offset` and `column` are then
+    /// those of the link inside them.
+    public var wrapped: Bool = false
 }
 
 /// A list item in a category section, read as venue, title and links.

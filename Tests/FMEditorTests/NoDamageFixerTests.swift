@@ -96,7 +96,7 @@ enum NoDamageFixtures {
         #expect(entries.count == 7)
         let first = try #require(entries.first)
         #expect(first.title == "MedAlpaca: An open-source collection of medical conversational AI models.")
-        #expect(first.links.map(\.label) == ["paper", "code"] && first.linkSeparator == "")
+        #expect(first.links.map(\.label) == ["paper", "code"] && first.links.allSatisfy { $0.wrapped } && first.linkSeparator == "")
         #expect(entries.allSatisfy { $0.title?.hasSuffix("[") == false && !$0.links.isEmpty })
         #expect(try NoDamageFixtures.findings("wrapped-links.md").filter { $0.ruleID == "link-spacing" }.isEmpty)
         let (before, after, _) = try NoDamageFixtures.fix("wrapped-links.md")
