@@ -410,8 +410,10 @@ public enum FixError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .formattingChangesRendering(let rule, let line):
             return "the \(rule) fix near line \(line) would change what GitHub shows, though it should only change formatting; nothing was written. Run `fmadd fix --ignore \(rule)` and report the list's lines to the fmadd maintainers"
+        case .wouldDropEntry(let title, let rules) where rules.count == 1:
+            return "the \(rules[0]) fix would drop the entry \"\(title)\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore \(rules[0])`"
         case .wouldDropEntry(let title, let rules):
-            return "a fix (\(rules.joined(separator: ", "))) would drop the entry \"\(title)\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore RULE`"
+            return "the fixes of \(rules.joined(separator: ", ")) together would drop the entry \"\(title)\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore RULE` with one of them"
         case .brokeTheFile(let path):
             return "fixing \(path) produced a file fmadd cannot read back; nothing was written"
         }

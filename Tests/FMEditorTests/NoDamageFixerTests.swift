@@ -136,6 +136,8 @@ enum NoDamageFixtures {
         #expect(throws: FixError.wouldDropEntry(title: "A title.", rules: ["year-order"])) {
             try FixerTests.fix(bytes, .healthcareDefault, linter: Linter(rules: [Harmless(), Fencing()]))
         }
+        #expect(FixError.wouldDropEntry(title: "A title.", rules: ["dropping"]).description
+            == "the dropping fix would drop the entry \"A title.\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore dropping`")
     }
 
     @Test func linksThatTouchAreNotPulledApart() throws {
