@@ -32,7 +32,7 @@ public struct Fixer: Sendable {
     /// Rules whose fixes change the block structure, after which other rules may find more.
     static let restructuringRules: Set<String> = [
         "swallowed-year-marker", "duplicate-heading", "year-order", "doubled-list-marker",
-        "placeholder-entry", "toc-missing-heading",
+        "placeholder-entry", "toc-missing-heading", "toc-nesting",
     ]
 
     public func fix(_ document: Document, path: String) throws(FixError) -> Result {
