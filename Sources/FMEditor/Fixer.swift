@@ -32,7 +32,7 @@ public struct Fixer: Sendable {
     /// Rules whose fixes change the block structure, after which other rules may find more.
     static let restructuringRules: Set<String> = [
         "swallowed-year-marker", "duplicate-heading", "year-order", "doubled-list-marker",
-        "placeholder-entry", "toc-missing-heading",
+        "placeholder-entry", "toc-missing-heading", "toc-nesting",
     ]
 
     public func fix(_ document: Document, path: String) throws(FixError) -> Result {
@@ -69,7 +69,7 @@ public struct Fixer: Sendable {
             }
             let edits = plan.all
             if let lost = Self.droppedTitle(by: chosen, in: view) {
-                throw .wouldDropEntry(title: lost, rules: Set(chosen.map(\.0.ruleID)).sorted())
+                throw .wouldDropEntry(title: lost.title, rules: [lost.rule])
             }
             let next = current.applying(edits)
             try checkRendering(of: plan, in: current)
@@ -85,6 +85,7 @@ public struct Fixer: Sendable {
                 }
                 return Result(bytes: next, applied: applied, remaining: remaining, changed: true)
             }
+            let previous = current
             do { current = try Document(bytes: next, path: path) } catch {
                 throw .brokeTheFile(path: path)
             }
@@ -92,7 +93,7 @@ public struct Fixer: Sendable {
             let before = titlesBefore ?? Self.titles(original), titlesAfter = Self.titles(view)
             titlesBefore = before
             if let lost = before.first(where: { titlesAfter[$0.key, default: 0] < $0.value }) {
-                throw .wouldDropEntry(title: lost.key, rules: Set(chosen.map(\.0.ruleID)).sorted())
+                throw .wouldDropEntry(title: lost.key, rules: culprits(losing: lost.key, chosen: chosen, in: previous, path: path))
             }
         }
         let remaining = linter.findings(in: view)
@@ -120,11 +121,29 @@ public struct Fixer: Sendable {
         return line + shift
     }
 
-    /// The title of an entry whose lines a fix replaces without writing the title again.
-    static func droppedTitle(by chosen: [(Finding, Fix)], in view: ListView) -> String? {
+    /// The rules whose fixes, each applied alone to `document`, leave fewer entries titled
+    /// `title`: the one to name when a pass loses an entry. All of the pass's rules when no one
+    /// of them does it alone.
+    func culprits(losing title: String, chosen: [(Finding, Fix)], in document: Document, path: String) -> [String] {
+        let rules = Set(chosen.map(\.0.ruleID)).sorted()
+        let count = { (view: ListView) in view.entries.filter { $0.title == title }.count }
+        let before = count(ListView(document: document, configuration: configuration))
+        let alone = rules.filter { rule in
+            let edits = chosen.filter { $0.0.ruleID == rule }.flatMap(\.1.edits)
+            var seen = Set<LineEdit>()
+            let distinct = edits.filter { seen.insert($0).inserted }
+            guard let fixed = try? Document(bytes: document.applying(distinct), path: path) else { return true }
+            return count(ListView(document: fixed, configuration: configuration)) < before
+        }
+        return alone.isEmpty ? rules : alone
+    }
+
+    /// The title of an entry whose lines a fix replaces without writing the title again, and
+    /// the rule of that fix.
+    static func droppedTitle(by chosen: [(Finding, Fix)], in view: ListView) -> (title: String, rule: String)? {
         let entries = view.entries
         guard !entries.isEmpty else { return nil }
-        for (_, fix) in chosen {
+        for (finding, fix) in chosen {
             var written: [[UInt8]]?
             for edit in fix.edits where !edit.lines.isEmpty {
                 // Entries are in line order: find the first at or after the edit by bisection.
@@ -137,7 +156,7 @@ public struct Fixer: Sendable {
                 while k < entries.count && entries[k].line < edit.lines.upperBound {
                     if let title = entries[k].title {
                         if written == nil { written = fix.edits.flatMap(\.replacement).map { Array($0.utf8) } }
-                        if !written!.contains(where: { $0.containsSequence(title.utf8) }) { return title }
+                        if !written!.contains(where: { $0.containsSequence(title.utf8) }) { return (title, finding.ruleID) }
                     }
                     k += 1
                 }
@@ -391,8 +410,10 @@ public enum FixError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .formattingChangesRendering(let rule, let line):
             return "the \(rule) fix near line \(line) would change what GitHub shows, though it should only change formatting; nothing was written. Run `fmadd fix --ignore \(rule)` and report the list's lines to the fmadd maintainers"
+        case .wouldDropEntry(let title, let rules) where rules.count == 1:
+            return "the \(rules[0]) fix would drop the entry \"\(title)\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore \(rules[0])`"
         case .wouldDropEntry(let title, let rules):
-            return "a fix (\(rules.joined(separator: ", "))) would drop the entry \"\(title)\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore RULE`"
+            return "the fixes of \(rules.joined(separator: ", ")) together would drop the entry \"\(title)\"; nothing was written. Fix that part by hand, or run `fmadd fix --ignore RULE` with one of them"
         case .brokeTheFile(let path):
             return "fixing \(path) produced a file fmadd cannot read back; nothing was written"
         }

@@ -53,18 +53,19 @@ public enum EntryParser {
         for line in lines {
             let lineBytes = line == firstLine ? bytes : Array(document.lineBytes(line))
             for link in linksByLine[line - 1] where !link.isImage {
-                if line == firstLine && link.start < position { continue }
+                if line == firstLine && link.outerStart < position { continue }
                 let label = link.label ?? link.text
-                guard link.label != nil || labelWords.contains(label.lowercased()) else { continue }
-                if line == firstLine && firstLinkStart == nil { firstLinkStart = link.start }
-                if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd {
-                    entry.linkSeparator = String(decoding: lineBytes[end..<link.start], as: UTF8.self)
+                // `[[paper](url)]` names its link as `[[Paper]](url)` does.
+                guard link.label != nil || link.wrapped || labelWords.contains(label.lowercased()) else { continue }
+                if line == firstLine && firstLinkStart == nil { firstLinkStart = link.outerStart }
+                if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd, end <= link.outerStart {
+                    entry.linkSeparator = String(decoding: lineBytes[end..<link.outerStart], as: UTF8.self)
                 }
                 entry.links.append(EntryLink(label: label, url: link.target, line: line, offset: link.start,
                                              column: Column.of(byteOffset: link.start, in: lineBytes),
                                              targetColumn: Column.of(byteOffset: link.targetStart + 1, in: lineBytes),
-                                             doubleBracket: link.label != nil))
-                previousLinkEnd = link.end
+                                             doubleBracket: link.label != nil, wrapped: link.wrapped))
+                previousLinkEnd = link.outerEnd
             }
         }
         let titleEnd = firstLinkStart ?? bytes.count

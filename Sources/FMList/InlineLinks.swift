@@ -9,6 +9,13 @@ public struct InlineLink: Hashable, Sendable {
     public var targetStart: Int
     public var end: Int
     public var isImage: Bool
+    /// Whether brackets wrap the whole link, the label form `[[paper](url)]`: the link is
+    /// `[paper](url)`, and the brackets around it are part of the entry's link, not of its title.
+    public var wrapped: Bool = false
+
+    /// Byte offsets of the entry's link in the line, the wrapping brackets included.
+    public var outerStart: Int { wrapped ? start - 1 : start }
+    public var outerEnd: Int { wrapped ? end + 1 : end }
 
     /// The label of a `[[Label]](url)` link, the list's way of naming a link; nil for other links.
     public var label: String? {
@@ -39,6 +46,12 @@ public enum InlineLinkScanner {
                 if let link = link(bytes, at: i) {
                     links.append(link)
                     i = link.end
+                } else if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "["), var inner = link(bytes, at: i + 1),
+                          !inner.isImage, inner.end < bytes.count, bytes[inner.end] == UInt8(ascii: "]") {
+                    // `[[paper](url)]`: a link in brackets.
+                    inner.wrapped = true
+                    links.append(inner)
+                    i = inner.end + 1
                 } else {
                     i += 1
                 }

@@ -41,6 +41,9 @@ public struct EntryLink: Hashable, Sendable {
     public var targetColumn: Int
     /// Whether the label is written `[[Label]]`, the list's usual form, rather than `[Label]`.
     public var doubleBracket: Bool
+    /// Whether brackets wrap the whole link, `[[paper](url)]`; `offset` and `column` are then
+    /// those of the link inside them.
+    public var wrapped: Bool = false
 }
 
 /// A list item in a category section, read as venue, title and links.
@@ -115,6 +118,14 @@ public struct TableOfContents: Hashable, Sendable {
         public var line: Int
         public var column: Int
         public var targetColumn: Int
+        /// The item that holds this one in the contents' nesting (an index into `items`), nil
+        /// at the top.
+        public var parent: Int? = nil
+        /// Whether the line starts with two markers (`- - [x](#x)`): the link sits in a list of
+        /// its own, under a bullet with no text.
+        public var doubled: Bool = false
+        /// The item's last line (its nested items included).
+        public var lastLine: Int = 0
     }
     public var blockIndex: Int
     public var lines: ClosedRange<Int>

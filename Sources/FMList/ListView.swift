@@ -318,9 +318,13 @@ struct ListViewBuilder {
     private func tableOfContents(_ index: Int) -> TableOfContents? {
         let blocks = document.blocks
         var items: [TableOfContents.Item] = []
+        var itemOfBlock: [Int: Int] = [:]
         for k in (index + 1)..<blocks[index].subtreeEnd where blocks[k].kind == .item {
             let line = blocks[k].lines.lowerBound
-            if items.last?.line == line { continue }  // `- - [x](#x)`: one item on one line
+            if items.last?.line == line {  // `- - [x](#x)`: one item on one line
+                items[items.count - 1].doubled = true
+                continue
+            }
             let bytes = document.lineBytes(line)
             let links = InlineLinkScanner.links(in: bytes)
             guard let link = links.first, link.target.hasPrefix("#"), !link.isImage else { return nil }
@@ -328,9 +332,21 @@ struct ListViewBuilder {
             guard before.allSatisfy({ [0x20, 0x09, 0x2D, 0x2A, 0x2B].contains($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else {
                 return nil
             }
+            // The nearest enclosing item of this list (the bullet of a `- - [x]` line counts as
+            // the item of that line).
+            var parent: Int?
+            var ancestor = blocks[k].parent
+            while let a = ancestor, a != index, parent == nil {
+                if blocks[a].kind == .item { parent = itemOfBlock[a] }
+                ancestor = blocks[a].parent
+            }
+            itemOfBlock[k] = items.count
+            var lastLine = blocks[k].lines.upperBound
+            while lastLine > line && document.lineBytes(lastLine).trimmingSpacesAndTabs().isEmpty { lastLine -= 1 }
             items.append(.init(text: link.text, fragment: String(link.target.dropFirst()), line: line,
                                column: Column.of(byteOffset: link.start, in: bytes),
-                               targetColumn: Column.of(byteOffset: link.targetStart + 1, in: bytes)))
+                               targetColumn: Column.of(byteOffset: link.targetStart + 1, in: bytes),
+                               parent: parent, lastLine: lastLine))
         }
         guard items.count >= 2 else { return nil }
         return TableOfContents(blockIndex: index, lines: blocks[index].lines, items: items)

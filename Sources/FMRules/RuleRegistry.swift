@@ -11,6 +11,7 @@ public enum RuleRegistry {
         TocBrokenLinkRule.self,
         TocTextMismatchRule.self,
         TocMissingHeadingRule.self,
+        TocNestingRule.self,
         DoubledListMarkerRule.self,
         YearOrderRule.self,
         SwallowedYearMarkerRule.self,

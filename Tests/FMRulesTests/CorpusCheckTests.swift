@@ -74,14 +74,18 @@ import FMRules
         let allowed = Set(named.map(\.line)).union(expectedLabelCase).union(expectedTabs).union(expectedTrailing)
         let stray = found.filter { !allowed.contains($0.line) }
         #expect(stray.isEmpty, "unexpected: \(stray.map { "\($0.line):\($0.column) \($0.ruleID)" })")
-        #expect(found.filter { $0.severity == .error }.count == 12)
+        // The contents' #Awesome-Foundation-Models-for-Advancing-Healthcare differs from the
+        // heading's anchor only in case: GitHub's page finds it, so it is a warning, not an error.
+        #expect(found.filter { $0.severity == .error }.count == 11)
+        #expect(found.first { $0.ruleID == "toc-broken-link" && $0.line == 40 }?.severity == .warning)
     }
 
     @Test func olderStyleFixtureGetsItsFindings() throws {
         let found = try Self.findings(Paths.fixtures.appendingPathComponent("healthcare-older.md"))
         let spots = Set(found.map { Spot(rule: $0.ruleID, line: $0.line, column: $0.column) })
         let expected: Set<Spot> = [
-            Spot(rule: "doubled-list-marker", line: 14, column: 3),
+            // `  - - [LFM data](#lfm-datasets)`: the heading levels put it beside VFM datasets.
+            Spot(rule: "toc-nesting", line: 14, column: 7),
             Spot(rule: "toc-text-mismatch", line: 14, column: 7),
             Spot(rule: "placeholder-entry", line: 21, column: 1),
             Spot(rule: "empty-link-target", line: 29, column: 159),

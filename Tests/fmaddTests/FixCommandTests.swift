@@ -16,10 +16,12 @@ import Testing
         let file = try copyOfUpstream()
         let result = try Fmadd.run(["fix", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("129 fixes applied; 4 findings need a person (`fmadd check` lists them, with any duplicates)"))
+        // Two entries whose links touch (`…)[[Code]]`): a space between them would change what
+        // GitHub shows, so it is for a person.
+        #expect(result.stdout.contains("127 fixes applied; 6 findings need a person (`fmadd check` lists them, with any duplicates)"))
         let check = try Fmadd.run(["check", file.path])
         #expect(check.status == 1)
-        #expect(check.stdout.hasSuffix(": 6 errors, 6 warnings\n"))
+        #expect(check.stdout.hasSuffix(": 6 errors, 8 warnings\n"))
         #expect(try Fmadd.run(["fix", "--check", file.path]).status == 0, "a fixed list needs no more fixes")
     }
 

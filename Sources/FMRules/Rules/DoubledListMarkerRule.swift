@@ -22,7 +22,10 @@ public struct DoubledListMarkerRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let blocks = context.document.blocks
         var findings: [Finding] = []
-        for block in blocks where block.kind == .item {
+        // In a nested table of contents the heading levels say where the item goes: the
+        // toc-nesting rule moves it there, which dropping one marker would not.
+        let nested = Set(TocNestingRule().check(context).filter { $0.fix != nil }.map(\.line))
+        for block in blocks where block.kind == .item && !nested.contains(block.lines.lowerBound) {
             guard let list = block.parent, let outer = blocks[list].parent, blocks[outer].kind == .item,
                   blocks[outer].lines.lowerBound == block.lines.lowerBound else { continue }
             let line = block.lines.lowerBound

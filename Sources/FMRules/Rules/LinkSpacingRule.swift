@@ -8,15 +8,19 @@ public struct LinkSpacingRule: Rule {
         rationale: """
             `model.[[paper]](…)` runs the title into its link, and one `, ` among ` `-separated links \
             (or the reverse) breaks the column a reader scans. The separator is the one most \
-            entries of the category use.
+            entries of the category use, nothing at all included (`[[paper](…)][[code](…)]`). The fix \
+            respaces; it never puts text between two links that touch, nor joins two links: that \
+            changes what GitHub shows, and is left to a person.
             """,
         severity: .warning,
         passing: [
             "## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n",
             "## BFM methods\n**2024**\n  - [a] A. [[Paper]](https://a.org/1), [[Code]](https://github.com/a/b)\n",
+            "## LFM methods\n**2024**\n- A. [[paper](https://a.org/1)][[code](https://github.com/a/b)]\n- B. [[paper](https://a.org/2)]\n- C. [[paper](https://a.org/3)][[code](https://github.com/c/d)]\n",
         ],
         failing: [
             "## VFM methods\n**2024**\n- [a] Virchow: A model.↓[[paper]](https://a.org/1)\n",
+            "## VFM methods\n**2024**\n- A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- B. [[Paper]](https://a.org/2)↓[[Code]](https://github.com/c/d)\n- C. [[Paper]](https://a.org/3) [[Code]](https://github.com/e/f)\n",
             "## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- [b] 模型🩺. [[Paper]](https://a.org/2)↓, [[Code]](https://github.com/c/d)\n- [c] C. [[Paper]](https://a.org/3) [[Code]](https://github.com/e/f)\n",
         ],
         fixes: [
@@ -30,7 +34,7 @@ public struct LinkSpacingRule: Rule {
     public static func separators(in view: ListView) -> [String: String] {
         var counts: [String: [String: Int]] = [:]
         for entry in view.entries {
-            if let category = entry.category, let separator = entry.linkSeparator, separator == " " || separator == ", " {
+            if let category = entry.category, let separator = entry.linkSeparator, separator == " " || separator == ", " || separator.isEmpty {
                 counts[category, default: [:]][separator, default: 0] += 1
             }
         }
@@ -46,23 +50,28 @@ public struct LinkSpacingRule: Rule {
             let links = context.links(onLine: entry.line).filter { link in entry.links.contains { $0.offset == link.start } }
             guard links.count == entry.links.count, let first = links.first, let last = links.last else { continue }
             // Only what stands between the links is respaced; anything else is for a person.
-            let gapRanges = zip(links, links.dropFirst()).map { $0.end..<$1.start }
+            let gapRanges = zip(links, links.dropFirst()).map { $0.outerEnd..<$1.outerStart }
             guard gapRanges.allSatisfy({ bytes[$0].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } }) else { continue }
             let want = separators[category] ?? " "
-            var before = first.start
+            var before = first.outerStart
             while before > 0 && bytes[before - 1] == 0x20 { before -= 1 }
-            let titleGapWrong = first.start - before != 1
+            let titleGapWrong = first.outerStart - before != 1
             let badGap = gapRanges.firstIndex { !bytes[$0].elementsEqual(want.utf8) }
             guard titleGapWrong || badGap != nil else { continue }
-            let linkTexts = links.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+            let linkTexts = links.map { String(decoding: bytes[$0.outerStart..<$0.outerEnd], as: UTF8.self) }
             let fixed = String(decoding: bytes[..<before], as: UTF8.self) + " " + linkTexts.joined(separator: want)
-                + String(decoding: bytes[last.end...], as: UTF8.self)
-            let at = titleGapWrong ? first.start : links[badGap!].end
+                + String(decoding: bytes[last.outerEnd...], as: UTF8.self)
+            let at = titleGapWrong ? first.outerStart : links[badGap!].outerEnd
+            let shown = want.isEmpty ? "nothing" : "\"\(want)\""
             let message = titleGapWrong
                 ? "put one space between the title and its first link"
-                : "separate the links with \"\(want)\" as the other entries of this category do"
+                : "separate the links with \(shown) as the other entries of this category do"
+            // Text put between two links that touched, or taken from between them, is text GitHub
+            // shows: that is for a person to decide, not for a respacing.
+            let badGaps = gapRanges.filter { !bytes[$0].elementsEqual(want.utf8) }
+            let joinsOrParts = want.isEmpty ? !badGaps.isEmpty : badGaps.contains { $0.isEmpty }
             findings.append(finding(message, line: entry.line, column: Column.of(byteOffset: at, in: bytes),
-                                    fix: Fix("space the links as the category does", edits: [.replace(line: entry.line, with: fixed)], kind: .content)))
+                                    fix: joinsOrParts ? nil : Fix("space the links as the category does", edits: [.replace(line: entry.line, with: fixed)], kind: .content)))
         }
         return findings
     }

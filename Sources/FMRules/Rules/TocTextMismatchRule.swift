@@ -41,7 +41,8 @@ public struct TocTextMismatchRule: Rule {
         for toc in context.view.tablesOfContents {
             for item in toc.items {
                 let fragment = item.fragment.removingPercentEncoding ?? item.fragment
-                guard let section = byAnchor[fragment] else { continue }
+                // GitHub's page also finds an anchor written in other letter case.
+                guard let section = byAnchor[fragment] ?? byAnchor[fragment.lowercased()] else { continue }
                 guard !Self.sameWords(section.text, item.text) else { continue }
                 let line = context.document.lineText(item.line)
                 let fixed = line.replacingOccurrences(of: "[\(item.text)](", with: "[\(section.text)](")
