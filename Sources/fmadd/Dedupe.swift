@@ -49,7 +49,7 @@ extension Fmadd {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let data = (try? encoder.encode(DuplicateReport(clusters: clusters))) ?? Data("{}".utf8)
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                FileHandle.standardOutput.write(Data((ControlCharacters.escapedJSON(String(decoding: data, as: UTF8.self)) + "\n").utf8))
             } else if !interactive {
                 FileHandle.standardOutput.write(Data(Self.describe(clusters, path: path).utf8))
             }
@@ -77,25 +77,28 @@ extension Fmadd {
                 let outcome = try Publisher(options: settings).publish(path: path, old: document.bytes, new: merged,
                                                                        message: "Merge \(toMerge.count) duplicate entr\(toMerge.count == 1 ? "y" : "ies") with fmadd dedupe",
                                                                        branchTitle: "dedupe", additions: [])
-                print("Merged \(toMerge.count) cluster\(toMerge.count == 1 ? "" : "s") in \(path)")
+                print("Merged \(toMerge.count) cluster\(toMerge.count == 1 ? "" : "s") in \(ControlCharacters.escaped(path))")
                 print(Publisher.describe(outcome), terminator: "")
             }
             exitNow(clusters.contains { $0.confidence == .duplicate } && toMerge.isEmpty ? Exit.findings : .success)
         }
 
+        /// The clusters as text for a terminal; a title's or a file name's control characters
+        /// are shown as escapes, never sent to the terminal.
         static func describe(_ clusters: [DuplicateCluster], path: String) -> String {
+            let path = ControlCharacters.escaped(path, keeping: ["\t"])
             guard !clusters.isEmpty else { return "\(path): no duplicates\n" }
             var out = ""
             for cluster in clusters {
                 let reasons = cluster.reasons.map { reason in
                     var text = "\(reason.firstLine)~\(reason.secondLine): \(reason.evidence.key.rawValue)"
-                    if let value = reason.evidence.value { text += " \(value)" }
+                    if let value = reason.evidence.value { text += " " + ControlCharacters.escaped(value, keeping: ["\t"]) }
                     return text + String(format: ", title similarity %.2f", reason.evidence.similarity)
                 }
                 out += "\(cluster.confidence.rawValue) (\(reasons.joined(separator: "; "))):\n"
                 for entry in cluster.entries {
                     let place = [entry.section, entry.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-                    out += "  \(path):\(entry.line) [\(place)] \(entry.text.trimmingWhitespace())\n"
+                    out += "  \(path):\(entry.line) [\(ControlCharacters.escaped(place, keeping: ["\t"]))] \(ControlCharacters.escaped(entry.text.trimmingWhitespace(), keeping: ["\t"]))\n"
                 }
             }
             let count = { (c: DuplicateConfidence) in clusters.filter { $0.confidence == c }.count }
@@ -119,7 +122,7 @@ extension Fmadd {
             }
             text = lines.joined(separator: "\n") + "\n"
             try reportingFailures { try AtomicFile.write(Array(text.utf8), to: file) }
-            print("Remembered \(groups.count) pair\(groups.count == 1 ? "" : "s") in \(file)")
+            print("Remembered \(groups.count) pair\(groups.count == 1 ? "" : "s") in \(ControlCharacters.escaped(file))")
         }
 
         private static func quoted(_ text: String) -> String {

@@ -36,7 +36,7 @@ extension Fmadd {
             var out = OutputBuffer()
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    printError("fmadd: error: cannot read \(file); check that the file exists and is readable")
+                    printError("fmadd: error: cannot read \(ControlCharacters.escaped(file)); check that the file exists and is readable")
                     throw Exit.failure
                 }
                 var findings: [Finding] = []
@@ -70,7 +70,9 @@ extension Fmadd {
                 }
                 if format == .text {
                     for finding in findings {
-                        out.append("\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n")
+                        // The file name and the message (which quotes the instance) are shown, never acted on.
+                        out.append("\(ControlCharacters.escaped(file, keeping: ["\t"])):\(finding.line):\(finding.column): "
+                                   + "\(finding.severity.rawValue): \(ControlCharacters.escaped(finding.message, keeping: ["\t"])) [\(finding.ruleID)]\n")
                     }
                 } else {
                     reports.append(Report(file: file, findings: findings))
