@@ -109,24 +109,17 @@ extension Fmadd {
         /// Adds pairs to `distinct:` in the list's .fmadd.yml, making the file when there is none.
         private func remember(_ groups: [[String]], configuration: Configuration, listPath: String) throws {
             let file = configuration.source ?? URL(fileURLWithPath: listPath).deletingLastPathComponent().appendingPathComponent(Configuration.fileName).path
-            var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-            let items = groups.map { group in "  - [" + group.map { Self.quoted($0) }.joined(separator: ", ") + "]" }
-            var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
-            if lines.last == "" { lines.removeLast() }
-            if let at = lines.firstIndex(where: { $0.hasPrefix("distinct:") }) {
-                var end = at + 1
-                while end < lines.count && (lines[end].hasPrefix(" ") || lines[end].hasPrefix("-")) { end += 1 }
-                lines.insert(contentsOf: items, at: end)
-            } else {
-                lines += ["distinct:"] + items
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            // `distinct:` holds pairs: a cluster of three is remembered as its three pairs.
+            var pairs: [[String]] = []
+            for group in groups {
+                for (offset, first) in group.enumerated() {
+                    for second in group.dropFirst(offset + 1) where !pairs.contains([first, second]) { pairs.append([first, second]) }
+                }
             }
-            text = lines.joined(separator: "\n") + "\n"
-            try reportingFailures { try AtomicFile.write(Array(text.utf8), to: file) }
-            print("Remembered \(groups.count) pair\(groups.count == 1 ? "" : "s") in \(ControlCharacters.escaped(file))")
-        }
-
-        private static func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let updated = try reportingFailures { try DistinctPairs.adding(pairs, to: text, path: file) }
+            try reportingFailures { try AtomicFile.write(Array(updated.utf8), to: file) }
+            print("Remembered \(pairs.count) pair\(pairs.count == 1 ? "" : "s") in \(ControlCharacters.escaped(file))")
         }
     }
 }
