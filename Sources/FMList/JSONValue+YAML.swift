@@ -74,15 +74,17 @@ extension JSONValue {
         case .bool:
             return .bool(text.lowercased() == "true")
         case .int:
-            guard let integer = integer(text) else {
+            // A decimal integer beyond 64 bits is read as JSON reads it (exactly, beyond a Double's range).
+            guard let number = integer(text).map(JSONNumber.init) ?? JSONNumber(decimalText: text) else {
                 throw YAMLSyntaxError(at: scalar.mark, problem: "\"\(text)\" is not an integer JSON can hold")
             }
-            return .number(JSONNumber(integer))
+            return .number(number)
         case .float:
-            guard let double = Double(text), double.isFinite else {
+            // `.inf` and `.nan` are not decimals: JSON cannot hold them. `1e400` is kept exactly.
+            guard let number = JSONNumber(decimalText: text) else {
                 throw YAMLSyntaxError(at: scalar.mark, problem: "\"\(text)\" is not a number JSON can hold")
             }
-            return .number(JSONNumber(double))
+            return .number(number)
         default:
             return .string(text)
         }
