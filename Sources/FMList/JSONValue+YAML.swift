@@ -11,8 +11,11 @@ extension JSONValue {
     /// (YAML 1.1 would make booleans and dates of them); quoted scalars are always strings.
     /// Mapping order is kept and keys become strings; a repeated key, a key that is a mapping
     /// or a sequence, and `.inf`/`.nan` (which JSON cannot hold) are refused with their line.
-    /// An empty document is `null`.
+    /// An empty document is `null`. A document that expands through aliases to more values than
+    /// `YAMLSyntaxError.expansionLimit(forBytes:)` allows is refused before it is composed.
     public init(yaml: String) throws(YAMLSyntaxError) {
+        let limit = YAMLSyntaxError.expansionLimit(forBytes: yaml.utf8.count)
+        guard YAMLExpansion.count(yaml, limit: limit) != nil else { throw YAMLSyntaxError(expandsBeyond: limit) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, try Self.coreSchema())
@@ -71,15 +74,17 @@ extension JSONValue {
         case .bool:
             return .bool(text.lowercased() == "true")
         case .int:
-            guard let integer = integer(text) else {
+            // A decimal integer beyond 64 bits is read as JSON reads it (exactly, beyond a Double's range).
+            guard let number = integer(text).map(JSONNumber.init) ?? JSONNumber(decimalText: text) else {
                 throw YAMLSyntaxError(at: scalar.mark, problem: "\"\(text)\" is not an integer JSON can hold")
             }
-            return .number(JSONNumber(integer))
+            return .number(number)
         case .float:
-            guard let double = Double(text), double.isFinite else {
+            // `.inf` and `.nan` are not decimals: JSON cannot hold them. `1e400` is kept exactly.
+            guard let number = JSONNumber(decimalText: text) else {
                 throw YAMLSyntaxError(at: scalar.mark, problem: "\"\(text)\" is not a number JSON can hold")
             }
-            return .number(JSONNumber(double))
+            return .number(number)
         default:
             return .string(text)
         }
@@ -106,11 +111,35 @@ public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public let line: Int
     public let column: Int
     public let problem: String
+    /// Set when the document expands through aliases to more values than this: its problem is
+    /// then not a place in the text but the whole document.
+    public let expansionLimit: Int?
 
     public init(line: Int, column: Int, problem: String) {
         self.line = line
         self.column = column
         self.problem = problem
+        expansionLimit = nil
+    }
+
+    init(expandsBeyond limit: Int) {
+        line = 1
+        column = 1
+        problem = "expands to more than \(limit) values through aliases (&anchor / *alias); write the values out or remove the aliases"
+        expansionLimit = limit
+    }
+
+    /// How many values (scalars, lists and mappings, aliases expanded) a YAML document of
+    /// `bytes` bytes may stand for: generous for any file written out by hand, far below what
+    /// exhausts memory (a 3 KB "billion laughs" stands for 9^9).
+    public static func expansionLimit(forBytes bytes: Int) -> Int {
+        YAMLExpansion.limit(forBytes: bytes)
+    }
+
+    /// The error as a sentence naming the file: `the YAML in FILE expands to more than …`, or
+    /// `FILE: line 3, column 5: …`.
+    public func describing(file: String) -> String {
+        expansionLimit == nil ? "\(file): \(description)" : "the YAML in \(file) \(problem)"
     }
 
     init(at mark: Mark?, problem: String) {
@@ -149,8 +178,11 @@ public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         return nil
     }
 
-    /// `line 3, column 5: mapping values are not allowed in this context`
-    public var description: String { "line \(line), column \(column): \(problem)" }
+    /// `line 3, column 5: mapping values are not allowed in this context`, or for a document
+    /// that expands too far, `the YAML expands to more than N values through aliases …`.
+    public var description: String {
+        expansionLimit == nil ? "line \(line), column \(column): \(problem)" : "the YAML \(problem)"
+    }
 
-    public var errorDescription: String? { "invalid YAML at \(description)" }
+    public var errorDescription: String? { expansionLimit == nil ? "invalid YAML at \(description)" : description }
 }

@@ -52,12 +52,74 @@ public struct ListView: Sendable {
     }
 
     private static func links(of document: Document, verbatim: [Verbatim]) -> [[InlineLink]] {
-        parallelArray(count: document.lines.count, minimumPiece: 2048) { index -> [InlineLink] in
+        var links = parallelArray(count: document.lines.count, minimumPiece: 2048) { index -> [InlineLink] in
             let bytes = document.lineBytes(index + 1)
             // Most lines have no link at all: look for "](" before scanning.
             guard verbatim[index] != .code, bytes.count > 3, bytes.containsSequence("](".utf8) else { return [] }
             return InlineLinkScanner.links(in: bytes)
         }
+        dropLinksInInlineComments(&links, of: document, verbatim: verbatim)
+        return links
+    }
+
+    /// Removes the links inside HTML comments in a paragraph or an item (`text <!-- [[Code]]() -->`,
+    /// also when the comment goes on over the next lines of the paragraph): GitHub shows nothing
+    /// of a comment, so they are not links. A comment that starts a block is an HTML block, whose
+    /// lines are verbatim already; a comment left open at the end of its paragraph is text.
+    private static func dropLinksInInlineComments(_ links: inout [[InlineLink]], of document: Document, verbatim: [Verbatim]) {
+        let count = document.lines.count
+        var line = 1
+        while line <= count {
+            guard verbatim[line - 1] == .none, document.lineBytes(line).containsSequence("<!--".utf8) else {
+                line += 1
+                continue
+            }
+            // Walk the paragraph from here, pairing each "<!--" with the next "-->".
+            var current = line
+            var from = 0
+            var opened: (line: Int, offset: Int)?
+            while current <= count {
+                let bytes = Array(document.lineBytes(current))
+                if let start = opened {
+                    if let close = bytes.firstOffset(of: "-->", from: from) {
+                        for hidden in start.line...current {
+                            let lower = hidden == start.line ? start.offset : 0
+                            let upper = hidden == current ? close + 3 : Int.max
+                            links[hidden - 1].removeAll { $0.start >= lower && $0.start < upper }
+                        }
+                        opened = nil
+                        from = close + 3
+                        continue
+                    }
+                } else if let open = bytes.firstOffset(of: "<!--", from: from) {
+                    opened = (current, open)
+                    from = open + 4
+                    continue
+                }
+                guard opened != nil, current < count, continuesParagraph(current + 1, of: document, verbatim: verbatim) else { break }
+                current += 1
+                from = 0
+            }
+            line = current + 1
+        }
+    }
+
+    /// Whether line `line` can go on with the paragraph above: it is not blank, not verbatim, and
+    /// does not start a list item, a heading or a table row.
+    private static func continuesParagraph(_ line: Int, of document: Document, verbatim: [Verbatim]) -> Bool {
+        guard verbatim[line - 1] == .none else { return false }
+        let text = document.lineBytes(line).trimmingSpacesAndTabs()
+        guard let first = text.first else { return false }
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "|") || first == UInt8(ascii: ">") { return false }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            return text.count > 1 && text[text.startIndex + 1] != 0x20 && text[text.startIndex + 1] != 0x09
+        }
+        var digits = text.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        if digits > 0 && digits < text.count {
+            let after = text[text.startIndex + digits]
+            if after == UInt8(ascii: ".") || after == UInt8(ascii: ")") { digits = -1 }
+        }
+        return digits != -1
     }
 
     /// The section that holds a category's entries.

@@ -30,3 +30,10 @@ func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     }
     return nil
 }
+
+/// The offset of the first byte of `bytes` that is not well-formed UTF-8, or nil when all are:
+/// for files that fmadd reads as text (entries, instances), refused as a list is.
+public func firstInvalidUTF8Offset(in bytes: some Collection<UInt8>) -> Int? {
+    if let found = bytes.withContiguousStorageIfAvailable({ firstInvalidUTF8Offset($0) }) { return found }
+    return Array(bytes).withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
+}

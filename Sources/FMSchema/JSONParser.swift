@@ -353,8 +353,8 @@ struct JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< position]), as: UTF8.self)
         if isPlainInteger, let exact = Int64(text) { return JSONNumber(exact) }
-        guard let double = Double(text) else { throw error("number out of range", at: start) }
-        return JSONNumber(double)
+        guard let number = JSONNumber(decimalText: text) else { throw error("number out of range", at: start) }
+        return number
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

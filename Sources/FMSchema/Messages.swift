@@ -95,25 +95,7 @@ enum Messages {
     /// A declared name the unknown one was probably meant to be: same letters in another case,
     /// or at most two edits away.
     static func closest(to name: String, among candidates: [String]) -> String? {
-        if let sameLetters = candidates.first(where: { $0.lowercased() == name.lowercased() }) { return sameLetters }
-        let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= (name.count >= 4 ? 2 : 1) else { return nil }
-        return best.0
-    }
-
-    private static func editDistance(_ left: String, _ right: String) -> Int {
-        let left = Array(left)
-        let right = Array(right)
-        var previous = Array(0 ... right.count)
-        for (row, leftCharacter) in left.enumerated() {
-            var current = [row + 1]
-            for (column, rightCharacter) in right.enumerated() {
-                let substitution = previous[column] + (leftCharacter == rightCharacter ? 0 : 1)
-                current.append(Swift.min(substitution, previous[column + 1] + 1, current[column] + 1))
-            }
-            previous = current
-        }
-        return previous[right.count]
+        Spelling.closest(to: name, among: candidates)
     }
 }
 

@@ -103,7 +103,7 @@ struct SchemaCompiler {
         if let value = try context.number("exclusiveMinimum") { checks.append(("exclusiveMinimum", .exclusiveMinimum(value))) }
         if let value = try context.number("exclusiveMaximum") { checks.append(("exclusiveMaximum", .exclusiveMaximum(value))) }
         if let value = try context.number("multipleOf") {
-            guard value.double > 0 else { throw context.invalid("multipleOf", expected: "a number greater than 0") }
+            guard JSONNumber(0) < value else { throw context.invalid("multipleOf", expected: "a number greater than 0") }
             checks.append(("multipleOf", .multipleOf(value)))
         }
 

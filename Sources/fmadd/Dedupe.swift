@@ -49,7 +49,7 @@ extension Fmadd {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let data = (try? encoder.encode(DuplicateReport(clusters: clusters))) ?? Data("{}".utf8)
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                FileHandle.standardOutput.write(Data((ControlCharacters.escapedJSON(String(decoding: data, as: UTF8.self)) + "\n").utf8))
             } else if !interactive {
                 FileHandle.standardOutput.write(Data(Self.describe(clusters, path: path).utf8))
             }
@@ -77,25 +77,28 @@ extension Fmadd {
                 let outcome = try Publisher(options: settings).publish(path: path, old: document.bytes, new: merged,
                                                                        message: "Merge \(toMerge.count) duplicate entr\(toMerge.count == 1 ? "y" : "ies") with fmadd dedupe",
                                                                        branchTitle: "dedupe", additions: [])
-                print("Merged \(toMerge.count) cluster\(toMerge.count == 1 ? "" : "s") in \(path)")
+                print("Merged \(toMerge.count) cluster\(toMerge.count == 1 ? "" : "s") in \(ControlCharacters.escaped(path))")
                 print(Publisher.describe(outcome), terminator: "")
             }
             exitNow(clusters.contains { $0.confidence == .duplicate } && toMerge.isEmpty ? Exit.findings : .success)
         }
 
+        /// The clusters as text for a terminal; a title's or a file name's control characters
+        /// are shown as escapes, never sent to the terminal.
         static func describe(_ clusters: [DuplicateCluster], path: String) -> String {
+            let path = ControlCharacters.escaped(path, keeping: ["\t"])
             guard !clusters.isEmpty else { return "\(path): no duplicates\n" }
             var out = ""
             for cluster in clusters {
                 let reasons = cluster.reasons.map { reason in
                     var text = "\(reason.firstLine)~\(reason.secondLine): \(reason.evidence.key.rawValue)"
-                    if let value = reason.evidence.value { text += " \(value)" }
+                    if let value = reason.evidence.value { text += " " + ControlCharacters.escaped(value, keeping: ["\t"]) }
                     return text + String(format: ", title similarity %.2f", reason.evidence.similarity)
                 }
                 out += "\(cluster.confidence.rawValue) (\(reasons.joined(separator: "; "))):\n"
                 for entry in cluster.entries {
                     let place = [entry.section, entry.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-                    out += "  \(path):\(entry.line) [\(place)] \(entry.text.trimmingWhitespace())\n"
+                    out += "  \(path):\(entry.line) [\(ControlCharacters.escaped(place, keeping: ["\t"]))] \(ControlCharacters.escaped(entry.text.trimmingWhitespace(), keeping: ["\t"]))\n"
                 }
             }
             let count = { (c: DuplicateConfidence) in clusters.filter { $0.confidence == c }.count }
@@ -106,24 +109,17 @@ extension Fmadd {
         /// Adds pairs to `distinct:` in the list's .fmadd.yml, making the file when there is none.
         private func remember(_ groups: [[String]], configuration: Configuration, listPath: String) throws {
             let file = configuration.source ?? URL(fileURLWithPath: listPath).deletingLastPathComponent().appendingPathComponent(Configuration.fileName).path
-            var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-            let items = groups.map { group in "  - [" + group.map { Self.quoted($0) }.joined(separator: ", ") + "]" }
-            var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
-            if lines.last == "" { lines.removeLast() }
-            if let at = lines.firstIndex(where: { $0.hasPrefix("distinct:") }) {
-                var end = at + 1
-                while end < lines.count && (lines[end].hasPrefix(" ") || lines[end].hasPrefix("-")) { end += 1 }
-                lines.insert(contentsOf: items, at: end)
-            } else {
-                lines += ["distinct:"] + items
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            // `distinct:` holds pairs: a cluster of three is remembered as its three pairs.
+            var pairs: [[String]] = []
+            for group in groups {
+                for (offset, first) in group.enumerated() {
+                    for second in group.dropFirst(offset + 1) where !pairs.contains([first, second]) { pairs.append([first, second]) }
+                }
             }
-            text = lines.joined(separator: "\n") + "\n"
-            try reportingFailures { try AtomicFile.write(Array(text.utf8), to: file) }
-            print("Remembered \(groups.count) pair\(groups.count == 1 ? "" : "s") in \(file)")
-        }
-
-        private static func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let updated = try reportingFailures { try DistinctPairs.adding(pairs, to: text, path: file) }
+            try reportingFailures { try AtomicFile.write(Array(updated.utf8), to: file) }
+            print("Remembered \(pairs.count) pair\(pairs.count == 1 ? "" : "s") in \(ControlCharacters.escaped(file))")
         }
     }
 }

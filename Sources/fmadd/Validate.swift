@@ -13,7 +13,8 @@ extension Fmadd {
                 A `.jsonl` file holds one instance a line; other files hold one instance each \
                 (YAML for .yml/.yaml, JSON otherwise). Findings are reported as `fmadd check` \
                 reports them, then a summary: `checked N instances: X invalid, Y with warnings only`.
-                Exit status: 0 when every instance is valid, 1 when one is not, 2 when a file cannot be read.
+                Exit status: 0 when every instance is valid, 1 when one is not, 2 when a file cannot be read \
+                or is not UTF-8.
                 """)
 
         @Option(help: ArgumentHelp("A built-in schema (entry, dataset, config) or a schema file.", valueName: "schema"))
@@ -36,7 +37,12 @@ extension Fmadd {
             var out = OutputBuffer()
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    printError("fmadd: error: cannot read \(file); check that the file exists and is readable")
+                    printError("fmadd: error: cannot read \(ControlCharacters.escaped(file)); check that the file exists and is readable")
+                    throw Exit.failure
+                }
+                // Read as it is, or not at all: a byte that is not UTF-8 would be checked as U+FFFD.
+                if let offset = firstInvalidUTF8Offset(in: data) {
+                    printError("fmadd: error: \(ListError.invalidUTF8(path: ControlCharacters.escaped(file), offset: offset))")
                     throw Exit.failure
                 }
                 var findings: [Finding] = []
@@ -63,6 +69,8 @@ extension Fmadd {
                         record(1, .success(validator.validate(value)))
                     } catch let error as JSONSyntaxError {
                         record(error.line, .failure(error))
+                    } catch let error as YAMLSyntaxError where error.expansionLimit != nil {
+                        findings.append(Finding(ruleID: name, severity: .error, message: error.describing(file: file), line: 1, column: 1))
                     } catch {
                         findings.append(Finding(ruleID: name, severity: .error, message: "not YAML: \(error)", line: 1, column: 1))
                     }
@@ -70,7 +78,9 @@ extension Fmadd {
                 }
                 if format == .text {
                     for finding in findings {
-                        out.append("\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n")
+                        // The file name and the message (which quotes the instance) are shown, never acted on.
+                        out.append("\(ControlCharacters.escaped(file, keeping: ["\t"])):\(finding.line):\(finding.column): "
+                                   + "\(finding.severity.rawValue): \(ControlCharacters.escaped(finding.message, keeping: ["\t"])) [\(finding.ruleID)]\n")
                     }
                 } else {
                     reports.append(Report(file: file, findings: findings))

@@ -73,4 +73,16 @@ import Testing
         #expect(try JSONValue(yaml: "") == .null)
         #expect(try JSONValue(yaml: "# only a comment\n") == .null)
     }
+
+    /// Guards YAML numbers beyond a Double's range: kept exactly and shown as written, as JSON's are.
+    @Test func numbersBeyondTheRangeAreKeptAsWritten() throws {
+        let value = try JSONValue(yaml: "big: 1e400\nbigger: 1e401\nhuge: 123456789012345678901234567890\n")
+        guard case .number(let big) = value["big"], case .number(let bigger) = value["bigger"], case .number(let huge) = value["huge"] else {
+            Issue.record("not numbers: \(value)")
+            return
+        }
+        #expect(big.description == "1e400" && big < bigger)
+        #expect(huge.isInteger)
+        #expect(throws: YAMLSyntaxError.self) { try JSONValue(yaml: "n: .inf\n") }
+    }
 }

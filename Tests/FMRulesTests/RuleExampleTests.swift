@@ -90,6 +90,51 @@ import FMList
         }
     }
 
+    /// Rules about the file's bytes rather than what GitHub shows, which hold inside comments too.
+    static let bytewiseRules: Set<String> = ["trailing-whitespace"]
+
+    @Test(arguments: ruleIDs.filter { !bytewiseRules.contains($0) })
+    func failingExamplesAreSilentInsideAnHTMLComment(_ id: String) throws {
+        for example in RuleRegistry.description(of: id)!.failing {
+            let (text, _) = Self.unmark(example)
+            let commented = "<!--\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "-->\n"
+            #expect(try Self.findings(of: id, in: commented).isEmpty, "\(id) triggers inside an HTML comment:\n\(commented)")
+        }
+    }
+
+    /// A comment inside a paragraph or an item, on one line or going on over the next lines, is
+    /// not shown by GitHub either: with the marked text of a failing example commented out where
+    /// it stands (outside tables, whose cells split a comment), nothing is found there.
+    @Test(arguments: ruleIDs.filter { !bytewiseRules.contains($0) })
+    func failingExamplesAreSilentInsideAnInlineHTMLComment(_ id: String) throws {
+        for example in RuleRegistry.description(of: id)!.failing {
+            for (open, close) in [("<!-- ", " -->"), ("<!--\n", "\n-->"), ("<!--\n  ", "\n  more -->")] {
+                guard let commented = Self.commentingOut(example, open: open, close: close) else { continue }
+                let found = try Self.findings(of: id, in: commented)
+                #expect(found.isEmpty, "\(id) triggers inside an HTML comment: \(found.map(\.message))\n\(commented)")
+            }
+        }
+    }
+
+    /// The example with the text from each marker to its line's end inside a comment; nil when a
+    /// marked line is a table row, a marker starts its line (a comment there is an HTML block) or
+    /// lies inside a link's brackets or parentheses (a comment cannot start there).
+    static func commentingOut(_ example: String, open: String, close: String) -> String? {
+        var lines = example.components(separatedBy: "\n")
+        var changed = false
+        for (index, line) in lines.enumerated() {
+            guard let marker = line.firstIndex(of: RuleDescription.marker) else { continue }
+            let before = line[..<marker]
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("|") || before.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+            if before.count(where: { $0 == "(" }) > before.count(where: { $0 == ")" })
+                || before.count(where: { $0 == "[" }) > before.count(where: { $0 == "]" }) { return nil }
+            let rest = line[marker...].filter { $0 != RuleDescription.marker }
+            lines[index] = before + open + rest + close
+            changed = true
+        }
+        return changed ? lines.joined(separator: "\n") : nil
+    }
+
     @Test(arguments: ruleIDs)
     func failingExamplesAreSilentAfterADisableComment(_ id: String) throws {
         for example in RuleRegistry.description(of: id)!.failing {

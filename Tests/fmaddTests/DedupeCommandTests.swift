@@ -85,4 +85,33 @@ import Testing
         #expect(!again.stdout.contains("modelsgenesis") && !again.stdout.contains("arxiv 2304.06716"), "\(again.stdout)")
         #expect(again.stdout.contains("subtitle"), "\(again.stdout)")
     }
+
+    /// Guards "remember" against titles that YAML must escape: a BEL and quotes in a title were
+    /// spliced raw into .fmadd.yml, and every later command failed to read it.
+    @Test func rememberingATitleWithAControlCharacterKeepsTheConfigurationReadable() throws {
+        let folder = try Fmadd.temporaryFolder()
+        let title = "A \"quoted\" bell \u{7} model"
+        try Data("""
+            # List
+
+            ## VFM methods
+
+            **2024**
+
+            - [arXiv] \(title). [[Paper]](https://arxiv.org/abs/2401.00001)
+            - [arXiv] \(title) too. [[Paper]](https://arxiv.org/abs/2401.00001)
+
+            """.utf8).write(to: folder.appendingPathComponent("README.md"))
+        try Data("# kept comment\nlist: README.md\n".utf8).write(to: folder.appendingPathComponent(".fmadd.yml"))
+        let script = Paths.repository.appendingPathComponent("Tests/Fixtures/dedupe_remember.py").path
+        let output = try Peers.run("python", [script, Fmadd.binary.path, folder.path])
+        #expect(output.contains("remembered: exit 1"), "\(output)")
+        let config = try String(contentsOf: folder.appendingPathComponent(".fmadd.yml"), encoding: .utf8)
+        #expect(config.hasPrefix("# kept comment\nlist: README.md\ndistinct:\n  - [\""), "\(config)")
+        #expect(!config.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(config.debugDescription)")
+        let check = try Fmadd.run(["check", "README.md"], in: folder)
+        #expect(check.status != 2 && !check.stderr.contains(".fmadd.yml"), "\(check.stderr)")
+        let again = try Fmadd.run(["dedupe", "README.md"], in: folder)
+        #expect(again.status == 0 && again.stdout.contains("no duplicates"), "the pair is remembered: \(again.stdout)")
+    }
 }

@@ -5,8 +5,13 @@ import FMSchema
 /// Reads the entries of a `--from` file: YAML or JSON, one entry or a list, each with its
 /// category. A paper's links are under `links:` or given as `paper:`, `code:`, ….
 public enum DraftReader {
+    // The cases are the ones `fmadd add` maps to exit codes (Add.swift switches over all of
+    // them): a file that cannot be used is `unreadable`, content that is not entries `notYAML`.
     public enum Problem: Error, Equatable, CustomStringConvertible {
-        case unreadable(String)
+        /// The file cannot be used (exit 2): it cannot be read, or, with `because`, is not UTF-8.
+        case unreadable(String, because: ListError? = nil)
+        /// The file's content is not entries (exit 1): not YAML or JSON, expanding too far through
+        /// aliases, or an entry with a field no entry has. The text is the whole message.
         case notYAML(String)
         case missingField(entry: Int, field: String)
         case wrongType(entry: Int, field: String, expected: String)
@@ -14,25 +19,42 @@ public enum DraftReader {
 
         public var description: String {
             switch self {
-            case .unreadable(let path): return "cannot read \(path); check that the file exists and is readable"
-            case .notYAML(let reason): return "the file is not YAML or JSON: \(reason)"
+            case .unreadable(let path, let because):
+                return because?.description ?? "cannot read \(path); check that the file exists and is readable"
+            case .notYAML(let message): return message
             case .missingField(let entry, let field): return "entry \(entry): missing \(field)"
             case .wrongType(let entry, let field, let expected): return "entry \(entry): \(field) must be \(expected)"
             case .unknownCategory(let entry, let key, let known):
                 return "entry \(entry): unknown category '\(key)'; the list's categories are \(known.joined(separator: ", "))"
             }
         }
+
+        static func notEntries(_ reason: String) -> Problem { .notYAML("the file is not YAML or JSON: \(reason)") }
+
+        static func unknownField(_ field: String, entry: Int, known: [String]) -> Problem {
+            let suggestion = Spelling.closest(to: field, among: known).map { "did you mean '\($0)'?" }
+                ?? "the fields are \(known.joined(separator: ", "))"
+            return .notYAML("unknown field '\(field)' in entry \(entry); \(suggestion)")
+        }
     }
+
+    /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
+    static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links"]
+    static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        // Read as it is, or not at all: a byte that is not UTF-8 would become U+FFFD in the list.
+        if let offset = firstInvalidUTF8Offset(in: data) { throw .unreadable(path, because: .invalidUTF8(path: path, offset: offset)) }
         let value: JSONValue
-        do { value = try JSONValue(yaml: String(decoding: data, as: UTF8.self)) } catch { throw .notYAML("\(error)") }
+        do { value = try JSONValue(yaml: String(decoding: data, as: UTF8.self)) } catch {
+            throw error.expansionLimit == nil ? .notEntries("\(error)") : .notYAML(error.describing(file: path))
+        }
         let items: [JSONValue]
         switch value {
         case .array(let array): items = array
         case .object: items = [value]
-        default: throw .notYAML("expected an entry (a mapping) or a list of entries")
+        default: throw .notEntries("expected an entry (a mapping) or a list of entries")
         }
         return try items.enumerated().map { (index, item) throws(Problem) -> Draft in try draft(item, number: index + 1, configuration) }
     }
@@ -48,6 +70,11 @@ public enum DraftReader {
         guard let category = try string("category") else { throw .missingField(entry: number, field: "category") }
         guard let kind = configuration.category(category)?.kind else {
             throw .unknownCategory(entry: number, key: category, known: configuration.categories.map(\.key))
+        }
+        // A misspelt field ("vneue") would otherwise be dropped without a word.
+        let known = kind == .datasets ? datasetFields : paperFields
+        if let unknown = object.keys.first(where: { !known.contains($0) }) {
+            throw .unknownField(unknown, entry: number, known: known)
         }
         if kind == .datasets {
             guard let name = try string("name") else { throw .missingField(entry: number, field: "name") }

@@ -1,3 +1,4 @@
+import FMList
 import Foundation
 
 /// The findings as JSON, for bots and editors:
@@ -35,6 +36,6 @@ public struct JSONReporter: Reporter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(output) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ControlCharacters.escapedJSON(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

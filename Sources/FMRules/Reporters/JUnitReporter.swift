@@ -9,15 +9,15 @@ public struct JUnitReporter: Reporter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"fmadd\" tests=\"\(total)\" failures=\"\(failures)\">\n"
         for report in reports {
-            let file = report.file.xmlEscaped
+            let file = report.file.xmlAttributeEscaped
             out += "  <testsuite name=\"\(file)\" tests=\"\(max(1, report.findings.count))\" failures=\"\(report.findings.count)\" errors=\"0\">\n"
             if report.findings.isEmpty {
                 out += "    <testcase classname=\"\(file)\" name=\"fmadd check\"/>\n"
             }
             for finding in report.findings {
-                let name = "\(report.file):\(finding.line):\(finding.column) \(finding.ruleID)".xmlEscaped
+                let name = "\(report.file):\(finding.line):\(finding.column) \(finding.ruleID)".xmlAttributeEscaped
                 out += "    <testcase classname=\"\(file)\" name=\"\(name)\">\n"
-                out += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(finding.message.xmlEscaped)\">"
+                out += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(finding.message.xmlAttributeEscaped)\">"
                 out += "\(report.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]".xmlEscaped
                 out += "</failure>\n    </testcase>\n"
             }

@@ -1,3 +1,4 @@
+import FMList
 import Foundation
 
 /// SARIF 2.1.0, the format code-scanning tools read: one run, the rules from their descriptions,
@@ -76,6 +77,6 @@ public struct SARIFReporter: Reporter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ControlCharacters.escapedJSON(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

@@ -1,3 +1,5 @@
+import FMList
+
 /// `FILE:LINE:COL: error: message [rule-id]`, one finding a line, then a summary line: the form
 /// compilers use, which editors and CI logs link to the line.
 public struct TextReporter: Reporter {
@@ -14,7 +16,10 @@ public struct TextReporter: Reporter {
             for finding in report.findings {
                 let severity = finding.severity.rawValue
                 let painted = color ? (finding.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-                out += "\(report.file):\(finding.line):\(finding.column): \(painted): \(finding.message) [\(finding.ruleID)]\n"
+                // A file name or a message (which may quote a title) is shown, never acted on by the terminal.
+                let file = ControlCharacters.escaped(report.file, keeping: ["\t"])
+                let message = ControlCharacters.escaped(finding.message, keeping: ["\t"])
+                out += "\(file):\(finding.line):\(finding.column): \(painted): \(message) [\(ControlCharacters.escaped(finding.ruleID))]\n"
                 if finding.fix != nil { fixable += 1 }
             }
             errors += report.errorCount
@@ -25,7 +30,7 @@ public struct TextReporter: Reporter {
     }
 
     static func summary(errors: Int, warnings: Int, fixable: Int, files: [String]) -> String {
-        let place = files.count == 1 ? files[0] : "\(files.count) files"
+        let place = files.count == 1 ? ControlCharacters.escaped(files[0], keeping: ["\t"]) : "\(files.count) files"
         if errors == 0 && warnings == 0 { return "\(place): no problems\n" }
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var line = "\(place): \(plural(errors, "error")), \(plural(warnings, "warning"))"

@@ -1,6 +1,7 @@
 import FMList
 
-/// A link whose target is empty: `[[Code]]()`, `[ MSD ]()`.
+/// A link whose target is empty: `[[Code]]()`, `[ MSD ]()`. Links inside HTML comments, which
+/// GitHub does not show, are not links (the list view leaves them out).
 public struct EmptyLinkTargetRule: Rule {
     public static let description = RuleDescription(
         id: "empty-link-target",
@@ -14,6 +15,9 @@ public struct EmptyLinkTargetRule: Rule {
         passing: [
             "## VFM methods\n**2024**\n- [arXiv] A title. [[Paper]](https://arxiv.org/abs/2401.00001)\n",
             "[Link](https://example.org)\n",
+            "- [arXiv] A title. [[Paper]](https://arxiv.org/abs/2401.00001) <!-- [[Code]]() -->\n",
+            "- [arXiv] A title. [[Paper]](https://arxiv.org/abs/2401.00001) <!-- to do:\n  [[Code]]() -->\n",
+            "A paragraph <!-- with [ MSD ]() hidden,\nand [[Code]]() too --> ends here.\n",
         ],
         failing: [
             "## VFM methods\n**2024**\n- [arXiv] A title. [[Paper]](https://arxiv.org/abs/2401.00001) ↓[[Code]]()\n",
