@@ -93,6 +93,8 @@ func exitNow(_ code: ExitCode) -> Never {
     exit(code.rawValue)
 }
 
+/// Prints a message on standard error, control characters from the list or a file name shown
+/// as escapes: only the message's own line breaks and tabs reach the terminal.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((ControlCharacters.escaped(message, keeping: ["\n", "\t"]) + "\n").utf8))
 }

@@ -19,8 +19,8 @@ public struct EntryStyle: Sendable {
     /// What the style of every entry of a list draws on, read once for many entries.
     struct ListFacts: Sendable {
         let labels: [String: String]
-        /// Per section, the spelling most of its labels of a key have: a section that writes
-        /// `[[paper]]` keeps it, though the list at large writes `[[Paper]]`.
+        /// Per section, the spelling it has settled on: a section that writes `[[paper]]` keeps
+        /// it, though the list at large writes `[[Paper]]`.
         let sectionLabels: [Int: [String: String]]
         let separators: [String: String]
         /// Per category: its last entry, how many entries it has, how many end with a period.
@@ -28,16 +28,7 @@ public struct EntryStyle: Sendable {
 
         init(view: ListView) {
             labels = MixedLabelCaseRule.canonicalLabels(in: view)
-            var counts: [Int: [String: [String: Int]]] = [:]
-            for entry in view.entries {
-                guard let section = entry.section else { continue }
-                for link in entry.links where link.doubleBracket {
-                    counts[section, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1
-                }
-            }
-            sectionLabels = counts.mapValues { keys in
-                keys.compactMapValues { spellings in spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
-            }
+            sectionLabels = MixedLabelCaseRule.settledLabels(in: view)
             separators = LinkSpacingRule.separators(in: view)
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             for entry in view.entries where entry.shape == .entry {

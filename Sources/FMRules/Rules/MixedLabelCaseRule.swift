@@ -1,14 +1,15 @@
 import FMList
 
-/// A link label spelled differently from the rest of the list: `[[paper]]` beside `[[Paper]]`.
+/// A link label spelled differently from the rest of its section or list: `[[paper]]` beside `[[Paper]]`.
 public struct MixedLabelCaseRule: Rule {
     public static let description = RuleDescription(
         id: "mixed-label-case",
-        summary: "Each link label has one spelling across the list.",
+        summary: "Each link label has one spelling in its section, and across the list.",
         rationale: """
             Readers scan a column of `[[Paper]]` links; a `[[paper]]` among them reads as a different \
-            kind of link. The list's spelling is the configured one (`labels:` in `.fmadd.yml`) or, \
-            when the list mostly uses another, the one most of its entries use.
+            kind of link. A section that has settled on a spelling (nine in ten of at least three \
+            labels) keeps it; elsewhere the list's spelling holds: the configured one (`labels:` in \
+            `.fmadd.yml`) or, when the list mostly uses another, the one most of its entries use.
             """,
         severity: .warning,
         passing: ["## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1)\n- [arXiv] B. [[Paper]](https://a.org/2)\n"],
@@ -45,18 +46,35 @@ public struct MixedLabelCaseRule: Rule {
         return canonical
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
-        let canonical = Self.canonicalLabels(in: context.view)
-        // The spelling each label as written should have, or nil when it is right.
-        var wanted: [String: String?] = [:]
-        func respelling(_ label: String) -> String? {
-            if let known = wanted[label] { return known }
-            let want = canonical[label.lowercased()].flatMap { $0 != label ? $0 : nil }
-            wanted[label] = want
-            return want
+    /// The spellings that sections have settled on, keyed by section and the label's
+    /// lower-case form: nine in ten of at least three labels of that key in the section.
+    public static func settledLabels(in view: ListView) -> [Int: [String: String]] {
+        var counts: [Int: [String: [String: Int]]] = [:]
+        for entry in view.entries {
+            guard let section = entry.section else { continue }
+            for link in entry.links where link.doubleBracket {
+                counts[section, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1
+            }
         }
+        return counts.mapValues { keys in
+            keys.compactMapValues { spellings in
+                let total = spellings.values.reduce(0, +)
+                guard total >= 3, let best = spellings.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                      best.value * 10 >= total * 9 else { return nil }
+                return best.key
+            }
+        }.filter { !$0.value.isEmpty }
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let listWide = Self.canonicalLabels(in: context.view)
+        let bySection = Self.settledLabels(in: context.view).mapValues { listWide.merging($0) { _, local in local } }
         var findings: [Finding] = []
         for entry in context.view.entries {
+            let canonical = entry.section.flatMap { bySection[$0] } ?? listWide
+            func respelling(_ label: String) -> String? {
+                canonical[label.lowercased()].flatMap { $0 != label ? $0 : nil }
+            }
             let wrong = entry.links.filter { link in link.doubleBracket && respelling(link.label) != nil }
             guard !wrong.isEmpty else { continue }
             var lines: [Int: String] = [:]
