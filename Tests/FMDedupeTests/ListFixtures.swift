@@ -12,7 +12,7 @@ enum ListFixtures {
     }
 
     static var olderHealthcareList: URL { Paths.fixtures.appendingPathComponent("healthcare-older.md") }
-    static var upstreamHealthcareList: URL { Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md") }
+    static var upstreamHealthcareList: URL { Paths.healthcareList }
 
     /// A list in the healthcare list's shape, with `count` distinct papers and every tenth one
     /// listed again under another spelling: another case, hyphenation and punctuation, the arXiv

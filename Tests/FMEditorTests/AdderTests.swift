@@ -7,7 +7,7 @@ import FMSchema
 @testable import FMEditor
 
 @Suite struct AdderTests {
-    static let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+    static let upstream = Paths.healthcareList
 
     static func adder() throws -> Adder {
         Adder(configuration: .healthcareDefault, registry: try SchemaRegistry.builtIn)

@@ -42,7 +42,7 @@ import FMRules
     }
 
     @Test func healthcareListAfterFixHasOnlyWhatNeedsAPerson() throws {
-        let url = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+        let url = Paths.healthcareList
         let original = try Paths.bytes(url)
         let result = try Self.fix(original, .healthcareDefault)
         // What is left: links whose target nobody but their authors knows. The entries that may be

@@ -43,7 +43,7 @@ import FMRules
     }
 
     @Test func healthcareListGetsExactlyItsFindings() throws {
-        let url = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+        let url = Paths.healthcareList
         let lines = String(decoding: try Paths.bytes(url), as: UTF8.self).components(separatedBy: "\n")
         let found = try Self.findings(url)
 
@@ -142,7 +142,7 @@ import FMRules
     }
 
     @Test func listViewReadsTheHealthcareList() throws {
-        let url = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+        let url = Paths.healthcareList
         let view = ListView(document: try Document(bytes: try Paths.bytes(url)), configuration: .healthcareDefault)
         for key in ["lfm", "vfm", "bfm", "mfm", "lfm-data", "vfm-data", "bfm-data", "mfm-data"] {
             #expect(view.section(forCategory: key) != nil, "no section for \(key)")

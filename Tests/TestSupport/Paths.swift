@@ -7,6 +7,9 @@ public enum Paths {
     public static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
     public static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     public static let corpus = shared.appendingPathComponent("corpus")
+    /// The healthcare list, as kept among the fixtures (`Tests/Fixtures/NOTICE.md`): the tests that
+    /// need one real list need nothing beside the repository.
+    public static let healthcareList = fixtures.appendingPathComponent("upstream-healthcare-fm.md")
 
     /// Every `*.md` list of the shared corpus (not SOURCES.md), and of the folders named in
     /// `FMADD_CORPUS` (colon-separated) when it is set.
@@ -24,4 +27,26 @@ public enum Paths {
     }
 
     public static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
+}
+
+/// What some tests need beside the repository. Without it they are skipped and say why; with
+/// `FMADD_REQUIRE_ALL=1` (which `.ci/run` sets) they run anyway and fail on what is missing.
+public enum Needs {
+    static let requireAll = ProcessInfo.processInfo.environment["FMADD_REQUIRE_ALL"] == "1"
+
+    /// `../shared/corpus`, the real lists.
+    public static let corpus = requireAll || FileManager.default.fileExists(atPath: Paths.corpus.path)
+    public static let corpusReason: String = "needs ../shared/corpus beside the repository (a clone has only Tests/Fixtures)"
+
+    /// `../shared/bench/gen_list.py`, the generator of large lists.
+    public static let listGenerator = requireAll || FileManager.default.fileExists(atPath: Paths.shared.appendingPathComponent("bench/gen_list.py").path)
+    public static let listGeneratorReason: String = "needs ../shared/bench/gen_list.py beside the repository to make a large list"
+
+    /// The Python tools that `bash .ci/setup` installs in `.build/peers-venv`.
+    public static let peers = requireAll || FileManager.default.isExecutableFile(atPath: Peers.bin.appendingPathComponent("python").path)
+    public static let peersReason: String = "needs the Python tools in .build/peers-venv: run `bash .ci/setup` first"
+
+    /// The release binary that `bash .ci/setup` builds.
+    public static let releaseBinary = requireAll || FileManager.default.isExecutableFile(atPath: Paths.repository.appendingPathComponent(".build/release/fmadd").path)
+    public static let releaseBinaryReason: String = "needs .build/release/fmadd: run `bash .ci/setup` first"
 }

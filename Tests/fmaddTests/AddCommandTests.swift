@@ -3,7 +3,7 @@ import FMTestSupport
 import Testing
 
 @Suite struct AddCommandTests {
-    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+    let upstream = Paths.healthcareList
     let good = ["--category", "mfm", "--title", "A careful multimodal model", "--paper", "https://arxiv.org/abs/2502.01234", "--venue", "arXiv"]
 
     @Test func addsCommitsOnlyTheListAndLeavesOtherStagedChangesStaged() throws {
@@ -137,7 +137,7 @@ import Testing
 
 @Suite struct PullRequestCommandTests {
     @Test func prDescribesTheBranchsAdditionsAndLinksTheComparePage() throws {
-        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md"))
+        let repo = try GitRepository(list: Paths.healthcareList)
         try repo.git("remote", "add", "origin", "git@github.com:YutingHe-list/Awesome-Foundation-Models-for-Advancing-Healthcare.git")
         let added = try Fmadd.run(["add", "--branch", "--category", "vfm", "--title", "A sharper vision model", "--paper",
                                    "https://arxiv.org/abs/2402.04321", "--venue", "CVPR"], in: repo.folder)
@@ -152,7 +152,7 @@ import Testing
     }
 
     @Test func fixCommitCommitsOnlyTheList() throws {
-        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md"))
+        let repo = try GitRepository(list: Paths.healthcareList)
         try Data("x\n".utf8).write(to: repo.folder.appendingPathComponent("other.txt"))
         try repo.git("add", "other.txt")
         let result = try Fmadd.run(["fix", "--commit"], in: repo.folder)

@@ -3,7 +3,7 @@ import FMTestSupport
 import Testing
 
 @Suite struct CheckCommandTests {
-    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md").path
+    let upstream = Paths.healthcareList.path
     let example = Paths.repository.appendingPathComponent("Examples/healthcare-list.md").path
 
     @Test func reportsOneFindingALineThenASummaryAndExitsOneOnErrors() throws {

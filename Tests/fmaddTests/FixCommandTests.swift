@@ -3,7 +3,7 @@ import FMTestSupport
 import Testing
 
 @Suite struct FixCommandTests {
-    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+    let upstream = Paths.healthcareList
 
     func copyOfUpstream() throws -> URL {
         let folder = try Fmadd.temporaryFolder()

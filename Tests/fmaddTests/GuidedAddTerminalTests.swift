@@ -6,7 +6,7 @@ import Testing
 /// real repository.
 @Suite struct GuidedAddTerminalTests {
     @Test func aContributorAddsAPaperAndADatasetAtThePrompt() throws {
-        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md"))
+        let repo = try GitRepository(list: Paths.healthcareList)
         let script = Paths.repository.appendingPathComponent("Tests/Fixtures/guided_add.py").path
         let output = try Peers.run("python", [script, Fmadd.binary.path, repo.folder.path])
         #expect(output.contains("guided add: ok"), "\(output)")

@@ -5,7 +5,7 @@ import Testing
 /// The pre-commit hook with the real `git commit`.
 @Suite struct HookTests {
     let example = Paths.repository.appendingPathComponent("Examples/healthcare-list.md")
-    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+    let upstream = Paths.healthcareList
 
     /// Runs git in the repository with fmadd on PATH (or not).
     func commit(_ repo: GitRepository, withFmadd: Bool = true, message: String = "Change the list") throws -> (status: Int32, output: String) {

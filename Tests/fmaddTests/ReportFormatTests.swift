@@ -3,7 +3,7 @@ import FMTestSupport
 import Testing
 
 @Suite struct ReportFormatTests {
-    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md").path
+    let upstream = Paths.healthcareList.path
 
     func report(_ format: String) throws -> URL {
         let result = try Fmadd.run(["check", "--format", format, upstream])

@@ -5,7 +5,7 @@ import Testing
 /// Guards what fmadd reads from files it is given: a YAML alias bomb, a misspelt field and bytes
 /// that are not UTF-8 are each refused with a message that says what to do, and nothing is written.
 @Suite struct SafeInputTests {
-    let upstream = Paths.corpus.appendingPathComponent("upstream-healthcare-fm.md")
+    let upstream = Paths.healthcareList
 
     /// Nine levels of nine aliases: 3 KB that stand for 9^9 values.
     static func bomb(prefix: String = "") -> String {
