@@ -7,6 +7,7 @@ enum Paths {
     static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
     static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     static let corpus = shared.appendingPathComponent("corpus")
+    static let healthcareList = fixtures.appendingPathComponent("upstream-healthcare-fm.md")
 
     static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
 }
