@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FMGit
 import FMList
+import FMRules
 import FMSchema
 
 /// Options every command that reads a list shares.
@@ -16,11 +17,26 @@ struct ListOptions: ParsableArguments {
     /// list are cleared on the way.
     func resolveAll() throws(ListError) -> [(path: String, configuration: Configuration)] {
         let lists = try resolveConfigured()
+        var warned = Set<String>()
+        for (_, configuration) in lists where warned.insert(configuration.source ?? "").inserted {
+            Self.warnAboutUnknownRules(in: configuration)
+        }
         for (path, _) in lists {
             let url = URL(fileURLWithPath: path)
             AtomicFile.removeLeftovers(in: url.deletingLastPathComponent().path, for: url.lastPathComponent)
         }
         return lists
+    }
+
+    /// A rule id in `rules:` that no rule has would silently change nothing: say so, with the
+    /// nearest id.
+    static func warnAboutUnknownRules(in configuration: Configuration) {
+        let known = RuleRegistry.all.map { $0.description.id }
+        for id in configuration.rules.keys.sorted() where !known.contains(id) {
+            let nearest = Spelling.closest(to: id, among: known) ?? known.first { $0.contains(id) || id.contains($0) }
+            let hint = nearest.map { "did you mean '\($0)'?" } ?? "`fmadd rules` lists them"
+            printError("fmadd: warning: \(configuration.source ?? ".fmadd.yml"): `rules:` names an unknown rule '\(id)'; \(hint)")
+        }
     }
 
     private func resolveConfigured() throws(ListError) -> [(path: String, configuration: Configuration)] {

@@ -26,6 +26,17 @@ import Testing
         #expect(lines.count == counts.total)
     }
 
+    /// A rule id that no rule has would turn nothing off: the configuration's mistake is named.
+    @Test func anUnknownRuleInTheConfigurationIsNamedWithTheNearestOne() throws {
+        let folder = try Fmadd.temporaryFolder()
+        try Data(contentsOf: URL(fileURLWithPath: example)).write(to: folder.appendingPathComponent("README.md"))
+        try Data("rules:\n  label-case: off\n  trailing-whitespaces: off\n".utf8).write(to: folder.appendingPathComponent(".fmadd.yml"))
+        let result = try Fmadd.run(["check"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("unknown rule 'label-case'; did you mean 'mixed-label-case'?"), "\(result.stderr)")
+        #expect(result.stderr.contains("unknown rule 'trailing-whitespaces'; did you mean 'trailing-whitespace'?"), "\(result.stderr)")
+    }
+
     @Test func cleanListExitsZero() throws {
         let result = try Fmadd.run(["check", example])
         #expect(result.status == 0)
