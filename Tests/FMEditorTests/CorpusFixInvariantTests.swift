@@ -9,7 +9,7 @@ import FMRules
 /// themselves: every list of the shared corpus and every fixture list is fixed, and what it held
 /// before is looked for after.
 @Suite struct CorpusFixInvariantTests {
-    static let corpusPresent = !Paths.corpusFiles().isEmpty
+    static let corpusPresent = Needs.corpus
 
     static var fixtureLists: [URL] {
         [Paths.fixtures.appendingPathComponent("healthcare-older.md")] + NoDamageFixtures.lists

@@ -29,7 +29,7 @@ import FMRules
         }
     }
 
-    @Test func linesUpWhereMdformatTablesPutsThePipes() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func linesUpWhereMdformatTablesPutsThePipes() throws {
         let document = try Document(bytes: Array(Self.wideTable.utf8))
         let fixed = try Fixer(linter: Linter(select: ["table-alignment"], ignore: []), configuration: .healthcareDefault)
             .fix(document, path: "table.md")
@@ -39,7 +39,7 @@ import FMRules
         #expect(Self.pipeColumns(ours) == Self.pipeColumns(theirs), "fmadd:\n\(ours)\nmdformat:\n\(theirs)")
     }
 
-    @Test func widthsAreThoseOfPythonsWcwidth() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func widthsAreThoseOfPythonsWcwidth() throws {
         let samples = ["abc", "名称", "数据集🩺", "Cafe\u{301}", "👩‍⚕️", "❤️", "🇫🇷", "한국어", "ｆｕｌｌ", "e\u{301}e\u{301}", "x\u{200B}y",
                        "🩻 CT", "½ ±", "Ω≈ç√", "😀😃", "\u{1F469}\u{1F3FD}", "ﾊﾝｶｸ"]
         let script = "import sys, wcwidth\nfor line in sys.stdin.read().split('\\n'):\n    print(wcwidth.wcswidth(line))"

@@ -62,7 +62,7 @@ import Testing
         return blocks
     }
 
-    @Test(arguments: Paths.corpusFiles())
+    @Test(.enabled(if: Needs.corpus, Comment(rawValue: Needs.corpusReason)), arguments: Paths.corpusFiles())
     func blocksAgreeWithTheCmarkGFMCommand(_ file: URL) throws {
         let document = try Document(bytes: try Paths.bytes(file))
         let ours = document.blocks.compactMap { block in Self.kindName(block.kind).map { CLIBlock(kind: $0, lines: block.lines) } }

@@ -4,11 +4,11 @@ import Testing
 @testable import FMList
 
 @Suite struct DocumentTests {
-    @Test func corpusIsPresent() {
+    @Test(.enabled(if: Needs.corpus, Comment(rawValue: Needs.corpusReason))) func corpusIsPresent() {
         #expect(Paths.corpusFiles().count >= 10, "expected the shared corpus at \(Paths.corpus.path)")
     }
 
-    @Test(arguments: Paths.corpusFiles())
+    @Test(.enabled(if: Needs.corpus, Comment(rawValue: Needs.corpusReason)), arguments: Paths.corpusFiles())
     func corpusFileRoundTripsByteForByte(_ file: URL) throws {
         let bytes = try Paths.bytes(file)
         let document = try Document(bytes: bytes, path: file.lastPathComponent)
@@ -72,7 +72,7 @@ import Testing
         #expect(items.map(\.lines) == [3...4, 5...5])
     }
 
-    @Test(arguments: Paths.corpusFiles())
+    @Test(.enabled(if: Needs.corpus, Comment(rawValue: Needs.corpusReason)), arguments: Paths.corpusFiles())
     func parsingInPiecesGivesTheBlocksOfTheWhole(_ file: URL) throws {
         let bytes = try Paths.bytes(file)
         let whole = try Document(bytes: bytes, path: "", parallelThreshold: .max, pieces: 1)

@@ -40,7 +40,7 @@ import Testing
         #expect(!again.stdout.contains("duplicate ("), "\(again.stdout)")
     }
 
-    @Test func applyKeepsEveryLinkOfAGeneratedList() throws {
+    @Test(.enabled(if: Needs.listGenerator, Comment(rawValue: Needs.listGeneratorReason))) func applyKeepsEveryLinkOfAGeneratedList() throws {
         let folder = try Fmadd.temporaryFolder()
         let list = folder.appendingPathComponent("README.md")
         let generate = Process()
@@ -72,7 +72,7 @@ import Testing
 }
 
 @Suite struct DedupeInteractiveTests {
-    @Test func mergeKeepAndRememberAtThePrompt() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func mergeKeepAndRememberAtThePrompt() throws {
         let folder = try Fmadd.temporaryFolder()
         try Data(contentsOf: Paths.fixtures.appendingPathComponent("healthcare-older.md")).write(to: folder.appendingPathComponent("README.md"))
         let script = Paths.repository.appendingPathComponent("Tests/Fixtures/dedupe_interactive.py").path
@@ -88,7 +88,7 @@ import Testing
 
     /// Guards "remember" against titles that YAML must escape: a BEL and quotes in a title were
     /// spliced raw into .fmadd.yml, and every later command failed to read it.
-    @Test func rememberingATitleWithAControlCharacterKeepsTheConfigurationReadable() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func rememberingATitleWithAControlCharacterKeepsTheConfigurationReadable() throws {
         let folder = try Fmadd.temporaryFolder()
         let title = "A \"quoted\" bell \u{7} model"
         try Data("""

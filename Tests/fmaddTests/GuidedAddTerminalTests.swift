@@ -5,7 +5,7 @@ import Testing
 /// The guided add in a real pseudo-terminal (pexpect), on a copy of the healthcare list in a
 /// real repository.
 @Suite struct GuidedAddTerminalTests {
-    @Test func aContributorAddsAPaperAndADatasetAtThePrompt() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func aContributorAddsAPaperAndADatasetAtThePrompt() throws {
         let repo = try GitRepository(list: Paths.healthcareList)
         let script = Paths.repository.appendingPathComponent("Tests/Fixtures/guided_add.py").path
         let output = try Peers.run("python", [script, Fmadd.binary.path, repo.folder.path])

@@ -33,7 +33,8 @@ import Testing
         return process
     }
 
-    @Test func aKilledAddLeavesTheOldListOrTheNewOne() throws {
+    @Test(.enabled(if: Needs.listGenerator, Comment(rawValue: Needs.listGeneratorReason)), .enabled(if: Needs.releaseBinary, Comment(rawValue: Needs.releaseBinaryReason)))
+    func aKilledAddLeavesTheOldListOrTheNewOne() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.release.path), "build the release binary first: bash .ci/setup")
         let folder = try Fmadd.temporaryFolder()
         let list = folder.appendingPathComponent("README.md")

@@ -13,7 +13,7 @@ import Testing
         return try Command.run(Peers.bin.appendingPathComponent("pre-commit"), arguments, in: repo.folder, environment: environment)
     }
 
-    @Test(.timeLimit(.minutes(30)))
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason)), .timeLimit(.minutes(30)))
     func fmaddCheckRunsAsAHookOfTheFramework() throws {
         let repo = try GitRepository(list: Paths.repository.appendingPathComponent("Examples/healthcare-list.md"))
         let clean = try tryRepo(in: repo)

@@ -13,7 +13,7 @@ import Testing
         return file
     }
 
-    @Test func sarifIsReadBySarifToolsWithOneResultPerFinding() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func sarifIsReadBySarifToolsWithOneResultPerFinding() throws {
         let file = try report("sarif")
         let summary = try Peers.run("sarif", ["summary", file.path])
         let counts = try ReportCounts.of(upstream)
@@ -22,7 +22,7 @@ import Testing
         #expect(count.trimmingCharacters(in: .whitespacesAndNewlines) == "\(counts.total)")
     }
 
-    @Test func junitIsReadByJunitparser() throws {
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func junitIsReadByJunitparser() throws {
         let file = try report("junit")
         let script = """
             from junitparser import JUnitXml
