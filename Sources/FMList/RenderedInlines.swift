@@ -30,7 +30,16 @@ public struct RenderedInlines: Equatable, Sendable {
     /// The inlines of `line` when it is one list item holding one paragraph, and nothing else;
     /// nil when it is any other block structure (a heading, a quote, an HTML block, two items).
     public static func ofListItem(_ line: String) -> RenderedInlines? {
-        parse(line) { root in
+        CmarkArena.withArena { _ in listItem(line) }
+    }
+
+    /// `ofListItem` for many lines, on all cores, each core reusing its parser memory.
+    public static func ofListItems(_ lines: [String]) -> [RenderedInlines?] {
+        CmarkArena.map(count: lines.count) { listItem(lines[$0]) }
+    }
+
+    private static func listItem(_ line: String) -> RenderedInlines? {
+        parseInArena(line) { root in
             guard let list = only(child: root, CMARK_NODE_LIST), let item = only(child: list, CMARK_NODE_ITEM),
                   let paragraph = only(child: item, CMARK_NODE_PARAGRAPH) else { return nil }
             return inlines(of: paragraph)
@@ -55,21 +64,24 @@ public struct RenderedInlines: Equatable, Sendable {
     }
 
     private static func parse<T>(_ markdown: String, _ read: (OpaquePointer) -> T?) -> T? {
-        CmarkArena.withArena { _ in
-            cmark_gfm_core_extensions_ensure_registered()
-            guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.allocator) else { return nil }
-            for name in ["table", "autolink", "strikethrough", "tagfilter"] {
-                if let extensionHandle = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extensionHandle) }
-            }
-            let bytes = Array(markdown.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-                }
-            }
-            guard let root = cmark_parser_finish(parser) else { return nil }
-            return read(root)
+        CmarkArena.withArena { _ in parseInArena(markdown, read) }
+    }
+
+    /// Parses inside the calling thread's arena, which the caller frees.
+    private static func parseInArena<T>(_ markdown: String, _ read: (OpaquePointer) -> T?) -> T? {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.allocator) else { return nil }
+        for name in ["table", "autolink", "strikethrough", "tagfilter"] {
+            if let extensionHandle = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extensionHandle) }
         }
+        let bytes = Array(markdown.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        return read(root)
     }
 
     private static func only(child parent: OpaquePointer, _ type: cmark_node_type) -> OpaquePointer? {

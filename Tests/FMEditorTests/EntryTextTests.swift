@@ -33,6 +33,27 @@ import Testing
         #expect(problem.contains(expected), "\(problem)")
     }
 
+    /// The shortcut for plain entries never passes a line that GitHub's parser would refuse, and
+    /// takes the plain ones.
+    @Test func aPlainEntryIsOneThatTheParserPasses() {
+        let titles = ["A plain title", "Med-PaLM 2: towards expert-level answers (2023)", "Ünïcödé 模型 🧬 study", "A *loud* title",
+                      "A `code` title", "See www.example.org", "Mail me@example.org", "Use <b>HTML</b>", "# Heading", "1. Numbered",
+                      "A & B", "Back\\slash", "Tilde ~~struck~~", "An ! mark", "Pipe | here", "https://example.org in a title",
+                      "Zero\u{200B}width", "Question? Yes.", "Percent 100% sure"]
+        var plain = 0
+        for title in titles {
+            for venue in [nil, "arXiv", "Nature Medicine", "A *bad* venue"] as [String?] {
+                let line = "- " + (venue.map { "[\($0)] " } ?? "") + title + ". [[Paper]](\(paper)) [[Code]](https://github.com/a/b)"
+                let links = [paper, "https://github.com/a/b"]
+                if EntryText.isPlainEntry(line, title: title, venue: venue, links: links) {
+                    plain += 1
+                    #expect(EntryText.renderingProblem(ofEntry: line, links: links) == nil, "\(line)")
+                }
+            }
+        }
+        #expect(plain >= 10)
+    }
+
     @Test func aTableRowMustKeepItsCellsAndLinks() {
         let header = "| Dataset Name | Modality | Link |", delimiter = "|---|---|---|"
         #expect(EntryText.renderingProblem(ofRow: "| [Good](https://a.org/p) | CT | [*](https://a.org/d) |", header: header,

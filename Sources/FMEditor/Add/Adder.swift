@@ -112,11 +112,13 @@ public struct Adder: Sendable {
     public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
         let drafts = drafts.map(prepared)
         var warnings: [String] = []
+        // Each entry's schema findings, on all cores.
+        let validations = drafts.parallelMap { validate($0) }
         for (number, draft) in zip(1..., drafts) {
             guard configuration.category(draft.category) != nil else {
                 throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
             }
-            let findings = validate(draft)
+            let findings = validations[number - 1]
             let errors = findings.filter { $0.severity == .error }.map(\.message)
             if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
             warnings += findings.filter { $0.severity == .warning }.map(\.message)
@@ -124,12 +126,20 @@ public struct Adder: Sendable {
         let view = ListView(document: document, configuration: configuration)
         let placement = Placement(view: view)
         var insertions: [Insertion] = []
-        for (number, draft) in zip(1..., drafts) {
-            let insertion = try placement.insertion(for: draft)
-            do { try checkRendering(of: insertion, for: draft, in: view) } catch .invalid(let messages) {
-                throw .invalidEntry(number: number, messages)
+        for draft in drafts { insertions.append(try placement.insertion(for: draft)) }
+        // Papers are read by GitHub's parser together, on all cores; rows one by one.
+        var papers: [(index: Int, line: String, links: [String], title: String, venue: String?)] = []
+        for (index, draft) in drafts.enumerated() {
+            if case .paper(let paper) = draft {
+                papers.append((index, insertions[index].text, paper.links.map(\.url), paper.title, paper.venue.flatMap { $0.isEmpty ? nil : $0 }))
+            } else {
+                do { try checkRendering(of: insertions[index], for: draft, in: view) } catch .invalid(let messages) {
+                    throw .invalidEntry(number: index + 1, messages)
+                }
             }
-            insertions.append(insertion)
+        }
+        for (paper, problem) in zip(papers, EntryText.renderingProblems(ofEntries: papers.map { ($0.line, $0.links, $0.title, $0.venue) })) {
+            if let problem { throw .invalidEntry(number: paper.index + 1, ["the entry \(paper.line.trimmingWhitespace()): \(problem)"]) }
         }
         guard let (edits, finalLines) = Self.merged(insertions) else { return try addOneByOne(drafts, to: document, allowDuplicate: allowDuplicate) }
         for index in insertions.indices { insertions[index].line = finalLines[index] }
