@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import FMDedupe
 import FMList
 import FMRules
@@ -124,6 +125,13 @@ public struct Adder: Sendable {
             warnings += findings.filter { $0.severity == .warning }.map(\.message)
         }
         let view = ListView(document: document, configuration: configuration)
+        // The list's findings before, read on a worker while the entries are placed on this thread.
+        let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
+        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
+        let findingsBefore = ResultSlots<[Finding]>(count: 1)
+        let linting = DispatchGroup()
+        DispatchQueue.global().async(group: linting) { findingsBefore.set(0, local.findings(in: view)) }
+        defer { linting.wait() }
         let placement = Placement(view: view)
         var insertions: [Insertion] = []
         for draft in drafts { insertions.append(try placement.insertion(for: draft)) }
@@ -149,7 +157,8 @@ public struct Adder: Sendable {
                                     rows: insertions.contains { $0.text.trimmingWhitespace().hasPrefix("|") }) else {
             throw .changesSurroundings
         }
-        try checkNothingNewInWholeList(before: view, after: after, allowDuplicate: allowDuplicate)
+        linting.wait()
+        try checkNothingNew(before: findingsBefore.get(0) ?? [], in: document, after: after, linter: local)
         return (bytes, insertions, warnings)
     }
 
@@ -215,10 +224,8 @@ public struct Adder: Sendable {
 
     /// Refuses when the list after all insertions has a finding it did not have before, finding
     /// compared by rule and the text of its line (not by line number, which the insertions move).
-    private func checkNothingNewInWholeList(before view: ListView, after document: Document, allowDuplicate: Bool) throws(AddError) {
-        let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
-        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
-        var known = Self.findingKeys(local.findings(in: view), in: view.document)
+    private func checkNothingNew(before findings: [Finding], in original: Document, after document: Document, linter local: Linter) throws(AddError) {
+        var known = Self.findingKeys(findings, in: original)
         var fresh: [String] = []
         let owners = Self.blockStarts(of: document)
         for finding in local.findings(in: ListView(document: document, configuration: configuration)) {

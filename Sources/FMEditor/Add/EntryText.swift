@@ -14,6 +14,8 @@ enum EntryText {
 
     /// A finding for each invisible character of a field, with its position (1-based, in characters).
     static func invisibleCharacters(in value: String, field: String) -> [String] {
+        // Every invisible character is outside ASCII: most titles need no closer look.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return [] }
         var messages: [String] = []
         for (offset, character) in value.enumerated() {
             for scalar in character.unicodeScalars where isInvisible(scalar) {
