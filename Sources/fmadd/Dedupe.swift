@@ -42,6 +42,9 @@ extension Fmadd {
         func run() throws {
             let lists = try reportingFailures { try list.resolveAll() }
             guard let (path, configuration) = lists.first, lists.count == 1 else { throw ValidationError("dedupe reads one list") }
+            // A run that may write holds the list from reading it to the end of the write or commit.
+            let lock = apply || interactive ? try reportingFailures { try ListLock(list: path) } : nil
+            defer { lock?.release() }
             let document = try reportingFailures { try Document(contentsOf: path) }
             let view = ListView(document: document, configuration: configuration)
             let clusters = DuplicateFinder(configuration: configuration).clusters(in: view, scope: scope)

@@ -241,6 +241,18 @@ import Testing
         #expect(try repo.git("--git-dir", remote.path, "branch", "--list").isEmpty)
     }
 
+    @Test func dedupeApplyCommitsNothingOverAnUnstagedEdit() throws {
+        let repo = try GitRepository(list: Paths.healthcareList)
+        try Data((String(decoding: try repo.readmeBytes(), as: UTF8.self) + "\nMy note\n").utf8).write(to: repo.readme)
+        let before = try repo.readmeBytes()
+        let head = try repo.git("rev-parse", "HEAD")
+        let result = try Fmadd.run(["dedupe", "--apply", "--commit", "README.md"], in: repo.folder)
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("not staged"), "\(result.stderr)")
+        #expect(try repo.readmeBytes() == before)
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+    }
+
     @Test func aDryRunSaysTheCommitWouldBeRefused() throws {
         let repo = try GitRepository(list: example)
         try Data((String(decoding: try repo.readmeBytes(), as: UTF8.self) + "\nMy note\n").utf8).write(to: repo.readme)
