@@ -6,12 +6,19 @@ import FMRules
 public struct Fixer: Sendable {
     public let linter: Linter
     public let configuration: Configuration
+    /// What the rules' descriptions say of their fixes, by rule id.
+    let restructuring: Set<String>
+    let realigning: Set<String>
+    let doneByRealignment: Set<String>
 
     /// The duplicate rules do not run: they offer no fix (`fmadd dedupe --apply` merges), and
     /// their search is most of a check's time.
     public init(linter: Linter, configuration: Configuration) {
         self.linter = Linter(rules: linter.rules.filter { !type(of: $0).readsDuplicates })
         self.configuration = configuration
+        restructuring = linter.ids { $0.restructures }
+        realigning = linter.ids { $0.realignsTables }
+        doneByRealignment = linter.ids { $0.doneByTableRealignment }
     }
 
     /// One fix that was applied.
@@ -29,12 +36,6 @@ public struct Fixer: Sendable {
         public var changed: Bool
     }
 
-    /// Rules whose fixes change the block structure, after which other rules may find more.
-    static let restructuringRules: Set<String> = [
-        "swallowed-year-marker", "duplicate-heading", "year-order", "doubled-list-marker",
-        "placeholder-entry", "toc-missing-heading", "toc-nesting",
-    ]
-
     public func fix(_ document: Document, path: String) throws(FixError) -> Result {
         var current = document
         var view = ListView(document: document, configuration: configuration)
@@ -44,7 +45,7 @@ public struct Fixer: Sendable {
         var titlesBefore: [String: Int]?
         for _ in 0..<12 {
             let findings = linter.findings(in: view)
-            var plan = EditPlan(document: current)
+            var plan = EditPlan(document: current, realigning: realigning)
             var seen = Set<Fix>()
             var skipped = false
             for finding in findings {
@@ -52,7 +53,7 @@ public struct Fixer: Sendable {
                 if plan.occupied.conflicts(with: fix.edits) {
                     // A fix that rewrites whole rows also settles what smaller fixes on them wanted;
                     // two fixes that change different parts of one line both apply.
-                    if plan.occupied.subsumes(fix.edits, rule: finding.ruleID) { continue }
+                    if doneByRealignment.contains(finding.ruleID), plan.occupied.rewritesRows(of: fix.edits) { continue }
                     if plan.merge(finding, fix) {
                         seen.insert(fix)
                     } else {
@@ -76,8 +77,8 @@ public struct Fixer: Sendable {
             applied += chosen.map { Applied(ruleID: $0.0.ruleID, line: $0.0.line, summary: $0.1.summary) }
             // Nothing was held back, nothing moved blocks and no table cell changed under its
             // column: the fixes cannot have made new work.
-            if !skipped && !chosen.contains(where: { Self.restructuringRules.contains($0.0.ruleID) })
-                && !Self.changesTableCells(chosen, in: view) {
+            if !skipped && !chosen.contains(where: { restructuring.contains($0.0.ruleID) })
+                && !Self.changesTableCells(chosen, in: view, realigning: realigning) {
                 let remaining = findings.filter { $0.fix == nil }.map { finding in
                     var moved = finding
                     moved.line = Self.lineAfter(finding.line, edits: edits)
@@ -102,11 +103,11 @@ public struct Fixer: Sendable {
 
     /// Whether a fix other than the table alignment rewrites a table row: its column may need
     /// padding again.
-    static func changesTableCells(_ chosen: [(Finding, Fix)], in view: ListView) -> Bool {
+    static func changesTableCells(_ chosen: [(Finding, Fix)], in view: ListView, realigning: Set<String>) -> Bool {
         let tables = view.tables.map(\.lines)
         guard !tables.isEmpty else { return false }
         return chosen.contains { finding, fix in
-            fix.summary != TableAlignmentRule.fixSummary && fix.edits.contains { edit in
+            !realigning.contains(finding.ruleID) && fix.edits.contains { edit in
                 tables.contains { $0.overlaps(edit.lines.lowerBound...max(edit.lines.lowerBound, edit.lines.upperBound - 1)) }
             }
         }
@@ -278,8 +279,12 @@ struct EditPlan {
     /// The lines the chosen fixes replace or insert at.
     private(set) var occupied = OccupiedLines()
 
-    init(document: Document) {
+    /// The rules whose fixes realign whole table rows.
+    let realigning: Set<String>
+
+    init(document: Document, realigning: Set<String>) {
         self.document = document
+        self.realigning = realigning
     }
 
     mutating func add(_ finding: Finding, _ fix: Fix) {
@@ -291,14 +296,14 @@ struct EditPlan {
             all.append(edit)
         }
         if fix.kind == .formatting { formatting.append((finding, fix.edits)) }
-        occupied.add(fix)
+        occupied.add(fix, realignsRows: realigning.contains(finding.ruleID))
     }
 
     /// Adds a fix whose lines another chosen fix already rewrites, when both change one line
     /// each and different bytes of it: trailing white space on a line whose label is respelled.
     mutating func merge(_ finding: Finding, _ fix: Fix) -> Bool {
         // Any change to an aligned row undoes its alignment: the next pass aligns it again.
-        guard fix.summary != TableAlignmentRule.fixSummary else { return false }
+        guard !realigning.contains(finding.ruleID) else { return false }
         var updates: [(line: Int, all: [UInt8], content: [UInt8]?)] = []
         for edit in fix.edits {
             let line = edit.lines.lowerBound
@@ -384,17 +389,17 @@ struct OccupiedLines {
     /// Whether a table alignment rewrites line `line`, with padding computed for its old text.
     func isRewrittenRow(_ line: Int) -> Bool { rewrittenRows.contains(line) }
 
-    /// Whether a fix held back for a conflict is already done by the one that took its lines.
-    func subsumes(_ edits: [LineEdit], rule: String) -> Bool {
-        (rule == "tab-in-table-cell" || rule == "trailing-whitespace")
-            && edits.allSatisfy { !$0.lines.isEmpty && $0.lines.allSatisfy { rewrittenRows.contains($0) } }
+    /// Whether every line `edits` replace is a row that a table realignment rewrites: a fix
+    /// held back there is done by the realignment, when its rule says so.
+    func rewritesRows(of edits: [LineEdit]) -> Bool {
+        edits.allSatisfy { !$0.lines.isEmpty && $0.lines.allSatisfy { rewrittenRows.contains($0) } }
     }
 
-    mutating func add(_ fix: Fix) {
+    mutating func add(_ fix: Fix, realignsRows: Bool) {
         for edit in fix.edits {
             if edit.lines.isEmpty { insertions.insert(edit.lines.lowerBound) } else { replaced.formUnion(edit.lines) }
         }
-        if fix.summary == TableAlignmentRule.fixSummary {
+        if realignsRows {
             for edit in fix.edits { rewrittenRows.formUnion(edit.lines) }
         }
     }

@@ -18,6 +18,14 @@ public struct Linter: Sendable {
         }.map { $0.init() })
     }
 
+    /// The ids of this linter's rules whose description says `fact`.
+    public func ids(where fact: (RuleDescription) -> Bool) -> Set<String> {
+        Set(rules.map { type(of: $0).description }.filter(fact).map(\.id))
+    }
+
+    /// The ids of this linter's rules that read the list's duplicates.
+    public var duplicateRuleIDs: Set<String> { Set(rules.filter { type(of: $0).readsDuplicates }.map(\.id)) }
+
     /// The findings in `view`. With `timings`, the running time in seconds of each rule (rules run
     /// at once, so they add up to more than the wall time) and of the shared work is reported.
     public func findings(in view: ListView, timings: (@Sendable (String, Double) -> Void)? = nil) -> [Finding] {

@@ -13,8 +13,24 @@ public struct RuleDescription: Sendable {
     /// Fixes, input to output: applying the rule's fixes to the first gives the second.
     public var fixes: [(before: String, after: String)]
 
+    // What the fixer and the contribution editor need to know of a rule, said here and nowhere
+    // else: adding a rule touches its file and the registry.
+
+    /// Its fixes change the block structure (a marker split off, a heading merged), after which
+    /// other rules may find more: the fixer reads the list again.
+    public var restructures: Bool
+    /// It compares each entry with the list's majority (label spelling, link spacing): a new
+    /// entry, written in the list's style, is not checked against a neighbourhood's majority.
+    public var comparesWithMajority: Bool
+    /// Its fix rewrites whole table rows to realign the columns.
+    public var realignsTables: Bool
+    /// What its fix does on a table row, realigning the row does too (white space, tabs).
+    public var doneByTableRealignment: Bool
+
     public init(id: String, summary: String, rationale: String, severity: Severity,
-                passing: [String], failing: [String], fixes: [(before: String, after: String)] = []) {
+                passing: [String], failing: [String], fixes: [(before: String, after: String)] = [],
+                restructures: Bool = false, comparesWithMajority: Bool = false,
+                realignsTables: Bool = false, doneByTableRealignment: Bool = false) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -22,6 +38,10 @@ public struct RuleDescription: Sendable {
         self.passing = passing
         self.failing = failing
         self.fixes = fixes
+        self.restructures = restructures
+        self.comparesWithMajority = comparesWithMajority
+        self.realignsTables = realignsTables
+        self.doneByTableRealignment = doneByTableRealignment
     }
 
     /// The marker that shows, in a failing example, where a finding must point.

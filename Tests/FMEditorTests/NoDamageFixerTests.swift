@@ -120,11 +120,11 @@ enum NoDamageFixtures {
             }
         }
         // A fix that leaves the entry's lines alone and still loses it (a code fence opened above
-        // it), found only by reading the fixed list again: a restructuring rule's id makes the
-        // fixer read it.
+        // it), found only by reading the fixed list again: a rule whose description says its fix
+        // restructures makes the fixer read it.
         struct Fencing: Rule {
-            static let description = RuleDescription(id: "year-order", summary: "", rationale: "", severity: .warning,
-                                                     passing: [], failing: [])
+            static let description = RuleDescription(id: "fencing", summary: "", rationale: "", severity: .warning,
+                                                     passing: [], failing: [], restructures: true)
             func check(_ context: RuleContext) -> [Finding] {
                 context.view.entries.prefix(1).map { finding("x", line: $0.line, fix: Fix("x", edits: [LineEdit(lines: $0.line..<$0.line, replacement: ["```"])])) }
             }
@@ -133,7 +133,7 @@ enum NoDamageFixtures {
         #expect(throws: FixError.wouldDropEntry(title: "A title.", rules: ["dropping"])) {
             try FixerTests.fix(bytes, .healthcareDefault, linter: Linter(rules: [Harmless(), Dropping()]))
         }
-        #expect(throws: FixError.wouldDropEntry(title: "A title.", rules: ["year-order"])) {
+        #expect(throws: FixError.wouldDropEntry(title: "A title.", rules: ["fencing"])) {
             try FixerTests.fix(bytes, .healthcareDefault, linter: Linter(rules: [Harmless(), Fencing()]))
         }
         #expect(FixError.wouldDropEntry(title: "A title.", rules: ["dropping"]).description

@@ -126,7 +126,7 @@ public struct Adder: Sendable {
         }
         let view = ListView(document: document, configuration: configuration)
         // The list's findings before, read on a worker while the entries are placed on this thread.
-        let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
+        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
         let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
         let findingsBefore = ResultSlots<[Finding]>(count: 1)
         let linting = DispatchGroup()
@@ -254,8 +254,6 @@ public struct Adder: Sendable {
         if let problem { throw .invalid(["the entry \(insertion.text.trimmingWhitespace()): \(problem)"]) }
     }
 
-    static let majorityRules: Set<String> = ["mixed-label-case", "link-spacing"]
-
     /// The insertion with a blank line after it (and before it, after a paragraph), where the
     /// lines around it are not blank; nil when they already are.
     static func separated(_ insertion: Insertion, in document: Document) -> Insertion? {
@@ -338,7 +336,7 @@ public struct Adder: Sendable {
             throw .changesSurroundings
         }
         // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
-        let skipped = Self.majorityRules.union(allowDuplicate ? ["duplicate-entry", "possible-duplicate"] : [])
+        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
         let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
         // A finding is known by its rule and the text of its line, not its number, which the
         // insertion moves: a warning that was there before is not new one line further down.

@@ -15,7 +15,8 @@ public struct DoubledListMarkerRule: Rule {
         fixes: [
             (before: "- [Datasets](#datasets)\n  - - [LFM data](#lfm-data)\n",
              after: "- [Datasets](#datasets)\n  - [LFM data](#lfm-data)\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 

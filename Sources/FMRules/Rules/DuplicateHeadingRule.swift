@@ -19,7 +19,8 @@ public struct DuplicateHeadingRule: Rule {
         fixes: [
             (before: "# Methods\n## VFM methods\n- A. [[Paper]](https://a.org/1)\n\n## BFM methods\n- C. [[Paper]](https://a.org/3)\n\n## VFM methods\n- B. [[Paper]](https://a.org/2)\n",
              after: "# Methods\n## VFM methods\n- A. [[Paper]](https://a.org/1)\n- B. [[Paper]](https://a.org/2)\n\n## BFM methods\n- C. [[Paper]](https://a.org/3)\n\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 

@@ -26,7 +26,8 @@ public struct LinkSpacingRule: Rule {
         fixes: [
             (before: "## VFM methods\n**2024**\n- [a] A.[[Paper]](https://a.org/1)  [[Code]](https://github.com/a/b)\n- [b] B. [[Paper]](https://a.org/2) [[Code]](https://github.com/c/d)\n",
              after: "## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- [b] B. [[Paper]](https://a.org/2) [[Code]](https://github.com/c/d)\n"),
-        ])
+        ],
+        comparesWithMajority: true)
 
     public init() {}
 

@@ -20,7 +20,8 @@ public struct MixedLabelCaseRule: Rule {
         fixes: [
             (before: "## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- [arXiv] B. [[paper]](https://a.org/2) [[code]](https://github.com/c/d)\n",
              after: "## LFM methods\n**2024**\n- [arXiv] A. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n- [arXiv] B. [[Paper]](https://a.org/2) [[Code]](https://github.com/c/d)\n"),
-        ])
+        ],
+        comparesWithMajority: true)
 
     public init() {}
 

@@ -22,7 +22,8 @@ public struct PlaceholderEntryRule: Rule {
              after: "## VFM methods\n**2024**\n- [arXiv] A title. [[Paper]](https://a.org/x)\n"),
             (before: "## VFM methods\n**2022**\n- [arXiv] A. [[Paper]](https://a.org/x)\n- [[paper]]() [[Code]]()\n- [[paper]]() [[Code]]()\n**2021**\n- [arXiv] B. [[Paper]](https://a.org/y)\n",
              after: "## VFM methods\n**2022**\n- [arXiv] A. [[Paper]](https://a.org/x)\n\n**2021**\n- [arXiv] B. [[Paper]](https://a.org/y)\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 

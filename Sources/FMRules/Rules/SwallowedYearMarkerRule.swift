@@ -19,7 +19,8 @@ public struct SwallowedYearMarkerRule: Rule {
         fixes: [
             (before: "## BFM methods\n**2024**\n - [ICLR] A. [[Paper]](https://a.org/1)\n**2023**\n  - [arXiv] B. [[Paper]](https://a.org/2)\n",
              after: "## BFM methods\n**2024**\n - [ICLR] A. [[Paper]](https://a.org/1)\n\n**2023**\n  - [arXiv] B. [[Paper]](https://a.org/2)\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 

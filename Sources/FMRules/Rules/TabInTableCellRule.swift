@@ -18,7 +18,8 @@ public struct TabInTableCellRule: Rule {
         fixes: [
             (before: "| Name | Scale |\n| --- | --- |\n| A\t| 3\tvolumes\t |\n",
              after: "| Name | Scale |\n| --- | --- |\n| A | 3 volumes |\n"),
-        ])
+        ],
+        doneByTableRealignment: true)
 
     public init() {}
 

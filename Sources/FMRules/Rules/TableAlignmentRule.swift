@@ -21,12 +21,13 @@ public struct TableAlignmentRule: Rule {
         fixes: [
             (before: "|Name|Modality|Task|\n|:---:|:---|---:|\n|[MSD](https://a.org)| 3D CT\t | Segmentation |\n| 名称 |X-ray|  QA |\n",
              after: "|         Name         | Modality |         Task |\n| :------------------: | :------- | -----------: |\n| [MSD](https://a.org) | 3D CT    | Segmentation |\n|         名称         | X-ray    |           QA |\n"),
-        ])
+        ],
+        realignsTables: true)
 
     public init() {}
 
     /// What its fix says; the fixer knows by it that the rows were rewritten whole.
-    public static let fixSummary = "align the table's columns"
+    private static let fixSummary = "align the table's columns"
 
     public func check(_ context: RuleContext) -> [Finding] {
         let pad = context.configuration.padLastColumn

@@ -27,7 +27,8 @@ public struct TocMissingHeadingRule: Rule {
         fixes: [
             (before: "# List\n## Contents\n- [Methods](#methods)\n  - [Vision](#vision)\n- [Data](#data): tables\n\n## Methods\n### Vision\n### Language\n## Blogs\n## Data\n## Contact\n",
              after: "# List\n## Contents\n- [Methods](#methods)\n  - [Vision](#vision)\n  - [Language](#language)\n- [Blogs](#blogs)\n- [Data](#data): tables\n\n## Methods\n### Vision\n### Language\n## Blogs\n## Data\n## Contact\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 

@@ -26,7 +26,8 @@ public struct TocNestingRule: Rule {
              after: "## Contents\n- [Datasets](#datasets)\n  - [LFM data](#lfm-data)\n  - [VFM data](#vfm-data)\n## Datasets\n### LFM data\n### VFM data\n"),
             (before: "## Contents\n- [Methods](#methods)\n  - [Vision](#vision)\n- [Language](#language): text models\n## Methods\n### Vision\n### Language\n",
              after: "## Contents\n- [Methods](#methods)\n  - [Vision](#vision)\n  - [Language](#language): text models\n## Methods\n### Vision\n### Language\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 

@@ -20,7 +20,8 @@ public struct TrailingWhitespaceRule: Rule {
         ],
         fixes: [
             (before: "Text.  \n\n- Item.\t\n", after: "Text.\n\n- Item.\n"),
-        ])
+        ],
+        doneByTableRealignment: true)
 
     public init() {}
 

@@ -22,7 +22,8 @@ public struct YearOrderRule: Rule {
              after: "## VFM methods\n**2024**\n- [b] B. [[Paper]](https://a.org/2)\n\n**2023**\n- [c] C. [[Paper]](https://a.org/3)\n\n**2022**\n- [a] A. [[Paper]](https://a.org/1)\n\n## Next\n"),
             (before: "## VFM methods\n**2023**\n- [a] A. [[Paper]](https://a.org/1)\n\n**2024**\n- [b] B. [[Paper]](https://a.org/2)\n\n**2023**\n- [c] C. [[Paper]](https://a.org/3)\n",
              after: "## VFM methods\n**2024**\n- [b] B. [[Paper]](https://a.org/2)\n\n**2023**\n- [a] A. [[Paper]](https://a.org/1)\n- [c] C. [[Paper]](https://a.org/3)\n"),
-        ])
+        ],
+        restructures: true)
 
     public init() {}
 
