@@ -54,16 +54,9 @@ struct Publisher {
                  additions: [PullRequest.Addition]) throws -> Outcome {
         // With a commit to make, everything that would refuse it is asked before anything is
         // written: the commit holds fmadd's change to the list as staged, nothing else.
-        var committing: (repository: Repository, relative: String, branch: String?)?
+        var committing: Commit?
         if options.commit {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            do {
-                let repository = try Repository(discoveringFrom: folder.isEmpty ? "." : folder)
-                let relative = try repository.relativePath(ofFile: path)
-                let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
-                try repository.preflightCommit(path: relative, base: old, branch: branch)
-                committing = (repository, relative, branch)
-            } catch {
+            do { committing = try preflight(path: path, old: old, branchTitle: branchTitle) } catch {
                 printError("fmadd: error: \(error)\nnothing was written")
                 throw Exit.failure
             }
@@ -104,15 +97,20 @@ struct Publisher {
     /// would be made (or none is to be made).
     func refusal(path: String, old: [UInt8], branchTitle: String) -> String? {
         guard options.commit else { return nil }
+        do { _ = try preflight(path: path, old: old, branchTitle: branchTitle) } catch { return "\(error)" }
+        return nil
+    }
+
+    /// The commit to make of the list at `path`, once everything that would refuse it has been
+    /// asked (`old` being the bytes the change was made from).
+    private typealias Commit = (repository: Repository, relative: String, branch: String?)
+    private func preflight(path: String, old: [UInt8], branchTitle: String) throws(GitError) -> Commit {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            let repository = try Repository(discoveringFrom: folder.isEmpty ? "." : folder)
-            let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
-            try repository.preflightCommit(path: try repository.relativePath(ofFile: path), base: old, branch: branch)
-            return nil
-        } catch {
-            return "\(error)"
-        }
+        let repository = try Repository(discoveringFrom: folder.isEmpty ? "." : folder)
+        let relative = try repository.relativePath(ofFile: path)
+        let branch = options.branch ? (options.branchName ?? Repository.branchName(forTitle: branchTitle)) : nil
+        try repository.preflightCommit(path: relative, base: old, branch: branch)
+        return (repository, relative, branch)
     }
 
     /// The commit and pull request, as the user reads them.
