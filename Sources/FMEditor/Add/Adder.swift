@@ -62,7 +62,11 @@ public struct Adder: Sendable {
     /// The schema's findings for a draft (as prepared), and an error for each invisible
     /// character of its text, with its position.
     public func validate(_ draft: Draft) -> [SchemaFinding] {
-        let draft = prepared(draft)
+        findings(ofPrepared: prepared(draft))
+    }
+
+    /// `validate` of a draft already prepared: `add` prepares each once.
+    private func findings(ofPrepared draft: Draft) -> [SchemaFinding] {
         let name = configuration.category(draft.category)?.schema.flatMap { registry.document($0) != nil ? $0 : nil } ?? draft.schemaName
         var findings = validators[name]?.validate(draft.json) ?? []
         var fields: [(String, String)] = [(draft.schemaName == "entry" ? "title" : "name", draft.title)]
@@ -81,7 +85,7 @@ public struct Adder: Sendable {
         guard configuration.category(draft.category) != nil else {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
-        let findings = validate(draft)
+        let findings = findings(ofPrepared: draft)
         let errors = findings.filter { $0.severity == .error }.map(\.message)
         if !errors.isEmpty { throw .invalid(errors) }
         let view = ListView(document: document, configuration: configuration)
@@ -114,7 +118,7 @@ public struct Adder: Sendable {
         let drafts = drafts.map(prepared)
         var warnings: [String] = []
         // Each entry's schema findings, on all cores.
-        let validations = drafts.parallelMap { validate($0) }
+        let validations = drafts.parallelMap { findings(ofPrepared: $0) }
         for (number, draft) in zip(1..., drafts) {
             guard configuration.category(draft.category) != nil else {
                 throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
