@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "FMGitTests", dependencies: ["FMGit", "CLibGit2"]),
         .testTarget(name: "FMListTests", dependencies: ["FMTestSupport", "FMList", "FMSchema"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
-        .testTarget(name: "FMDedupeTests", dependencies: ["FMDedupe", "FMList"]),
+        .testTarget(name: "FMDedupeTests", dependencies: ["FMTestSupport", "FMDedupe", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
         .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe"]),
     ]

@@ -1,5 +1,6 @@
 import FMList
 import Foundation
+import struct FMTestSupport.SplitMix64
 
 /// Lists for the tests: the repository's fixture, the shared corpus, and small inline ones.
 enum ListFixtures {
@@ -18,7 +19,7 @@ enum ListFixtures {
     /// listed again under another spelling: another case, hyphenation and punctuation, the arXiv
     /// `pdf/` link for `abs/`, sometimes another section, venue or code link. Deterministic.
     static func generated(count: Int) -> (markdown: String, plantedPairs: Int) {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let sections = ["LFM methods", "VFM methods", "BFM methods", "MFM methods"]
         let nouns = ["transformer", "segmenter", "encoder", "agent", "tokenizer", "adapter", "retriever", "decoder"]
         let domains = ["pathology", "radiology", "genomics", "dermatology", "cardiology", "oncology", "ophthalmology"]
@@ -49,18 +50,5 @@ enum ListFixtures {
     private static func syllables(_ k: Int) -> String {
         let parts = ["Ka", "Lo", "Mi", "Nu", "Pe", "Ra", "Si", "To", "Vu", "Ze"]
         return String(k).map { parts[Int(String($0)) ?? 0] }.joined()
-    }
-}
-
-/// A small deterministic random number generator.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
