@@ -31,6 +31,31 @@ public struct DuplicateFinder: Sendable {
         return Candidates(entries: entries, fingerprints: Self.fingerprints(of: entries, in: view))
     }
 
+    /// `candidates(in:)` of a list that shares entries with another (the list before and after
+    /// `add --from`): an entry whose title and links are those of the other list's entry on its
+    /// line keeps that entry's fingerprint, which is made of nothing else. `lineThere` maps a
+    /// line of `view` to its line in the other list, nil for a line it does not have.
+    public func candidates(in view: ListView, reusing earlier: Candidates, of earlierView: ListView,
+                           lineThere: (Int) -> Int?) -> Candidates {
+        let entries = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
+        let earlierByLine = Dictionary(uniqueKeysWithValues: earlier.entries.indices.map { (earlierView.entries[earlier.entries[$0]].line, $0) })
+        var fingerprints = [Fingerprint?](repeating: nil, count: entries.count)
+        var missing: [Int] = []
+        for (k, index) in entries.enumerated() {
+            let entry = view.entries[index]
+            if let line = lineThere(entry.line), let e = earlierByLine[line] {
+                let old = earlierView.entries[earlier.entries[e]]
+                if old.title == entry.title, old.links.elementsEqual(entry.links, by: { $0.url == $1.url }) {
+                    fingerprints[k] = earlier.fingerprints[e]
+                    continue
+                }
+            }
+            missing.append(k)
+        }
+        for (k, fingerprint) in zip(missing, Self.fingerprints(of: missing.map { entries[$0] }, in: view)) { fingerprints[k] = fingerprint }
+        return Candidates(entries: entries, fingerprints: fingerprints.map { $0! })
+    }
+
     /// The clusters of duplicate entries in `view`, in the order of their first line. Only pairs
     /// of `minimumConfidence` or more are used. `prepared` are `candidates(in: view)`, when known.
     public func clusters(in view: ListView, prepared: Candidates? = nil, scope: Configuration.DedupeScope? = nil,

@@ -29,8 +29,13 @@ public struct Linter: Sendable {
     /// The findings in `view`. With `timings`, the running time in seconds of each rule (rules run
     /// at once, so they add up to more than the wall time) and of the shared work is reported.
     public func findings(in view: ListView, timings: (@Sendable (String, Double) -> Void)? = nil) -> [Finding] {
+        findings(in: RuleContext(view: view), timings: timings)
+    }
+
+    /// The findings in the context's list.
+    public func findings(in context: RuleContext, timings: (@Sendable (String, Double) -> Void)? = nil) -> [Finding] {
         func timed<T>(_ name: String, _ work: () -> T) -> T { Self.timed(name, timings, work) }
-        let context = RuleContext(view: view)
+        let view = context.view
         let settings = view.configuration.rules
         let active = rules.filter { settings[$0.id] != .off }
         let check = { @Sendable (rule: any Rule) -> [Finding] in Self.timed(rule.id, timings) { rule.check(context) } }

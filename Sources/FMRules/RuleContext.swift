@@ -10,9 +10,25 @@ public struct RuleContext: Sendable {
     public var configuration: Configuration { view.configuration }
 
     public init(view: ListView) {
-        self.view = view
         let finder = DuplicateFinder(configuration: view.configuration)
-        let candidates = Lazy { finder.candidates(in: view) }
+        self.init(view: view, finder: finder) { finder.candidates(in: view) }
+    }
+
+    /// The context of a list that shares most entries with `other`'s (the list before and after
+    /// `add --from`): the duplicate search reuses the fingerprints `other` made of the entries
+    /// that are the same. `lineInOther` maps a line of `view` to its line in `other`'s list,
+    /// nil for a line it does not have.
+    public init(view: ListView, reusingFingerprintsOf other: RuleContext, lineInOther: @escaping @Sendable (Int) -> Int?) {
+        let finder = DuplicateFinder(configuration: view.configuration)
+        let known = other.duplicateCandidates, otherView = other.view
+        self.init(view: view, finder: finder) {
+            finder.candidates(in: view, reusing: known.value, of: otherView, lineThere: lineInOther)
+        }
+    }
+
+    private init(view: ListView, finder: DuplicateFinder, candidates compute: @escaping @Sendable () -> DuplicateFinder.Candidates) {
+        self.view = view
+        let candidates = Lazy(compute)
         duplicateCandidates = candidates
         duplicateClusters = Lazy { finder.clusters(in: view, prepared: candidates.value) }
     }

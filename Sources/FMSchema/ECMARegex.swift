@@ -30,6 +30,10 @@ struct ECMARegex: Sendable {
     /// whose reversal is anchored at the start, so matching stops after a few code points.
     private let runsBackwards: Bool
     private let shortcut: Shortcut?
+    /// The code points a match can begin with, for a pattern that cannot match the empty text:
+    /// text with none of them is refused without running the program (`<[A-Za-z!?/]` on a
+    /// title without `<`).
+    private let firstScalars: ScalarSet?
 
     private static let maximumProgramSize = 20_000
 
@@ -45,6 +49,8 @@ struct ECMARegex: Sendable {
         sets = builder.sets
         anchoredAtStart = Self.startsWithAnchor(tree)
         shortcut = Self.shortcut(for: parsed)
+        let first = Self.firstScalars(of: parsed)
+        firstScalars = first.nullable ? nil : first.set
     }
 
     func matches(_ text: String) -> Bool {
@@ -56,6 +62,7 @@ struct ECMARegex: Sendable {
         case .allScalars(let set, let nonEmpty):
             return (!nonEmpty || !text.isEmpty) && Self.firstScalar(of: text) { !set.contains($0) } == nil
         case nil:
+            if let firstScalars, Self.firstScalar(of: text, where: { firstScalars.contains($0) }) == nil { return false }
             return runsBackwards ? run(on: text.unicodeScalars.reversed()) : run(on: text.unicodeScalars)
         }
     }
@@ -139,6 +146,32 @@ struct ECMARegex: Sendable {
         case .sequence(let nodes): nodes.first.map(startsWithAnchor) ?? false
         case .alternation(let alternatives): alternatives.allSatisfy(startsWithAnchor)
         default: false
+        }
+    }
+
+    /// The code points that can be the first one a match of `node` consumes, and whether it can
+    /// match consuming none. Assertions consume nothing.
+    private static func firstScalars(of node: RegexNode) -> (set: ScalarSet, nullable: Bool) {
+        switch node {
+        case .empty, .start, .end, .wordBoundary:
+            return (ScalarSet([]), true)
+        case .set(let set):
+            return (set, false)
+        case .sequence(let nodes):
+            var set = ScalarSet([])
+            for node in nodes {
+                let first = firstScalars(of: node)
+                set = set.union(first.set)
+                if !first.nullable { return (set, false) }
+            }
+            return (set, true)
+        case .alternation(let alternatives):
+            let firsts = alternatives.map(firstScalars(of:))
+            return (firsts.reduce(ScalarSet([])) { $0.union($1.set) }, firsts.contains { $0.nullable })
+        case .repetition(let body, let minimum, let maximum):
+            if maximum == 0 { return (ScalarSet([]), true) }
+            let first = firstScalars(of: body)
+            return (first.set, minimum == 0 || first.nullable)
         }
     }
 

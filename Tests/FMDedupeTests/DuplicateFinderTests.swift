@@ -16,6 +16,23 @@ import FMDedupe
 
     // MARK: The older healthcare list
 
+    /// The fingerprints of another list (the list before `add --from`) are reused for the
+    /// entries that are the same, and only for those: the search finds what a fresh one finds.
+    @Test func reusedFingerprintsFindWhatFreshOnesFind() throws {
+        let earlier = try ListFixtures.view(at: ListFixtures.olderHealthcareList)
+        var lines = String(decoding: earlier.document.bytes, as: UTF8.self).components(separatedBy: "\n")
+        // Three new entries above line 30; the entry at line 49 (a duplicate of 33) becomes another paper.
+        lines[48] = "- [Radiology] A paper nobody listed before. [[Paper]](https://example.org/unlisted)"
+        lines.insert(contentsOf: (1...3).map { "- [arXiv] New entry \($0) of the batch. [[Paper]](https://example.org/new/\($0))" }, at: 29)
+        let later = try ListFixtures.view(lines.joined(separator: "\n"))
+        let reused = Self.finder.candidates(in: later, reusing: Self.finder.candidates(in: earlier), of: earlier) { line in
+            line < 30 ? line : line <= 32 ? nil : line - 3
+        }
+        let fresh = Self.finder.clusters(in: later)
+        #expect(Self.clusterLines(fresh) == [[28, 48], [29, 51]])
+        #expect(Self.finder.clusters(in: later, prepared: reused) == fresh)
+    }
+
     @Test func olderListHasItsThreeKnownPairs() throws {
         let clusters = Self.finder.clusters(in: try ListFixtures.view(at: ListFixtures.olderHealthcareList))
         #expect(Self.clusterLines(clusters) == [[28, 45], [29, 48], [33, 49]])

@@ -54,6 +54,33 @@ import FMSchema
         for insertion in batch.insertions { #expect(result.lineText(insertion.line) == insertion.text) }
     }
 
+    /// A batch is refused for what it adds, never for what the list already had: the list's own
+    /// duplicate and trailing white space stay theirs, a new entry that repeats a listed paper,
+    /// or another new entry, is refused.
+    @Test func aBatchIsJudgedByWhatItAddsOnly() throws {
+        let adder = try Self.adder()
+        let example = try String(contentsOf: Paths.repository.appendingPathComponent("Examples/healthcare-list.md"), encoding: .utf8)
+        let listed = try #require(example.split(separator: "\n").first { $0.hasPrefix("- [Nature] Large language models encode") })
+        let untidy = example.replacingOccurrences(of: listed, with: listed + "\n" + listed + "   ")
+        let original = try Document(bytes: Array(untidy.utf8))
+        let fresh = Self.generatedDrafts(40).filter { if case .paper = $0 { return true } else { return false } }
+        let batch = try adder.addAll(fresh, to: original, allowDuplicate: false)
+        #expect(batch.insertions.count == fresh.count)
+
+        let again = Draft.paper(PaperDraft(category: "lfm", year: 2023, venue: "Nature", title: "Large language models encode clinical knowledge",
+                                           links: [.init(key: "paper", url: "https://www.nature.com/articles/s41586-023-06291-2")]))
+        let twice = fresh[3]
+        for drafts in [fresh + [again], fresh + [twice]] {
+            #expect {
+                try adder.addAll(drafts, to: original, allowDuplicate: false)
+            } throws: { error in
+                guard case .wouldAddFindings(let findings) = error as? AddError else { return false }
+                return findings.allSatisfy { $0.contains("duplicate") } && !findings.contains { $0.contains("trailing") }
+            }
+        }
+        #expect(try adder.addAll(fresh + [again], to: original, allowDuplicate: true).insertions.count == fresh.count + 1)
+    }
+
     @Test func twoHundredEntriesGoInOneByOneAndReadBack() throws {
         let adder = try Self.adder()
         var document = try Document(bytes: try Paths.bytes(Self.upstream))

@@ -42,6 +42,16 @@ import Testing
         Case("\\]\\(", "see [x](y)", true),
         Case("^https?://[^/?#\\s]", "https://x.org", true),
         Case("^https?://[^/?#\\s]", "https:// x.org", false),
+        // Text without any code point a match can begin with is refused before the program runs.
+        Case("<[A-Za-z!?/]", "a < b", false),
+        Case("<[A-Za-z!?/]", "a <b> c", true),
+        Case("a*b", "xxb", true),
+        Case("a*b", "xxa", false),
+        Case("(a|)c", "xc", true),
+        Case("a{0}b", "b", true),
+        Case("\\bx", "y x", true),
+        Case("(^|\\S)$", "", true),
+        Case("(a|b?)", "", true),
         Case("(?=a)a", "a", true),  // lookahead: handled by NSRegularExpression
         Case("^\\p{Letter}+$", "héllo", true),  // \p{…}: handled by NSRegularExpression
     ]
@@ -51,12 +61,12 @@ import Testing
         #expect(try Pattern(example.pattern).matches(example.text) == example.matches)
     }
 
-    @Test func aHostilePatternRunsInLinearTime() throws {
+    /// A backtracking engine takes exponential time here; the Pike VM's time is linear by
+    /// construction, so the answer comes at all.
+    @Test func aHostilePatternGetsAnAnswer() throws {
         let pattern = try Pattern("^(a+)+$")
-        let text = String(repeating: "a", count: 20_000) + "b"
-        let start = Date()
-        #expect(!pattern.matches(text))
-        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(!pattern.matches(String(repeating: "a", count: 20_000) + "b"))
+        #expect(pattern.matches(String(repeating: "a", count: 20_000)))
     }
 
     @Test func anInvalidPatternIsASchemaError() {

@@ -110,59 +110,72 @@ public struct Adder: Sendable {
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
 
-    /// Many entries at once (`add --from`), in the time of about two checks of the list however
+    /// Many entries at once (`add --from`), in about the time of two checks of the list however
     /// many there are: each is placed in the list as it was, entries bound for one place keep
     /// their order (and share a year group made for them), all are written in one pass, and the
-    /// list is checked once before and once after. The insertions carry their final lines.
+    /// new list is checked once. The insertions carry their final lines.
     public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
         let drafts = drafts.map(prepared)
-        var warnings: [String] = []
-        // Each entry's schema findings, on all cores.
-        let validations = drafts.parallelMap { findings(ofPrepared: $0) }
-        for (number, draft) in zip(1..., drafts) {
-            guard configuration.category(draft.category) != nil else {
-                throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
+        // The schema's findings, on a worker while this thread places the entries. One loop: in
+        // parallel loops the shared compiled schemas' reference counts would be contended.
+        let validations = ResultSlots<[[SchemaFinding]]>(count: 1)
+        let validating = DispatchGroup()
+        DispatchQueue.global().async(group: validating) { validations.set(0, drafts.map(findings(ofPrepared:))) }
+        defer { validating.wait() }
+        // A draft's own problems come first, in order: the first entry in error is reported.
+        func checkDrafts() throws(AddError) -> [String] {
+            validating.wait()
+            var warnings: [String] = []
+            for (number, (draft, findings)) in zip(1..., zip(drafts, validations.get(0) ?? [])) {
+                guard configuration.category(draft.category) != nil else {
+                    throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
+                }
+                let errors = findings.filter { $0.severity == .error }.map(\.message)
+                if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
+                warnings += findings.filter { $0.severity == .warning }.map(\.message)
             }
-            let findings = validations[number - 1]
-            let errors = findings.filter { $0.severity == .error }.map(\.message)
-            if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
-            warnings += findings.filter { $0.severity == .warning }.map(\.message)
+            return warnings
         }
         let view = ListView(document: document, configuration: configuration)
-        // The list's findings before, read on a worker while the entries are placed on this thread.
-        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
-        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
-        let findingsBefore = ResultSlots<[Finding]>(count: 1)
-        let linting = DispatchGroup()
-        DispatchQueue.global().async(group: linting) { findingsBefore.set(0, local.findings(in: view)) }
-        defer { linting.wait() }
-        let placement = Placement(view: view)
         var insertions: [Insertion] = []
-        for draft in drafts { insertions.append(try placement.insertion(for: draft)) }
-        // Papers are read by GitHub's parser together, on all cores; rows one by one.
-        var papers: [(index: Int, line: String, links: [String], title: String, venue: String?)] = []
-        for (index, draft) in drafts.enumerated() {
-            if case .paper(let paper) = draft {
-                papers.append((index, insertions[index].text, paper.links.map(\.url), paper.title, paper.venue.flatMap { $0.isEmpty ? nil : $0 }))
-            } else {
-                do { try checkRendering(of: insertions[index], for: draft, in: view) } catch .invalid(let messages) {
-                    throw .invalidEntry(number: index + 1, messages)
+        var edits: [LineEdit] = []
+        do throws(AddError) {
+            let placement = Placement(view: view)
+            for draft in drafts { insertions.append(try placement.insertion(for: draft)) }
+            // Papers are read by GitHub's parser together, on all cores; rows one by one.
+            var papers: [(index: Int, line: String, links: [String], title: String, venue: String?)] = []
+            for (index, draft) in drafts.enumerated() {
+                if case .paper(let paper) = draft {
+                    papers.append((index, insertions[index].text, paper.links.map(\.url), paper.title, paper.venue.flatMap { $0.isEmpty ? nil : $0 }))
+                } else {
+                    do { try checkRendering(of: insertions[index], for: draft, in: view) } catch .invalid(let messages) {
+                        throw .invalidEntry(number: index + 1, messages)
+                    }
                 }
             }
+            for (paper, problem) in zip(papers, EntryText.renderingProblems(ofEntries: papers.map { ($0.line, $0.links, $0.title, $0.venue) })) {
+                if let problem { throw .invalidEntry(number: paper.index + 1, ["the entry \(paper.line.trimmingWhitespace()): \(problem)"]) }
+            }
+            guard let (merged, finalLines) = Self.merged(insertions) else {
+                _ = try checkDrafts()
+                return try addOneByOne(drafts, to: document, allowDuplicate: allowDuplicate)
+            }
+            edits = merged
+            for index in insertions.indices { insertions[index].line = finalLines[index] }
+        } catch {
+            // A problem of the schema is the one to report; placing needs only a category.
+            _ = try checkDrafts()
+            throw error
         }
-        for (paper, problem) in zip(papers, EntryText.renderingProblems(ofEntries: papers.map { ($0.line, $0.links, $0.title, $0.venue) })) {
-            if let problem { throw .invalidEntry(number: paper.index + 1, ["the entry \(paper.line.trimmingWhitespace()): \(problem)"]) }
-        }
-        guard let (edits, finalLines) = Self.merged(insertions) else { return try addOneByOne(drafts, to: document, allowDuplicate: allowDuplicate) }
-        for index in insertions.indices { insertions[index].line = finalLines[index] }
+        let warnings = try checkDrafts()
         let bytes = document.applying(edits)
         guard let after = try? Document(bytes: bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
         guard document.blocksAround(insertions: edits.map { ($0.lines.lowerBound, $0.replacement.count) }, keptIn: after,
                                     rows: insertions.contains { $0.text.trimmingWhitespace().hasPrefix("|") }) else {
             throw .changesSurroundings
         }
-        linting.wait()
-        try checkNothingNew(before: findingsBefore.get(0) ?? [], in: document, after: after, linter: local)
+        try checkNothingNew(in: ListView(document: after, configuration: configuration), madeFrom: view, by: edits,
+                            allowDuplicate: allowDuplicate)
         return (bytes, insertions, warnings)
     }
 
@@ -228,16 +241,49 @@ public struct Adder: Sendable {
 
     /// Refuses when the list after all insertions has a finding it did not have before, finding
     /// compared by rule and the text of its line (not by line number, which the insertions move).
-    private func checkNothingNew(before findings: [Finding], in original: Document, after document: Document, linter local: Linter) throws(AddError) {
-        var known = Self.findingKeys(findings, in: original)
+    ///
+    /// The new list is checked first; the list before is checked only by the rules that found
+    /// something in the new one (no other rule's findings can match), reusing the fingerprints
+    /// of the entries the insertions left as they were.
+    private func checkNothingNew(in view: ListView, madeFrom earlier: ListView, by edits: [LineEdit], allowDuplicate: Bool) throws(AddError) {
+        // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
+        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
+        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
+        let context = RuleContext(view: view)
+        let findings = local.findings(in: context)
+        guard !findings.isEmpty else { return }
+        let found = Set(findings.map(\.ruleID))
+        let laterLines = Self.laterLines(of: earlier.document, after: edits)
+        let contextBefore = RuleContext(view: earlier, reusingFingerprintsOf: context) { line in
+            line <= laterLines.count ? laterLines[line - 1] : nil
+        }
+        let before = Linter(rules: local.rules.filter { found.contains($0.id) }).findings(in: contextBefore)
+        var known = Self.findingKeys(before, in: earlier.document)
         var fresh: [String] = []
+        let document = view.document
         let owners = Self.blockStarts(of: document)
-        for finding in local.findings(in: ListView(document: document, configuration: configuration)) {
+        for finding in findings {
             let key = Self.findingKey(finding, in: document, owners: owners)
             if let count = known[key], count > 0 { known[key] = count - 1; continue }
             fresh.append("line \(finding.line): \(finding.message) [\(finding.ruleID)]")
         }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
+    }
+
+    /// For each line of `document`, its line once `edits` (insertions, in order of their lines)
+    /// are applied.
+    static func laterLines(of document: Document, after edits: [LineEdit]) -> [Int] {
+        var lines: [Int] = []
+        lines.reserveCapacity(document.lines.count)
+        var shift = 0, next = 0
+        for line in 1...max(1, document.lines.count) {
+            while next < edits.count, edits[next].lines.lowerBound <= line {
+                shift += edits[next].replacement.count - edits[next].lines.count
+                next += 1
+            }
+            lines.append(line + shift)
+        }
+        return lines
     }
 
     /// Refuses an entry that GitHub would not show as one entry (or row) whose text is the

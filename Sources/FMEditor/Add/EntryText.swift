@@ -29,6 +29,8 @@ enum EntryText {
     /// `url` with the characters that could end a Markdown link or a table cell, or start
     /// markup, percent-encoded: `https://example.org/a)[x](javascript:…)` stays one link.
     static func safeLink(_ url: String) -> String {
+        // Most links have none of them (and every one is ASCII): they are kept as they are.
+        guard url.utf8.contains(where: { $0 < 0x80 && linkEndingBytes[Int($0)] }) else { return url }
         var result = ""
         for scalar in url.unicodeScalars {
             switch scalar {
@@ -41,6 +43,8 @@ enum EntryText {
         return result
     }
 
+    private static let linkEndingBytes: [Bool] = (0..<128).map { "()[]<>|\"`\\{}^".utf8.contains(UInt8($0)) }
+
     /// Why the written `line` of a paper would not show as one entry with exactly `links`; nil
     /// when it does. The text GitHub shows must be the line's own text, each link replaced by
     /// its label.
@@ -50,7 +54,8 @@ enum EntryText {
 
     /// The same for many entries, read on all cores; an entry of plain text needs no reading.
     static func renderingProblems(ofEntries entries: [(line: String, links: [String], title: String, venue: String?)]) -> [String?] {
-        let toRead = entries.indices.filter { !isPlainEntry(entries[$0].line, title: entries[$0].title, venue: entries[$0].venue, links: entries[$0].links) }
+        let plain = entries.parallelMap { isPlainEntry($0.line, title: $0.title, venue: $0.venue, links: $0.links) }
+        let toRead = entries.indices.filter { !plain[$0] }
         let rendered = RenderedInlines.ofListItems(toRead.map { entries[$0].line })
         var problems = [String?](repeating: nil, count: entries.count)
         for (k, index) in toRead.enumerated() {
@@ -80,7 +85,7 @@ enum EntryText {
         if let venue {
             let venueBytes = Array(venue.utf8)
             guard isPlainText(venueBytes), take([UInt8(ascii: "[")] + venueBytes + Array("] ".utf8)) else { return false }
-        } else if let first = titleBytes.first, Array("#>-+*=0123456789".utf8).contains(first) {
+        } else if let first = titleBytes.first, blockStarts.contains(first) {
             return false
         }
         guard isPlainText(titleBytes), take(titleBytes) else { return false }
@@ -105,25 +110,39 @@ enum EntryText {
         return next == links.count && isPlainText(text)
     }
 
-    /// The inline characters of Markdown, HTML and GitHub's extensions that make text more than text.
-    private static let markupBytes = Set("*_`[]!<>&\\~|@".utf8)
+    /// The first characters of a title that could start a block when no venue comes before it.
+    private static let blockStarts = Array("#>-+*=0123456789".utf8)
 
+    /// The inline characters of Markdown, HTML and GitHub's extensions that make text more than
+    /// text, as a table of 128 flags.
+    private static let markupBytes: [Bool] = (0..<128).map { "*_`[]!<>&\\~|@".utf8.contains(UInt8($0)) || $0 < 0x20 || $0 == 0x7F }
+
+    /// One pass over the bytes: markup, control characters, invisible characters, and the
+    /// starts of GitHub's autolinks (`://`, `www.`, `http:`, `https:`, `mailto:`, `ftp:`).
     private static func isPlainText(_ bytes: [UInt8]) -> Bool {
         var ascii = true
-        for byte in bytes {
-            if byte < 0x20 || byte == 0x7F || markupBytes.contains(byte) { return false }
-            if byte >= 0x80 { ascii = false }
-        }
-        if !ascii && String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { isInvisible($0) || ($0.value >= 0x80 && $0.value <= 0x9F) }) {
-            return false
-        }
-        // Autolinks: a scheme, `www.`.
-        let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        for marker in ["://", "www.", "http:", "https:", "mailto:", "ftp:"] {
-            let pattern = Array(marker.utf8)
-            if lower.count >= pattern.count, (0...(lower.count - pattern.count)).contains(where: { lower[$0..<($0 + pattern.count)].elementsEqual(pattern) }) {
+        for (index, byte) in bytes.enumerated() {
+            guard byte < 0x80 else { ascii = false; continue }
+            if markupBytes[Int(byte)] { return false }
+            if byte == UInt8(ascii: ":") {
+                if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return false }
+                for scheme in autolinkSchemes where endsWith(bytes, before: index, scheme) { return false }
+            } else if byte == UInt8(ascii: "."), endsWith(bytes, before: index, www) {
                 return false
             }
+        }
+        return ascii || !String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { isInvisible($0) || ($0.value >= 0x80 && $0.value <= 0x9F) }
+    }
+
+    private static let autolinkSchemes = ["http", "https", "mailto", "ftp"].map { Array($0.utf8) }
+    private static let www = Array("www".utf8)
+
+    /// Whether the bytes before `end`, lower-cased, are `word`.
+    private static func endsWith(_ bytes: [UInt8], before end: Int, _ word: [UInt8]) -> Bool {
+        guard end >= word.count else { return false }
+        for (offset, letter) in word.enumerated() {
+            let byte = bytes[end - word.count + offset]
+            if (byte >= 65 && byte <= 90 ? byte + 32 : byte) != letter { return false }
         }
         return true
     }
