@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
         .testTarget(name: "FMDedupeTests", dependencies: ["FMTestSupport", "FMDedupe", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
-        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe"]),
+        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe", "FMEditor"]),
     ]
 )

@@ -1,5 +1,5 @@
-// Generated from the files of Schemas/ by Tests/FMSchemaTests/BuiltInSchemasSource.swift. Do not edit:
-// change the schema files, then run `FMADD_UPDATE_SCHEMAS=1 swift test --filter BuiltInSchemaTests`.
+// Generated from the files of Schemas/ by Tests/fmaddTests/BuiltInSchemasSource.swift. Do not edit:
+// change the schema files, then run `Scripts/regenerate`.
 
 /// The schemas of `Schemas/`, compiled into the binary: file name and text.
 enum BuiltInSchemas {

@@ -3,17 +3,6 @@ import FMTestSupport
 import Testing
 
 @Suite struct RulesCommandTests {
-    @Test func contributingHoldsTheGeneratedRulesSection() throws {
-        let generated = try Fmadd.run(["rules", "--markdown"])
-        #expect(generated.status == 0)
-        let contributing = try String(contentsOf: Paths.repository.appendingPathComponent("CONTRIBUTING.md"), encoding: .utf8)
-        let begin = try #require(contributing.range(of: "<!-- fmadd-rules:begin -->\n"))
-        let end = try #require(contributing.range(of: "<!-- fmadd-rules:end -->"))
-        let section = String(contributing[begin.upperBound..<end.lowerBound])
-        #expect(section == generated.stdout,
-                "CONTRIBUTING.md is stale: paste `swift run fmadd rules --markdown` between the fmadd-rules markers")
-    }
-
     @Test func listsEveryRuleOnceAndExplainsOne() throws {
         let list = try Fmadd.run(["rules"])
         #expect(list.status == 0)

@@ -1,29 +1,28 @@
 import Foundation
+import FMTestSupport
 
 /// Writes `Sources/FMSchema/BuiltInSchemas.swift`, the schemas of `Schemas/` as Swift source, so
 /// that the binary holds them and needs no file beside it.
 ///
 /// The file is generated and committed (a build-tool plugin would generate it at build time, but
 /// SwiftPM builds a plugin's tool with the build's sanitizers, and a tool built with
-/// `--sanitize=fuzzer` does not link: libFuzzer brings its own `main`). `BuiltInSchemaTests`
-/// fails when the file is stale; regenerate it with
-/// `FMADD_UPDATE_SCHEMAS=1 swift test --filter BuiltInSchemaTests`.
+/// `--sanitize=fuzzer` does not link: libFuzzer brings its own `main`). `GeneratedFilesTests`
+/// fails when the file is stale; `Scripts/regenerate` writes it.
 enum BuiltInSchemasSource {
-    static let file = TestPaths.repositoryRoot.appending(path: "Sources/FMSchema/BuiltInSchemas.swift")
-    static let updateVariable = "FMADD_UPDATE_SCHEMAS"
+    static let schemas = Paths.repository.appending(path: "Schemas")
 
     /// The schema files of `Schemas/`, by name.
     static func schemaFiles() throws -> [(name: String, text: String)] {
-        try FileManager.default.contentsOfDirectory(atPath: TestPaths.schemas.path)
+        try FileManager.default.contentsOfDirectory(atPath: schemas.path)
             .filter { $0.hasSuffix(".json") }
             .sorted()
-            .map { name in (name, try String(contentsOf: TestPaths.schemas.appending(path: name), encoding: .utf8)) }
+            .map { name in (name, try String(contentsOf: schemas.appending(path: name), encoding: .utf8)) }
     }
 
     static func render(_ schemas: [(name: String, text: String)]) -> String {
         var source = """
-            // Generated from the files of Schemas/ by Tests/FMSchemaTests/BuiltInSchemasSource.swift. Do not edit:
-            // change the schema files, then run `\(updateVariable)=1 swift test --filter BuiltInSchemaTests`.
+            // Generated from the files of Schemas/ by Tests/fmaddTests/BuiltInSchemasSource.swift. Do not edit:
+            // change the schema files, then run `Scripts/regenerate`.
 
             /// The schemas of `Schemas/`, compiled into the binary: file name and text.
             enum BuiltInSchemas {
