@@ -1,3 +1,4 @@
+import FMList
 /// An entry's keys in the form the search compares quickly: hashes and a bag of hashed words.
 /// A class, so that the search's arrays share one copy of each.
 final class Fingerprint: Sendable {
@@ -24,7 +25,7 @@ final class Fingerprint: Sendable {
         (self.title, head, tail) = keys.title.withUTF8Bytes { bytes in
             guard let colon = keys.colon else { return (Self.compactHash(bytes[...]), 0, 0) }
             let tail = bytes[(colon + 1)...]
-            let tailWords = tail.count(where: { $0 == 0x20 }) + 1
+            let tailWords = tail.count(where: { $0 == Byte.space }) + 1
             return (Self.compactHash(bytes[...]), Self.compactHash(bytes[..<colon]),
                     tailWords >= Self.minimumSubtitleWords ? Self.compactHash(tail) : 0)
         }
@@ -61,7 +62,7 @@ final class Fingerprint: Sendable {
         var hash = StableHash(salt: Salt.spelling)
         for word in text.split(whereSeparator: \.isWhitespace) {
             hash.add(word)
-            hash.add(0x20)
+            hash.add(Byte.space)
         }
         return hash.value
     }
@@ -70,7 +71,7 @@ final class Fingerprint: Sendable {
     private static func compactHash(_ normalized: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
         guard !normalized.isEmpty else { return 0 }
         var hash = StableHash(salt: Salt.title)
-        for byte in normalized where byte != 0x20 { hash.add(byte) }
+        for byte in normalized where byte != Byte.space { hash.add(byte) }
         return hash.value
     }
 

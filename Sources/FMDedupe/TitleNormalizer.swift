@@ -1,3 +1,4 @@
+import FMList
 import Foundation
 
 /// Folds a title to the form two spellings of the same title share.
@@ -28,8 +29,8 @@ enum TitleNormalizer {
 
     /// The normalised title without its spaces.
     static func compact(_ normalized: String) -> String {
-        guard normalized.utf8.contains(0x20) else { return normalized }
-        return String(decoding: normalized.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+        guard normalized.utf8.contains(Byte.space) else { return normalized }
+        return String(decoding: normalized.utf8.filter { $0 != Byte.space }, as: UTF8.self)
     }
 
     // The common case, and by far the fastest: no normalisation form or folding table needed.
@@ -41,7 +42,7 @@ enum TitleNormalizer {
             var pendingBreak = false
             func append(_ byte: UInt8) {
                 if pendingBreak {
-                    out[count] = 0x20
+                    out[count] = Byte.space
                     count += 1
                 }
                 pendingBreak = false

@@ -1,3 +1,4 @@
+import FMList
 /// A word of a normalised title, hashed: what the similarity compares.
 struct TitleWord: Hashable, Sendable {
     var hash: UInt64
@@ -59,7 +60,7 @@ enum TitleSimilarity {
             var words: [TitleWord] = []
             words.reserveCapacity(bytes.count / 6 + 1)
             var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == Byte.space {
                 if end > start { words.append(TitleWord(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
                 start = end + 1
             }

@@ -1,3 +1,4 @@
+import FMList
 /// A link target split into the parts the keys are read from: an absolute `http(s)` address, or
 /// one that starts with `//` or `www.`. Anything else (`#anchor`, `./file.md`, `mailto:`) is none.
 ///
@@ -85,7 +86,7 @@ struct WebAddress: Sendable {
     }
 
     private static func isPadding(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        Byte.isBlank(byte) || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {

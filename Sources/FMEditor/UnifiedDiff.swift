@@ -1,3 +1,4 @@
+import FMList
 /// A unified diff (`diff -u`) of two texts, found with patience diff: lines that occur once on
 /// each side anchor the match, which keeps large, mostly equal lists fast and the hunks readable.
 public enum UnifiedDiff {
@@ -14,7 +15,7 @@ public enum UnifiedDiff {
     static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var result: [ArraySlice<UInt8>] = []
         var start = 0
-        for (i, byte) in bytes.enumerated() where byte == 0x0A {
+        for (i, byte) in bytes.enumerated() where byte == Byte.lineFeed {
             result.append(bytes[start...i])
             start = i + 1
         }

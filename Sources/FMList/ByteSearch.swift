@@ -25,6 +25,15 @@ extension Array where Element == UInt8 {
     }
 }
 
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The offset of the first `byte` at or after `start`, found with `memchr`.
+    public func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, start < count,
+              let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
 private func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard let first = needle.first, haystack.count >= needle.count, let base = haystack.baseAddress,
           let pattern = needle.baseAddress else { return nil }

@@ -52,7 +52,7 @@ enum CmarkArena {
     static func map<T: Sendable>(count: Int, _ work: @Sendable (Int) -> T) -> [T] {
         let taken = WorkCounter(count: count)
         let results = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+        onAllCores(atMost: count) {
             withArena { recycle in
                 while let index = taken.take() {
                     results.set(index, work(index))

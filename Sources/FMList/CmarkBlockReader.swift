@@ -103,16 +103,14 @@ enum CmarkBlockReader {
         let text = lines.contentRange(line)
         guard text.count >= 2, lines.isBlank(line - 1, in: bytes) else { return false }
         let a = bytes[text.lowerBound], b = bytes[text.lowerBound + 1]
-        return (a == UInt8(ascii: "#") && (b == UInt8(ascii: "#") || b == 0x20)) || (a == UInt8(ascii: "*") && b == UInt8(ascii: "*"))
+        return (a == UInt8(ascii: "#") && (b == UInt8(ascii: "#") || b == Byte.space)) || (a == UInt8(ascii: "*") && b == UInt8(ascii: "*"))
     }
 
     /// Whether `bytes` hold a footnote's `[^`. A caret is rare in a list, so look for it first.
     private static func containsFootnoteMark(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
             var offset = 1
-            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "^")), buffer.count - offset) {
-                let caret = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let caret = buffer.firstOffset(of: UInt8(ascii: "^"), from: offset) {
                 if buffer[caret - 1] == UInt8(ascii: "[") { return true }
                 offset = caret + 1
             }
@@ -212,7 +210,7 @@ enum CmarkBlockReader {
             for line in (range.lowerBound + 1)...max(range.lowerBound + 1, range.upperBound) where line <= range.upperBound {
                 let content = lines.contentRange(line)
                 guard content.contains(where: { bytes[$0] == UInt8(ascii: "-") }) else { continue }
-                if content.allSatisfy({ [0x20, 0x09, 0x7C, 0x2D, 0x3A].contains(bytes[$0]) }) { return line - 1 }
+                if content.allSatisfy({ [Byte.space, Byte.tab, 0x7C, 0x2D, 0x3A].contains(bytes[$0]) }) { return line - 1 }
             }
             return nil
         }

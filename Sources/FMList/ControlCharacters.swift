@@ -5,7 +5,7 @@ public enum ControlCharacters {
     /// Whether `scalar` is a control character: C0 (U+0000–U+001F, with tab and line breaks),
     /// DEL (U+007F) or C1 (U+0080–U+009F).
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+        scalar.value < Byte.space || (scalar.value >= 0x7F && scalar.value <= 0x9F)
     }
 
     /// `text` with each control character not in `kept` written as a visible escape, `\u{1B}`.

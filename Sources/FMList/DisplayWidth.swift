@@ -10,7 +10,7 @@ public enum DisplayWidth {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if skipNext { skipNext = false; continue }
-            if value >= 0x20 && value < 0x7F {
+            if value >= Byte.space && value < 0x7F {
                 total += 1
                 lastWidth = 1
                 lastScalar = value
@@ -47,8 +47,8 @@ public enum DisplayWidth {
 
     /// The width of one character: 0, 1 or 2 (control characters count 0).
     public static func of(scalar value: UInt32) -> Int {
-        if value >= 0x20 && value < 0x7F { return 1 }
-        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
+        if value >= Byte.space && value < 0x7F { return 1 }
+        if value < Byte.space || (value >= 0x7F && value < 0xA0) { return 0 }
         if contains(DisplayWidthTables.zero, value) { return 0 }
         if contains(DisplayWidthTables.wide, value) { return 2 }
         return 1

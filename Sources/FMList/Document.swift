@@ -118,7 +118,7 @@ public struct Document: Sendable {
         var crlf = 0, lf = 0
         for line in 1...max(1, min(lines.count, 200)) where line <= lines.count && lines.hasTerminator(line) {
             let end = lines.contentRange(line).upperBound
-            if bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A { crlf += 1 } else { lf += 1 }
+            if bytes[end] == Byte.carriageReturn && end + 1 < bytes.count && bytes[end + 1] == Byte.lineFeed { crlf += 1 } else { lf += 1 }
         }
         return crlf > lf ? "\r\n" : "\n"
     }

@@ -11,7 +11,7 @@ public enum EntryParser {
     public static func marker(in bytes: ArraySlice<UInt8>) -> Marker? {
         let base = bytes.startIndex
         var i = base
-        while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        while i < bytes.endIndex && (Byte.isBlank(bytes[i])) { i += 1 }
         let indentEnd = i
         guard i < bytes.endIndex else { return nil }
         if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "+") {
@@ -22,8 +22,8 @@ public enum EntryParser {
             i += 1
         }
         let markerEnd = i
-        guard i == bytes.endIndex || bytes[i] == 0x20 || bytes[i] == 0x09 else { return nil }
-        while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        guard i == bytes.endIndex || Byte.isBlank(bytes[i]) else { return nil }
+        while i < bytes.endIndex && (Byte.isBlank(bytes[i])) { i += 1 }
         return Marker(indent: String(decoding: bytes[base..<indentEnd], as: UTF8.self),
                       marker: String(decoding: bytes[indentEnd..<markerEnd], as: UTF8.self),
                       contentStart: i - base)
@@ -46,7 +46,7 @@ public enum EntryParser {
            bytes[position + 1] != UInt8(ascii: "[") {
             entry.venue = String(decoding: bytes[(position + 1)..<close], as: UTF8.self)
             position = close + 1
-            while position < bytes.count && bytes[position] == 0x20 { position += 1 }
+            while position < bytes.count && bytes[position] == Byte.space { position += 1 }
         }
         var firstLinkStart: Int?
         var previousLinkEnd: Int?

@@ -124,7 +124,7 @@ extension String {
 extension BidirectionalCollection where Element == UInt8 {
     /// The bytes without the spaces and tabs at either end: white space within a Markdown line.
     public func trimmingSpacesAndTabs() -> SubSequence {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func isSpace(_ byte: UInt8) -> Bool { Byte.isBlank(byte) }
         var start = startIndex, end = endIndex
         while start < end && isSpace(self[start]) { formIndex(after: &start) }
         while start < end && isSpace(self[index(before: end)]) { formIndex(before: &end) }

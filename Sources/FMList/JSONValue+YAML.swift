@@ -160,7 +160,7 @@ public struct YAMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
             self.init(line: repeated ?? context.mark.line, column: context.mark.column,
                       problem: "duplicate key \"\(key)\" (first on line \(context.mark.line))")
         case .reader(let problem, let offset, _, let yaml):
-            let line = offset.map { yaml.utf8.prefix($0).count(where: { $0 == 0x0A }) + 1 } ?? 1
+            let line = offset.map { yaml.utf8.prefix($0).count(where: { $0 == Byte.lineFeed }) + 1 } ?? 1
             self.init(line: line, column: 1, problem: problem)
         default:
             self.init(line: 1, column: 1, problem: error.description)

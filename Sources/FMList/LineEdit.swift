@@ -46,7 +46,7 @@ extension Document {
             copyLines(upTo: lower)
             // Appending after a last line without a terminator needs one first.
             if lower == count + 1, count > 0, !lines.hasTerminator(count), !edit.replacement.isEmpty,
-               out.last != 0x0A && out.last != 0x0D {
+               out.last != Byte.lineFeed && out.last != Byte.carriageReturn {
                 out.append(contentsOf: ending)
             }
             let replacesUnterminatedLast = upper == count + 1 && count > 0 && !lines.hasTerminator(count) && upper > lower

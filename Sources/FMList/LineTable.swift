@@ -19,9 +19,8 @@ public struct LineTable: Sendable {
         var i = 0
         let n = bytes.count
         // Without a carriage return, lines end at each LF, which memchr finds fastest.
-        if let base = bytes.baseAddress, memchr(base, 0x0D, n) == nil {
-            while i < n, let found = memchr(base + i, 0x0A, n - i) {
-                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if bytes.firstOffset(of: Byte.carriageReturn) == nil {
+            while i < n, let end = bytes.firstOffset(of: Byte.lineFeed, from: i) {
                 starts.append(lineStart)
                 ends.append(end)
                 i = end + 1
@@ -31,10 +30,10 @@ public struct LineTable: Sendable {
         }
         while i < n {
             let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
+            if b == Byte.lineFeed || b == Byte.carriageReturn {
                 starts.append(lineStart)
                 ends.append(i)
-                i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+                i += (b == Byte.carriageReturn && i + 1 < n && bytes[i + 1] == Byte.lineFeed) ? 2 : 1
                 lineStart = i
             } else {
                 i += 1
@@ -63,7 +62,7 @@ public struct LineTable: Sendable {
 
     /// Whether line `line` of `bytes` holds only spaces and tabs: a blank line to Markdown.
     public func isBlank(_ line: Int, in bytes: [UInt8]) -> Bool {
-        for i in contentRange(line) where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        for i in contentRange(line) where bytes[i] != Byte.space && bytes[i] != Byte.tab { return false }
         return true
     }
 

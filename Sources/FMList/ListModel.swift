@@ -85,7 +85,7 @@ public struct TableCell: Hashable, Sendable {
 
     /// Whether a tab stands between the cell's words, where it is text (a tab at an edge is padding).
     public var hasTabInside: Bool {
-        text.utf8.trimmingSpacesAndTabs().contains(0x09)
+        text.utf8.trimmingSpacesAndTabs().contains(Byte.tab)
     }
     /// Byte offset in the line where the cell's text starts (after the pipe).
     public var start: Int

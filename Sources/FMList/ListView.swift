@@ -112,7 +112,7 @@ public struct ListView: Sendable {
         guard let first = text.first else { return false }
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "|") || first == UInt8(ascii: ">") { return false }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
-            return text.count > 1 && text[text.startIndex + 1] != 0x20 && text[text.startIndex + 1] != 0x09
+            return text.count > 1 && text[text.startIndex + 1] != Byte.space && text[text.startIndex + 1] != Byte.tab
         }
         var digits = text.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
         if digits > 0 && digits < text.count {
@@ -276,7 +276,7 @@ struct ListViewBuilder {
     private mutating func collectHTMLAnchors(_ line: Int) {
         let bytes = document.lineBytes(line)
         // Every line of every paragraph comes here; few hold a tag.
-        guard !bytes.isEmpty, bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, Int32(UInt8(ascii: "<")), $0.count) != nil }),
+        guard !bytes.isEmpty, bytes.withUnsafeBufferPointer({ $0.firstOffset(of: UInt8(ascii: "<")) != nil }),
               bytes.contains(UInt8(ascii: "=")) else { return }
         let text = String(decoding: bytes, as: UTF8.self)
         for attribute in [" id=", " name="] {
@@ -391,7 +391,7 @@ struct ListViewBuilder {
             let links = InlineLinkScanner.links(in: bytes)
             guard let link = links.first, link.target.hasPrefix("#"), !link.isImage else { return nil }
             let before = bytes.prefix(link.start)
-            guard before.allSatisfy({ [0x20, 0x09, 0x2D, 0x2A, 0x2B].contains($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else {
+            guard before.allSatisfy({ [Byte.space, Byte.tab, 0x2D, 0x2A, 0x2B].contains($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) else {
                 return nil
             }
             // The nearest enclosing item of this list (the bullet of a `- - [x]` line counts as

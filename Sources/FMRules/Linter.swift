@@ -52,11 +52,10 @@ public struct Linter: Sendable {
             let runOthers = { @Sendable in
                 while let k = taken.take() { found.set(k, check(active[others[k]])) }
             }
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group, execute: runOthers)
+            let worker = BackgroundWork(runOthers)
             _ = timed("(duplicate search)") { context.duplicates }
             runOthers()
-            group.wait()
+            worker.value
             results = active.map { type(of: $0).readsDuplicates ? check($0) : [] }
             for (k, index) in others.enumerated() { results[index] = found.get(k) ?? [] }
         } else {

@@ -1,6 +1,7 @@
 import FMDedupe
 import FMList
 import Foundation
+import Synchronization
 
 /// What a rule sees: the document, its list view and the configuration, with the lines that hold
 /// code or HTML marked so that rules leave them alone.
@@ -65,21 +66,21 @@ public struct RuleContext: Sendable {
 }
 
 /// A value computed the first time a rule asks for it, and shared by the rules running at once.
-final class Lazy<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var computed: Value?
+final class Lazy<Value: Sendable>: Sendable {
+    private let computed = Mutex<Value?>(nil)
     private let compute: @Sendable () -> Value
 
     init(_ compute: @escaping @Sendable () -> Value) {
         self.compute = compute
     }
 
+    /// Computed under the lock: a second rule asking meanwhile waits for the first's answer.
     var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let computed { return computed }
-        let value = compute()
-        computed = value
-        return value
+        computed.withLock { computed in
+            if let computed { return computed }
+            let value = compute()
+            computed = value
+            return value
+        }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 import FMDedupe
 import FMList
 import FMRules
@@ -118,15 +117,13 @@ public struct Adder: Sendable {
         let drafts = drafts.map(prepared)
         // The schema's findings, on a worker while this thread places the entries. One loop: in
         // parallel loops the shared compiled schemas' reference counts would be contended.
-        let validations = ResultSlots<[[SchemaFinding]]>(count: 1)
-        let validating = DispatchGroup()
-        DispatchQueue.global().async(group: validating) { validations.set(0, drafts.map(findings(ofPrepared:))) }
-        defer { validating.wait() }
+        let validations = BackgroundWork { drafts.map(findings(ofPrepared:)) }
+        // Not left running when this returns early.
+        defer { _ = validations.value }
         // A draft's own problems come first, in order: the first entry in error is reported.
         func checkDrafts() throws(AddError) -> [String] {
-            validating.wait()
             var warnings: [String] = []
-            for (number, (draft, findings)) in zip(1..., zip(drafts, validations.get(0) ?? [])) {
+            for (number, (draft, findings)) in zip(1..., zip(drafts, validations.value)) {
                 guard configuration.category(draft.category) != nil else {
                     throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
                 }
@@ -371,7 +368,7 @@ public struct Adder: Sendable {
             while let parent = index { chain.insert(view.sections[parent], at: 0); index = view.sections[parent].parent }
             for section in chain { headingLines += document.bytes[document.lines.fullRange(section.lines.lowerBound)] }
         }
-        let headingCount = headingLines.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let headingCount = headingLines.reduce(0) { $0 + ($1 == Byte.lineFeed ? 1 : 0) }
         let old = headingLines + Array(document.bytes[document.lines.byteRange(region)])
         let inside = insertion.edits.map { LineEdit(lines: ($0.lines.lowerBound - region.lowerBound + 1 + headingCount)..<($0.lines.upperBound - region.lowerBound + 1 + headingCount),
                                                    replacement: $0.replacement) }

@@ -49,7 +49,7 @@ public enum DraftReader {
         let value: JSONValue
         // JSON (what scripts and bots write) is read by the JSON parser, many times faster than
         // YAML's for the same value; anything else, or JSON it refuses, is read as YAML.
-        let first = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        let first = data.first { $0 != Byte.space && $0 != Byte.lineFeed && $0 != Byte.carriageReturn && $0 != Byte.tab }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "["), let json = try? JSONValue(jsonData: data) {
             value = json
         } else {

@@ -73,8 +73,8 @@ enum EntryText {
     static func isPlainEntry(_ line: String, title: String, venue: String?, links: [String]) -> Bool {
         let bytes = Array(line.utf8)
         var i = 0
-        while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
-        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == 0x20 else { return false }
+        while i < bytes.count && (Byte.isBlank(bytes[i])) { i += 1 }
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == Byte.space else { return false }
         i += 2
         func take(_ part: [UInt8]) -> Bool {
             guard i + part.count <= bytes.count, bytes[i..<(i + part.count)].elementsEqual(part) else { return false }
@@ -95,13 +95,13 @@ enum EntryText {
         while i < bytes.count {
             if next < links.count, bytes[i] == UInt8(ascii: "]"), take(Array(("](" + links[next] + ")").utf8)) {
                 next += 1
-                text.append(0x20)
+                text.append(Byte.space)
                 continue
             }
             let byte = bytes[i]
             if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {
                 if byte == UInt8(ascii: "]"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "(") { return false }
-                text.append(0x20)
+                text.append(Byte.space)
             } else {
                 text.append(byte)
             }
@@ -115,7 +115,7 @@ enum EntryText {
 
     /// The inline characters of Markdown, HTML and GitHub's extensions that make text more than
     /// text, as a table of 128 flags.
-    private static let markupBytes: [Bool] = (0..<128).map { "*_`[]!<>&\\~|@".utf8.contains(UInt8($0)) || $0 < 0x20 || $0 == 0x7F }
+    private static let markupBytes: [Bool] = (0..<128).map { "*_`[]!<>&\\~|@".utf8.contains(UInt8($0)) || $0 < Byte.space || $0 == 0x7F }
 
     /// One pass over the bytes: markup, control characters, invisible characters, and the
     /// starts of GitHub's autolinks (`://`, `www.`, `http:`, `https:`, `mailto:`, `ftp:`).

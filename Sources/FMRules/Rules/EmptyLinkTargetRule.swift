@@ -58,13 +58,13 @@ public struct EmptyLinkTargetRule: Rule {
     static func removing(_ link: InlineLink, from bytes: ArraySlice<UInt8>) -> String {
         let line = Array(bytes)
         var start = link.start
-        while start > 0 && (line[start - 1] == 0x20 || line[start - 1] == 0x09) { start -= 1 }
+        while start > 0 && (Byte.isBlank(line[start - 1])) { start -= 1 }
         if start > 0 && line[start - 1] == UInt8(ascii: ",") {
             start -= 1
-            while start > 0 && line[start - 1] == 0x20 { start -= 1 }
+            while start > 0 && line[start - 1] == Byte.space { start -= 1 }
         }
         var end = link.end
-        if start == link.start { while end < line.count && line[end] == 0x20 { end += 1 } }
+        if start == link.start { while end < line.count && line[end] == Byte.space { end += 1 } }
         return String(decoding: line[..<start] + line[end...], as: UTF8.self)
     }
 }

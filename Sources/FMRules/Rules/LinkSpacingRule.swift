@@ -52,10 +52,10 @@ public struct LinkSpacingRule: Rule {
             guard links.count == entry.links.count, let first = links.first, let last = links.last else { continue }
             // Only what stands between the links is respaced; anything else is for a person.
             let gapRanges = zip(links, links.dropFirst()).map { $0.outerEnd..<$1.outerStart }
-            guard gapRanges.allSatisfy({ bytes[$0].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } }) else { continue }
+            guard gapRanges.allSatisfy({ bytes[$0].allSatisfy { $0 == Byte.space || $0 == UInt8(ascii: ",") } }) else { continue }
             let want = separators[category] ?? " "
             var before = first.outerStart
-            while before > 0 && bytes[before - 1] == 0x20 { before -= 1 }
+            while before > 0 && bytes[before - 1] == Byte.space { before -= 1 }
             let titleGapWrong = first.outerStart - before != 1
             let badGap = gapRanges.firstIndex { !bytes[$0].elementsEqual(want.utf8) }
             guard titleGapWrong || badGap != nil else { continue }

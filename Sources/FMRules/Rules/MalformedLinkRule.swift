@@ -56,7 +56,7 @@ public struct MalformedLinkRule: Rule {
 
     private func leadingSpace(_ bytes: ArraySlice<UInt8>, after offset: Int) -> Int {
         var n = 0
-        while offset + n < bytes.count, bytes[bytes.startIndex + offset + n] == 0x20 { n += 1 }
+        while offset + n < bytes.count, bytes[bytes.startIndex + offset + n] == Byte.space { n += 1 }
         return n
     }
 
@@ -65,7 +65,7 @@ public struct MalformedLinkRule: Rule {
         var target = target
         return target.withUTF8 { bytes in
             guard bytes.starts(with: "https://".utf8) || bytes.starts(with: "http://".utf8) else { return false }
-            return !bytes.contains { $0 == 0x20 || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }
+            return !bytes.contains { $0 == Byte.space || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }
         }
     }
 

@@ -28,8 +28,8 @@ public struct TabInTableCellRule: Rule {
         for table in context.view.tables {
             for row in table.rows {
                 let bytes = context.document.lineBytes(row.line)
-                guard let tab = bytes.firstIndex(of: 0x09) else { continue }
-                let count = bytes.lazy.filter { $0 == 0x09 }.count
+                guard let tab = bytes.firstIndex(of: Byte.tab) else { continue }
+                let count = bytes.lazy.filter { $0 == Byte.tab }.count
                 // A tab at the edge of a cell is padding; one between words is text, shown as a space.
                 let inside = row.cells.contains(where: \.hasTabInside)
                 findings.append(finding("table row has \(count) tab\(count == 1 ? "" : "s"); use spaces",
@@ -45,7 +45,7 @@ public struct TabInTableCellRule: Rule {
     /// padding) and tabs inside a cell made spaces.
     static func untabbed(_ row: TableRow, _ bytes: ArraySlice<UInt8>) -> String {
         let line = Array(bytes)
-        let isBlank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        let isBlank = { (b: UInt8) in Byte.isBlank(b) }
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
         var position = 0
@@ -53,15 +53,15 @@ public struct TabInTableCellRule: Rule {
             out.append(contentsOf: line[position..<cell.start])  // the pipe and anything before the cell
             let content = line[cell.start..<cell.end]
             guard let first = content.firstIndex(where: { !isBlank($0) }), let last = content.lastIndex(where: { !isBlank($0) }) else {
-                out.append(contentsOf: content.filter { $0 == 0x20 }.isEmpty && !content.isEmpty ? [0x20] : content.filter { $0 == 0x20 })
+                out.append(contentsOf: content.filter { $0 == Byte.space }.isEmpty && !content.isEmpty ? [Byte.space] : content.filter { $0 == Byte.space })
                 position = cell.end
                 continue
             }
-            let lead = content[..<first].filter { $0 == 0x20 }
-            let trail = content[(last + 1)...].filter { $0 == 0x20 }
-            out.append(contentsOf: lead.isEmpty && first > content.startIndex ? [0x20] : lead)
-            out.append(contentsOf: content[first...last].map { $0 == 0x09 ? 0x20 : $0 })
-            out.append(contentsOf: trail.isEmpty && last + 1 < content.endIndex ? [0x20] : trail)
+            let lead = content[..<first].filter { $0 == Byte.space }
+            let trail = content[(last + 1)...].filter { $0 == Byte.space }
+            out.append(contentsOf: lead.isEmpty && first > content.startIndex ? [Byte.space] : lead)
+            out.append(contentsOf: content[first...last].map { $0 == Byte.tab ? Byte.space : $0 })
+            out.append(contentsOf: trail.isEmpty && last + 1 < content.endIndex ? [Byte.space] : trail)
             position = cell.end
         }
         out.append(contentsOf: line[position...])

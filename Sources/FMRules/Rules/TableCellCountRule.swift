@@ -25,7 +25,7 @@ public struct TableCellCountRule: Rule {
             let expected = table.header.cells.count
             for row in table.body where row.cells.count != expected {
                 let bytes = context.document.lineBytes(row.line)
-                let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+                let indent = bytes.prefix { Byte.isBlank($0) }.count
                 findings.append(finding("row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), the header has \(expected); GitHub \(row.cells.count > expected ? "drops the extra ones" : "leaves the missing ones empty")",
                                         line: row.line, column: indent + 1))
             }

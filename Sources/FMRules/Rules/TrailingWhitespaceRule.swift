@@ -35,11 +35,11 @@ public struct TrailingWhitespaceRule: Rule {
         }
         for line in 1...document.lines.count {
             let bytes = document.lineBytes(line)
-            guard let last = bytes.last, last == 0x20 || last == 0x09, !context.isCode(line) else { continue }
+            guard let last = bytes.last, Byte.isBlank(last), !context.isCode(line) else { continue }
             var start = bytes.endIndex
-            while start > bytes.startIndex && (bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09) { start -= 1 }
+            while start > bytes.startIndex && (Byte.isBlank(bytes[start - 1])) { start -= 1 }
             let trailing = bytes[start...]
-            if hardBreakLines.contains(line) && trailing.count >= 2 && trailing.allSatisfy({ $0 == 0x20 }) { continue }
+            if hardBreakLines.contains(line) && trailing.count >= 2 && trailing.allSatisfy({ $0 == Byte.space }) { continue }
             let kept = String(decoding: bytes[..<start], as: UTF8.self)
             findings.append(finding("line ends with \(trailing.count) white-space character\(trailing.count == 1 ? "" : "s"); remove them",
                                     line: line, column: Column.of(byteOffset: start - bytes.startIndex, in: bytes),

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+import Synchronization
+
+// The one place where fmadd runs work on all cores: every parallel loop is one of these.
 
 extension Collection where Index == Int {
     /// `map` on all cores, in order. For work that is large and independent per element.
@@ -51,29 +54,48 @@ public func workRanges(count: Int, minimumSize: Int = 2048) -> [Range<Int>] {
     return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
 }
 
+/// Runs `worker` on each core at once (on at most `limit` of them), and returns when all are
+/// done: for work that its workers share out themselves, taking indices from a `WorkCounter`.
+public func onAllCores(atMost limit: Int, _ worker: @Sendable () -> Void) {
+    DispatchQueue.concurrentPerform(iterations: Swift.max(1, Swift.min(limit, ProcessInfo.processInfo.activeProcessorCount))) { _ in worker() }
+}
+
 /// Hands out the numbers `0..<count` to whichever core asks next, each once.
-public final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
+public final class WorkCounter: Sendable {
+    private let next = Atomic<Int>(0)
     private let count: Int
 
     public init(count: Int) { self.count = count }
 
     public func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return taken < count ? taken : nil
     }
 }
 
 /// Results written by the cores that make them, each once; read after all are done.
-public final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+public final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
 
-    public init(count: Int) { slots = Array(repeating: nil, count: count) }
-    public func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
-    public func get(_ index: Int) -> T? { lock.lock(); defer { lock.unlock() }; return slots[index] }
+    public init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    public func set(_ index: Int, _ value: T) { slots.withLock { $0[index] = value } }
+    public func get(_ index: Int) -> T? { slots.withLock { $0[index] } }
+}
+
+/// Work started on another core now, whose result this thread takes when it needs it (and
+/// waits for, if it is not done): to overlap two pieces of work that do not depend on each other.
+public final class BackgroundWork<T: Sendable>: Sendable {
+    private let result = ResultSlots<T>(count: 1)
+    private let group = DispatchGroup()
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        let result = result
+        DispatchQueue.global().async(group: group) { result.set(0, work()) }
+    }
+
+    /// The result, once the work is done.
+    public var value: T {
+        group.wait()
+        return result.get(0)!
+    }
 }
