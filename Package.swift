@@ -26,8 +26,8 @@ let package = Package(
             "CCmarkGFM", "FMSchema", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "FMDedupe", dependencies: ["FMList"]),
-        .target(name: "FMRules", dependencies: ["FMList", "FMSchema", "FMDedupe"]),
-        .target(name: "FMEditor", dependencies: ["FMList", "FMRules", "FMDedupe"]),
+        .target(name: "FMRules", dependencies: ["FMList", "FMDedupe"]),
+        .target(name: "FMEditor", dependencies: ["FMList", "FMSchema", "FMRules", "FMDedupe"]),
         .executableTarget(name: "fmadd", dependencies: [
             "CMalloc", "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

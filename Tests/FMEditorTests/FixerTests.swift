@@ -137,4 +137,11 @@ import FMRules
         let fixed = String(decoding: try Self.fix(Array(text.utf8), .healthcareDefault).bytes, as: UTF8.self)
         #expect(fixed == "## LFM methods\r\n**2024**\r\n- [a] A. [[Paper]](https://a.org/1)\r\n- [b] B. [[Paper]](https://a.org/2)\r\n- [c] C. [[Paper]](https://a.org/3)")
     }
+
+    @Test func aRowWithTheWrongNumberOfCellsIsLeftAsItIs() throws {
+        let text = "| a | b |\n| --- | --- |\n|c|d|e|\n|f|g|\n"
+        let fixed = try Fixer(linter: Linter(), configuration: .healthcareDefault).fix(try Document(bytes: Array(text.utf8)), path: "t.md")
+        #expect(String(decoding: fixed.bytes, as: UTF8.self) == text)
+        #expect(fixed.remaining.map(\.ruleID) == ["table-cell-count"])
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import FMTestSupport
 
-/// Writes `Sources/FMSchema/BuiltInSchemas.swift`, the schemas of `Schemas/` as Swift source, so
+/// Writes `Sources/FMSchema/BuiltIn/BuiltInSchemas.swift`, the schemas of `Schemas/` as Swift source, so
 /// that the binary holds them and needs no file beside it.
 ///
 /// The file is generated and committed (a build-tool plugin would generate it at build time, but

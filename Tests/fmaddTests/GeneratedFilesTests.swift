@@ -21,7 +21,7 @@ import Testing
     static let regenerating = ProcessInfo.processInfo.environment["FMADD_REGENERATE"] == "1"
 
     static let files: [Generated] = [
-        Generated(path: "Sources/FMSchema/BuiltInSchemas.swift", source: "the files of Schemas/") {
+        Generated(path: "Sources/FMSchema/BuiltIn/BuiltInSchemas.swift", source: "the files of Schemas/") {
             BuiltInSchemasSource.render(try BuiltInSchemasSource.schemaFiles())
         },
         Generated(path: "CONTRIBUTING.md", source: "`fmadd rules --markdown`, between the fmadd-rules markers") {
@@ -39,7 +39,7 @@ import Testing
     /// The width tables come from a Python package, in the tools' environment.
     @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason)))
     func widthTablesAreUpToDate() throws {
-        try Self.check(Generated(path: "Sources/FMList/DisplayWidthTables.swift",
+        try Self.check(Generated(path: "Sources/FMList/Text/DisplayWidthTables.swift",
                                  source: "Scripts/generate-width-tables.py and the wcwidth of .ci/requirements-peers.txt", make: Self.widthTables))
     }
 
