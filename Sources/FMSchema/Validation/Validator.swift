@@ -50,10 +50,7 @@ public struct Validator: Sendable {
     public func validate(_ instance: JSONValue) -> [SchemaFinding] {
         let root = evaluator.schema.root
         if evaluator.isValid(root, instance, strict: true) { return [] }
-        var path: InstancePath = []
-        var findings: [RawFinding] = []
-        evaluator.collect(root, instance, &path, &findings)
-        return findings.map(\.finding)
+        return evaluator.findings(root, instance).map(\.finding)
     }
 
     /// Whether `instance` passes: no error (warnings allowed).
