@@ -41,6 +41,9 @@ let package = Package(
         .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
         .testTarget(name: "FMDedupeTests", dependencies: ["FMTestSupport", "FMDedupe", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
+        .testTarget(name: "FMWorkflowsTests", dependencies: [
+            "FMTestSupport", "FMWorkflows", "FMEditor", "FMRules", "FMList", "FMGit", "FMDedupe", "FMSchema",
+        ]),
         .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe"]),
     ]
 )
