@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FMSchema", targets: ["FMSchema"]),
         .library(name: "FMGit", targets: ["FMGit"]),
         .library(name: "FMDedupe", targets: ["FMDedupe"]),
+        .library(name: "FMWorkflows", targets: ["FMWorkflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,8 +29,9 @@ let package = Package(
         .target(name: "FMDedupe", dependencies: ["FMList"]),
         .target(name: "FMRules", dependencies: ["FMList", "FMDedupe"]),
         .target(name: "FMEditor", dependencies: ["FMList", "FMSchema", "FMRules", "FMDedupe"]),
+        .target(name: "FMWorkflows", dependencies: ["FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "CMalloc", "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
+            "CMalloc", "FMWorkflows", "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "FMTestSupport", path: "Tests/TestSupport"),
@@ -39,6 +41,9 @@ let package = Package(
         .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
         .testTarget(name: "FMDedupeTests", dependencies: ["FMTestSupport", "FMDedupe", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
+        .testTarget(name: "FMWorkflowsTests", dependencies: [
+            "FMTestSupport", "FMWorkflows", "FMEditor", "FMRules", "FMList", "FMGit", "FMDedupe", "FMSchema",
+        ]),
         .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe", "FMEditor"]),
     ]
 )

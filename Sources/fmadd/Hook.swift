@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import FMEditor
-import FMGit
+import FMWorkflows
 
 extension Fmadd {
     struct Hook: ParsableCommand {
@@ -10,7 +9,7 @@ extension Fmadd {
             abstract: "Install or remove fmadd's git pre-commit hook.",
             subcommands: [Install.self, Uninstall.self])
 
-        struct Install: ParsableCommand {
+        struct Install: WorkflowCommand {
             static let configuration = CommandConfiguration(
                 commandName: "install",
                 abstract: "Install the pre-commit hook where git runs it (core.hooksPath, or the repository's hooks folder).",
@@ -19,32 +18,31 @@ extension Fmadd {
             @Flag(help: "Keep an existing pre-commit hook and run it before fmadd's.")
             var force = false
 
-            func run() throws {
-                let installer = try installerHere()
-                switch try reportingFailures({ try installer.install(script: PreCommitHook.script, force: force) }) {
-                case .installed: print("Installed the pre-commit hook at \(installer.hookPath)")
-                case .updated: print("Updated the pre-commit hook at \(installer.hookPath)")
-                case .installedChaining: print("Installed the pre-commit hook at \(installer.hookPath); the hook that was there runs first (\(installer.chainedHookPath))")
+            func execute() throws(WorkflowFailure) -> ExitStatus {
+                let hook = try HookWorkflow(folder: FileManager.default.currentDirectoryPath)
+                let installer = hook.installer
+                switch try hook.install(force: force) {
+                case .installed: StandardOutput.write("Installed the pre-commit hook at \(installer.hookPath)\n")
+                case .updated: StandardOutput.write("Updated the pre-commit hook at \(installer.hookPath)\n")
+                case .installedChaining:
+                    StandardOutput.write("Installed the pre-commit hook at \(installer.hookPath); the hook that was there runs first (\(installer.chainedHookPath))\n")
                 }
+                return .success
             }
         }
 
-        struct Uninstall: ParsableCommand {
+        struct Uninstall: WorkflowCommand {
             static let configuration = CommandConfiguration(commandName: "uninstall", abstract: "Remove fmadd's pre-commit hook, and put back the hook it kept.")
 
-            func run() throws {
-                let installer = try installerHere()
-                switch try reportingFailures({ try installer.uninstall() }) {
-                case .removed: print("Removed the pre-commit hook at \(installer.hookPath)")
-                case .removedAndRestored: print("Removed fmadd's pre-commit hook and put back the one that was there")
-                case .notInstalled: print("fmadd's pre-commit hook is not installed")
+            func execute() throws(WorkflowFailure) -> ExitStatus {
+                let hook = try HookWorkflow(folder: FileManager.default.currentDirectoryPath)
+                switch try hook.uninstall() {
+                case .removed: StandardOutput.write("Removed the pre-commit hook at \(hook.installer.hookPath)\n")
+                case .removedAndRestored: StandardOutput.write("Removed fmadd's pre-commit hook and put back the one that was there\n")
+                case .notInstalled: StandardOutput.write("fmadd's pre-commit hook is not installed\n")
                 }
+                return .success
             }
         }
     }
-}
-
-private func installerHere() throws -> HookInstaller {
-    let repository = try reportingFailures { try Repository(discoveringFrom: FileManager.default.currentDirectoryPath) }
-    return try reportingFailures { try HookInstaller(repository: repository) }
 }

@@ -11,7 +11,7 @@ struct PhaseClock {
     mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now(), processor = Self.processorSeconds()
-        printError(String(format: "fmadd-timing %@ %.3f s (processor %.3f s)", phase,
+        StandardError.write(String(format: "fmadd-timing %@ %.3f s (processor %.3f s)", phase,
                           Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, processor - lastProcessor))
         last = now
         lastProcessor = processor
@@ -20,7 +20,7 @@ struct PhaseClock {
     /// Reports each rule's running time, when timing is on.
     var ruleTimer: (@Sendable (String, Double) -> Void)? {
         guard enabled else { return nil }
-        return { rule, seconds in printError(String(format: "fmadd-timing   rule %@ %.3f s", rule, seconds)) }
+        return { rule, seconds in StandardError.write(String(format: "fmadd-timing   rule %@ %.3f s", rule, seconds)) }
     }
 
     private static func processorSeconds() -> Double {

@@ -29,7 +29,7 @@ extension Fmadd {
             } else {
                 text = RuleDocumentation.list()
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
         }
     }
 }

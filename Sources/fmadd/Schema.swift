@@ -19,8 +19,8 @@ extension Fmadd {
         }
 
         func run() throws {
-            guard let text = SchemaRegistry.builtInText(name) else { throw Exit.failure }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            guard let text = SchemaRegistry.builtInText(name) else { ExitStatus.failure.exit() }
+            StandardOutput.write(text)
         }
     }
 }

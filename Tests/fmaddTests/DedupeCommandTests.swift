@@ -57,6 +57,15 @@ import Testing
         #expect(Self.linkTargets(before).subtracting(Self.linkTargets(after)).isEmpty)
     }
 
+    /// A usage error found once the lists are known is shown with the usage of dedupe, not
+    /// the root command's.
+    @Test func twoListsAreAUsageErrorOfDedupe() throws {
+        let result = try Fmadd.run(["dedupe", fixture.path, fixture.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error: dedupe reads one list\nUsage: fmadd dedupe"), "\(result.stderr)")
+        #expect(!result.stderr.contains("<subcommand>"))
+    }
+
     @Test func distinctPairsAreNotReportedAgain() throws {
         let folder = try Fmadd.temporaryFolder()
         try Data(contentsOf: fixture).write(to: folder.appendingPathComponent("README.md"))

@@ -57,6 +57,17 @@ import Testing
         #expect(try Fmadd.run(["fix", "--select", "no-such-rule", file.path]).status == 64)
     }
 
+    @Test func selectTakesRepeatedFlagsAndCommaSeparatedIDs() throws {
+        let file = try copyOfUpstream()
+        let repeated = try Fmadd.run(["fix", "--diff", "--select", "trailing-whitespace", "--select", "mixed-label-case", file.path])
+        let commas = try Fmadd.run(["fix", "--diff", "--select", "trailing-whitespace,mixed-label-case", file.path])
+        #expect(repeated.status == 0 && repeated.stdout == commas.stdout, "\(repeated.stderr)")
+        let one = try Fmadd.run(["fix", "--diff", "--select", "trailing-whitespace", file.path])
+        #expect(one.stdout != repeated.stdout, "the second --select adds its rule")
+        let unknown = try Fmadd.run(["fix", "--ignore", "table-alignment", "--ignore", "no-such-rule", file.path])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown rule 'no-such-rule'"), "\(unknown.stderr)")
+    }
+
     @Test func keepsTheFileModeAndLineEndings() throws {
         let folder = try Fmadd.temporaryFolder()
         let file = folder.appendingPathComponent("README.md")

@@ -80,10 +80,6 @@ enum Fmadd {
         return url
     }()
 
-    /// A new empty folder that is removed when the test process ends.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fmadd-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A new empty folder.
+    static func temporaryFolder() throws -> URL { try TemporaryFolder.make() }
 }

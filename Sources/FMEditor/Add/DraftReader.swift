@@ -5,7 +5,7 @@ import FMSchema
 /// Reads the entries of a `--from` file: YAML or JSON, one entry or a list, each with its
 /// category. A paper's links are under `links:` or given as `paper:`, `code:`, ….
 public enum DraftReader {
-    // The cases are the ones `fmadd add` maps to exit codes (Add.swift switches over all of
+    // The cases are the ones `fmadd add` maps to exit codes (AddWorkflow switches over all of
     // them): a file that cannot be used is `unreadable`, content that is not entries `notYAML`.
     public enum Problem: Error, Equatable, CustomStringConvertible {
         /// The file cannot be used (exit 2): it cannot be read, or, with `because`, is not UTF-8.

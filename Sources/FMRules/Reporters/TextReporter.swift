@@ -10,22 +10,28 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ reports: [Report]) -> String {
-        var out = ""
         var errors = 0, warnings = 0, fixable = 0
         for report in reports {
-            for finding in report.findings {
-                let severity = finding.severity.rawValue
-                let painted = color ? (finding.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-                // A file name or a message (which may quote a title) is shown, never acted on by the terminal.
-                let file = ControlCharacters.escaped(report.file, keeping: ["\t"])
-                let message = ControlCharacters.escaped(finding.message, keeping: ["\t"])
-                out += "\(file):\(finding.line):\(finding.column): \(painted): \(message) [\(ControlCharacters.escaped(finding.ruleID))]\n"
-                if finding.fix != nil { fixable += 1 }
-            }
+            fixable += report.findings.count { $0.fix != nil }
             errors += report.errorCount
             warnings += report.warningCount
         }
-        out += Self.summary(errors: errors, warnings: warnings, fixable: fixable, files: reports.map(\.file))
+        return findingLines(reports) + Self.summary(errors: errors, warnings: warnings, fixable: fixable, files: reports.map(\.file))
+    }
+
+    /// One line a finding, `FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]`, without the summary.
+    public func findingLines(_ reports: [Report]) -> String {
+        var out = ""
+        for report in reports {
+            // A file name or a message (which may quote a title) is shown, never acted on by the terminal.
+            let file = ControlCharacters.escaped(report.file, keeping: ["\t"])
+            for finding in report.findings {
+                let severity = finding.severity.rawValue
+                let painted = color ? (finding.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
+                let message = ControlCharacters.escaped(finding.message, keeping: ["\t"])
+                out += "\(file):\(finding.line):\(finding.column): \(painted): \(message) [\(ControlCharacters.escaped(finding.ruleID))]\n"
+            }
+        }
         return out
     }
 

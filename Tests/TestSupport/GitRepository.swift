@@ -1,12 +1,12 @@
 import Foundation
 
 /// A real git repository in a temporary folder, holding a copy of a list as README.md.
-struct GitRepository {
-    let folder: URL
-    var readme: URL { folder.appendingPathComponent("README.md") }
+public struct GitRepository {
+    public let folder: URL
+    public var readme: URL { folder.appendingPathComponent("README.md") }
 
-    init(list: URL) throws {
-        folder = try Fmadd.temporaryFolder()
+    public init(list: URL) throws {
+        folder = try TemporaryFolder.make()
         try Data(contentsOf: list).write(to: folder.appendingPathComponent("README.md"))
         try git("init", "-q", "-b", "main")
         try git("config", "user.name", "Test Contributor")
@@ -16,11 +16,11 @@ struct GitRepository {
     }
 
     @discardableResult
-    func git(_ arguments: String...) throws -> String {
+    public func git(_ arguments: String...) throws -> String {
         try run(arguments)
     }
 
-    func run(_ arguments: [String]) throws -> String {
+    public func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -34,5 +34,15 @@ struct GitRepository {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func readmeBytes() throws -> Data { try Data(contentsOf: readme) }
+    public func readmeBytes() throws -> Data { try Data(contentsOf: readme) }
+}
+
+/// New empty folders for a test to work in.
+public enum TemporaryFolder {
+    /// A new empty folder in the system's temporary folder.
+    public static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fmadd-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 }

@@ -1,0 +1,46 @@
+import FMEditor
+import FMGit
+import FMList
+import FMSchema
+
+/// Why a workflow could not do its work: what it had to use (a list, the repository, a schema, a
+/// file) could not be used. Each message says what to do next. What a workflow finds or refuses
+/// on the way (findings, an invalid entry, a refused commit) is not a failure but its outcome.
+public enum WorkflowFailure: Error, CustomStringConvertible {
+    case list(ListError)
+    case git(GitError)
+    case schema(SchemaError)
+    case fix(FixError)
+    /// A file of entries to add that cannot be read.
+    case draftFile(DraftReader.Problem)
+    /// A file to validate that cannot be read.
+    case unreadableFile(path: String)
+    /// `what` reads the work tree and the repository has none.
+    case noWorkTree(needed: String)
+    /// HEAD names no branch.
+    case detachedHead
+
+    public var description: String {
+        switch self {
+        case .list(let error): return "\(error)"
+        case .git(let error): return "\(error)"
+        case .schema(let error): return "\(error)"
+        case .fix(let error): return "\(error)"
+        case .draftFile(let problem): return "\(problem)"
+        case .unreadableFile(let path):
+            return "cannot read \(ControlCharacters.escaped(path)); check that the file exists and is readable"
+        case .noWorkTree(let what): return "\(what) needs a repository with a work tree"
+        case .detachedHead: return "HEAD is detached; check out the branch of the pull request"
+        }
+    }
+}
+
+/// Runs `body`, a list's failure as a workflow's.
+func tryList<T>(_ body: () throws(ListError) -> T) throws(WorkflowFailure) -> T {
+    do { return try body() } catch { throw .list(error) }
+}
+
+/// Runs `body`, the repository's failure as a workflow's.
+func tryGit<T>(_ body: () throws(GitError) -> T) throws(WorkflowFailure) -> T {
+    do { return try body() } catch { throw .git(error) }
+}
