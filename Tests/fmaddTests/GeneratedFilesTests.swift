@@ -1,5 +1,5 @@
 import Foundation
-import FMEditor
+import FMWorkflows
 import FMTestSupport
 import Testing
 
@@ -29,7 +29,10 @@ import Testing
         },
         Generated(path: "Hooks/pre-commit", source: "PreCommitHook.script, which `fmadd hook install` writes", make: { PreCommitHook.script },
                   executable: true),
-    ]
+    ] + HelpTests.commands.map { command in
+        Generated(path: "Tests/Fixtures/help/" + HelpTests.file(command).lastPathComponent,
+                  source: "`fmadd \((command + ["--help"]).joined(separator: " "))` at 80 columns") { try HelpTests.help(command) }
+    }
 
     @Test(arguments: files)
     func isUpToDate(_ file: Generated) throws {
@@ -48,6 +51,7 @@ import Testing
         let url = Paths.repository.appendingPathComponent(file.path)
         let current = try? String(contentsOf: url, encoding: .utf8)
         if Self.regenerating {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if current != expected { try Data(expected.utf8).write(to: url, options: .atomic) }
             if file.executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             return

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import FMGit
+@testable import FMWorkflows
 
 @Suite struct PullRequestTests {
     @Test(arguments: [
