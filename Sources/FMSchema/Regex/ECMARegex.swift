@@ -1,7 +1,8 @@
 /// A regular expression of the `RegexParser` subset, compiled to a program for a Pike VM (a
 /// Thompson NFA simulation): one pass over the text, time proportional to text length × program
-/// size, never the exponential backtracking a hostile pattern can cause.
-struct ECMARegex: Sendable {
+/// size, never the exponential backtracking a hostile pattern can cause. A class: matching it
+/// through `Pattern` takes one reference, not one for each of its arrays.
+final class ECMARegex: Sendable {
     private enum Instruction: Sendable {
         case scalar(UInt32)
         case set(Int)

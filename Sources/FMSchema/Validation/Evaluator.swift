@@ -9,8 +9,15 @@
 /// Inside the branches that are only tested, it never fails. A strict answer counts a failing
 /// warning subschema as a failure, so that "no finding at all" can be answered without
 /// collecting.
-struct Evaluator {
+///
+/// A class: the closures of `check` capture it, and a struct holding the compiled schema's dozen
+/// arrays would be copied, a dozen reference counts, at each.
+final class Evaluator: Sendable {
     let schema: CompiledSchema
+
+    init(schema: CompiledSchema) {
+        self.schema = schema
+    }
 
     /// One evaluation, answering or collecting.
     struct Run {
