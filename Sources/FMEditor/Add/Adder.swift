@@ -117,7 +117,15 @@ public struct Adder: Sendable {
         let drafts = drafts.map(prepared)
         // The schema's findings, on a worker while this thread places the entries. One loop: in
         // parallel loops the shared compiled schemas' reference counts would be contended.
-        let validations = BackgroundWork { drafts.map(findings(ofPrepared:)) }
+        let view = ListView(document: document, configuration: configuration)
+        // The list's own fingerprints for the duplicate search are read there too, once the
+        // drafts are checked: placing takes this thread longer.
+        let contextBefore = RuleContext(view: view)
+        let validations = BackgroundWork {
+            let findings = drafts.map(findings(ofPrepared:))
+            if !allowDuplicate { contextBefore.prepareDuplicates() }
+            return findings
+        }
         // Not left running when this returns early.
         defer { _ = validations.value }
         // A draft's own problems come first, in order: the first entry in error is reported.
@@ -133,7 +141,6 @@ public struct Adder: Sendable {
             }
             return warnings
         }
-        let view = ListView(document: document, configuration: configuration)
         var insertions: [Insertion] = []
         var edits: [LineEdit] = []
         do throws(AddError) {
@@ -171,7 +178,7 @@ public struct Adder: Sendable {
                                     rows: insertions.contains { $0.text.trimmingWhitespace().hasPrefix("|") }) else {
             throw .changesSurroundings
         }
-        try checkNothingNew(in: ListView(document: after, configuration: configuration), madeFrom: view, by: edits,
+        try checkNothingNew(in: ListView(document: after, configuration: configuration), madeFrom: contextBefore, by: edits,
                             allowDuplicate: allowDuplicate)
         return (bytes, insertions, warnings)
     }
@@ -239,21 +246,21 @@ public struct Adder: Sendable {
     /// Refuses when the list after all insertions has a finding it did not have before, finding
     /// compared by rule and the text of its line (not by line number, which the insertions move).
     ///
-    /// The new list is checked first; the list before is checked only by the rules that found
-    /// something in the new one (no other rule's findings can match), reusing the fingerprints
-    /// of the entries the insertions left as they were.
-    private func checkNothingNew(in view: ListView, madeFrom earlier: ListView, by edits: [LineEdit], allowDuplicate: Bool) throws(AddError) {
+    /// The new list is checked first, its duplicate search reusing the fingerprints of the
+    /// entries the insertions left as they were; the list before is checked only by the rules
+    /// that found something in the new one (no other rule's findings can match).
+    private func checkNothingNew(in view: ListView, madeFrom contextBefore: RuleContext, by edits: [LineEdit], allowDuplicate: Bool) throws(AddError) {
         // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
         let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
         let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
-        let context = RuleContext(view: view)
+        let earlier = contextBefore.view
+        let earlierLines = Self.earlierLines(after: edits, in: earlier.document)
+        let context = RuleContext(view: view, reusingFingerprintsOf: contextBefore) { line in
+            line <= earlierLines.count ? earlierLines[line - 1] : nil
+        }
         let findings = local.findings(in: context)
         guard !findings.isEmpty else { return }
         let found = Set(findings.map(\.ruleID))
-        let laterLines = Self.laterLines(of: earlier.document, after: edits)
-        let contextBefore = RuleContext(view: earlier, reusingFingerprintsOf: context) { line in
-            line <= laterLines.count ? laterLines[line - 1] : nil
-        }
         let before = Linter(rules: local.rules.filter { found.contains($0.id) }).findings(in: contextBefore)
         var known = Self.findingKeys(before, in: earlier.document)
         var fresh: [String] = []
@@ -267,18 +274,18 @@ public struct Adder: Sendable {
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
     }
 
-    /// For each line of `document`, its line once `edits` (insertions, in order of their lines)
-    /// are applied.
-    static func laterLines(of document: Document, after edits: [LineEdit]) -> [Int] {
-        var lines: [Int] = []
-        lines.reserveCapacity(document.lines.count)
-        var shift = 0, next = 0
-        for line in 1...max(1, document.lines.count) {
-            while next < edits.count, edits[next].lines.lowerBound <= line {
-                shift += edits[next].replacement.count - edits[next].lines.count
+    /// For each line of the list after `edits` (insertions, in order of their lines), its line in
+    /// `document`; nil for an inserted line.
+    static func earlierLines(after edits: [LineEdit], in document: Document) -> [Int?] {
+        var lines: [Int?] = []
+        lines.reserveCapacity(document.lines.count + edits.reduce(0) { $0 + $1.replacement.count })
+        var next = 0
+        for line in 1...(document.lines.count + 1) {
+            while next < edits.count, edits[next].lines.lowerBound == line {
+                lines += [Int?](repeating: nil, count: edits[next].replacement.count)
                 next += 1
             }
-            lines.append(line + shift)
+            if line <= document.lines.count { lines.append(line) }
         }
         return lines
     }

@@ -76,27 +76,37 @@ enum EntryText {
         while i < bytes.count && (Byte.isBlank(bytes[i])) { i += 1 }
         guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == Byte.space else { return false }
         i += 2
-        func take(_ part: [UInt8]) -> Bool {
-            guard i + part.count <= bytes.count, bytes[i..<(i + part.count)].elementsEqual(part) else { return false }
-            i += part.count
+        func take<Part: Collection<UInt8>>(_ part: Part) -> Bool {
+            guard bytes.count - i >= part.count else { return false }
+            var j = i
+            for byte in part {
+                if bytes[j] != byte { return false }
+                j += 1
+            }
+            i = j
             return true
         }
         let titleBytes = Array(title.utf8)
         if let venue {
             let venueBytes = Array(venue.utf8)
-            guard isPlainText(venueBytes), take([UInt8(ascii: "[")] + venueBytes + Array("] ".utf8)) else { return false }
+            guard isPlainText(venueBytes), take(CollectionOfOne(UInt8(ascii: "["))), take(venueBytes), take("] ".utf8) else { return false }
         } else if let first = titleBytes.first, blockStarts.contains(first) {
             return false
         }
         guard isPlainText(titleBytes), take(titleBytes) else { return false }
         // The rest: labels in brackets, separators, and exactly the given links' `](url)`.
         var text: [UInt8] = []
+        text.reserveCapacity(bytes.count - i)
         var next = 0
         while i < bytes.count {
-            if next < links.count, bytes[i] == UInt8(ascii: "]"), take(Array(("](" + links[next] + ")").utf8)) {
-                next += 1
-                text.append(Byte.space)
-                continue
+            let start = i
+            if next < links.count, bytes[i] == UInt8(ascii: "]") {
+                if take("](".utf8), take(links[next].utf8), take(CollectionOfOne(UInt8(ascii: ")"))) {
+                    next += 1
+                    text.append(Byte.space)
+                    continue
+                }
+                i = start
             }
             let byte = bytes[i]
             if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {

@@ -30,10 +30,15 @@ public struct Placement: Sendable {
 
     public init(view: ListView) {
         self.view = view
-        entriesBySection = Dictionary(grouping: view.entries.filter { ($0.shape == .entry || $0.shape == .unparsed) && $0.section != nil },
-                                      by: { $0.section! })
-        entriesByYearGroup = Dictionary(grouping: entriesBySection.values.joined().filter { $0.yearGroup != nil }, by: { $0.yearGroup! })
-            .mapValues { $0.sorted { $0.line < $1.line } }
+        // One pass; the view's entries are in the order of their lines, and so is each group.
+        var bySection: [Int: [Entry]] = [:], byYearGroup: [Int: [Entry]] = [:]
+        for entry in view.entries where entry.shape == .entry || entry.shape == .unparsed {
+            guard let section = entry.section else { continue }
+            bySection[section, default: []].append(entry)
+            if let group = entry.yearGroup { byYearGroup[group, default: []].append(entry) }
+        }
+        entriesBySection = bySection
+        entriesByYearGroup = byYearGroup
         groupsBySection = Dictionary(grouping: view.yearGroups.indices.filter { view.yearGroups[$0].section != nil }, by: { view.yearGroups[$0].section! })
         styleFacts = EntryStyle.ListFacts(view: view)
         sectionOfCategory = view.configuration.categories.reduce(into: [:]) { known, category in
