@@ -362,8 +362,8 @@ struct EditPlan {
         while suffix < old.count - prefix && suffix < new.count - prefix
                 && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
         // UTF-8 continuation bytes belong to the character before them.
-        while prefix > 0 && prefix < old.count && old[prefix] & 0xC0 == 0x80 { prefix -= 1 }
-        while suffix > 0 && old[old.count - suffix] & 0xC0 == 0x80 { suffix -= 1 }
+        while prefix > 0 && prefix < old.count && Byte.isContinuation(old[prefix]) { prefix -= 1 }
+        while suffix > 0 && Byte.isContinuation(old[old.count - suffix]) { suffix -= 1 }
         return (prefix..<(old.count - suffix), new[prefix..<(new.count - suffix)])
     }
 }

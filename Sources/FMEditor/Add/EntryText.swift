@@ -15,7 +15,7 @@ enum EntryText {
     /// A finding for each invisible character of a field, with its position (1-based, in characters).
     static func invisibleCharacters(in value: String, field: String) -> [String] {
         // Every invisible character is outside ASCII: most titles need no closer look.
-        if value.utf8.allSatisfy({ $0 < 0x80 }) { return [] }
+        if value.utf8.allSatisfy({ $0 < Byte.firstNonASCII }) { return [] }
         var messages: [String] = []
         for (offset, character) in value.enumerated() {
             for scalar in character.unicodeScalars where isInvisible(scalar) {
@@ -30,7 +30,7 @@ enum EntryText {
     /// markup, percent-encoded: `https://example.org/a)[x](javascript:…)` stays one link.
     static func safeLink(_ url: String) -> String {
         // Most links have none of them (and every one is ASCII): they are kept as they are.
-        guard url.utf8.contains(where: { $0 < 0x80 && linkEndingBytes[Int($0)] }) else { return url }
+        guard url.utf8.contains(where: { $0 < Byte.firstNonASCII && linkEndingBytes[Int($0)] }) else { return url }
         var result = ""
         for scalar in url.unicodeScalars {
             switch scalar {
@@ -125,14 +125,14 @@ enum EntryText {
 
     /// The inline characters of Markdown, HTML and GitHub's extensions that make text more than
     /// text, as a table of 128 flags.
-    private static let markupBytes: [Bool] = (0..<128).map { "*_`[]!<>&\\~|@".utf8.contains(UInt8($0)) || $0 < Byte.space || $0 == 0x7F }
+    private static let markupBytes: [Bool] = (0..<128).map { "*_`[]!<>&\\~|@".utf8.contains(UInt8($0)) || $0 < Byte.space || $0 == Byte.delete }
 
     /// One pass over the bytes: markup, control characters, invisible characters, and the
     /// starts of GitHub's autolinks (`://`, `www.`, `http:`, `https:`, `mailto:`, `ftp:`).
     private static func isPlainText(_ bytes: [UInt8]) -> Bool {
         var ascii = true
         for (index, byte) in bytes.enumerated() {
-            guard byte < 0x80 else { ascii = false; continue }
+            guard byte < Byte.firstNonASCII else { ascii = false; continue }
             if markupBytes[Int(byte)] { return false }
             if byte == UInt8(ascii: ":") {
                 if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return false }

@@ -100,7 +100,7 @@ public struct MixedLabelCaseRule: Rule {
         var offset = 0, scalars = 1
         while offset < bytes.count && scalars < column {  // the column's byte offset
             offset += 1
-            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            while offset < bytes.count && Byte.isContinuation(bytes[offset]) { offset += 1 }
             scalars += 1
         }
         let start = offset + 2  // after "[["
