@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times fmadd beside the tools a list maintainer would otherwise use, on the same files, in one run.
 #
-#   Benchmarks/run.sh [check] [fix] [add] [add-from] [hook] [corpus]        (default: all jobs)
+#   Benchmarks/run.sh [check] [fix] [add] [add-from] [stats] [hook] [corpus]        (default: all jobs)
 #
 # Inputs come from ../shared/bench/gen_list.py (1k, 10k, 100k entries) and ../shared/corpus.
 # Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt) and
@@ -16,7 +16,7 @@ DATA=$ROOT/.build/bench-data
 OUT=$ROOT/.build/bench-results
 VENV=$ROOT/.build/bench-venv
 RUNS=${RUNS:-5}
-JOBS=${*:-"check fix add add-from hook corpus"}
+JOBS=${*:-"check fix add add-from stats hook corpus"}
 mkdir -p "$DATA" "$OUT"
 
 need_apt=()
@@ -52,7 +52,7 @@ peak() {
   /usr/bin/time -f %M -o "$OUT/$tag.rss" "$@" >/dev/null 2>&1 || true
   tail -n 1 "$OUT/$tag.rss" | awk '{printf "%.0f", $1/1024}'
 }
-ratio() { python3 -c "import sys; a,b=map(float,sys.argv[1:]); print('%.1f' % (a/b) if b > 0 else 'inf')" "$1" "$2"; }
+ratio() { python3 -c "import sys; a,b=map(float,sys.argv[1:3]); print('%.*f' % (int(sys.argv[3]), a/b) if b > 0 else 'inf')" "$1" "$2" "${3:-1}"; }
 
 if [[ " $JOBS " == *" check "* ]]; then
   echo "## fmadd check beside cmark-gfm, mdl and pymarkdown (median of $RUNS runs, whole process)"
@@ -130,6 +130,23 @@ if [[ " $JOBS " == *" add-from "* ]]; then
   echo "| 10000 | ${t_a}s | ${t_c}s | $(ratio "$t_a" "$t_c") |"
   echo
   echo "Target: add ÷ check ≤ 2 (before, --from grew quadratically: 1,000 entries took 9.5 s)."
+  echo
+fi
+
+if [[ " $JOBS " == *" stats "* ]]; then
+  echo "## fmadd stats beside fmadd check, same file (median of $RUNS runs, whole process)"
+  echo
+  echo "| entries | fmadd stats | fmadd stats --format svg | fmadd check | stats ÷ check | svg ÷ check |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for n in 10000 100000; do
+    f=$DATA/list_$n.md
+    t_s=$(median "fmadd-stats-$n" "$FMADD stats $f")
+    t_v=$(median "fmadd-stats-svg-$n" "$FMADD stats --format svg $f")
+    t_c=$(median "fmadd-check-stats-$n" "$FMADD check $f")
+    echo "| $n | ${t_s}s | ${t_v}s | ${t_c}s | $(ratio "$t_s" "$t_c" 2) | $(ratio "$t_v" "$t_c" 2) |"
+  done
+  echo
+  echo "Target: at 100k, stats ÷ check ≤ 1.5."
   echo
 fi
 

@@ -25,6 +25,7 @@ public enum RuleRegistry {
         TabInTableCellRule.self,
         TableAlignmentRule.self,
         BlankLineAroundTableRule.self,
+        CountBadgeRule.self,
     ]
 
     public static func description(of id: String) -> RuleDescription? {

@@ -34,8 +34,8 @@ import Testing
     }
 
     /// The command's blocks, normalised as fmadd reads cmark-gfm's positions: a block ending at
-    /// column 0 of a line ends on the line before, and a container ending at a line of spaces
-    /// ends before it.
+    /// column 0 of a line ends on the line before, a container ending at a line of spaces ends
+    /// before it, and an HTML block ends at its text's last line.
     static func cliBlocks(_ file: URL) throws -> [CLIBlock] {
         let lines = String(decoding: try Data(contentsOf: file), as: UTF8.self).components(separatedBy: "\n")
         let blank = { (line: Int) in line <= lines.count && lines[line - 1].allSatisfy { $0 == " " || $0 == "\t" } }
@@ -57,6 +57,13 @@ import Testing
             var last = Int(field(4))!
             if Int(field(5))! == 0 && last > first { last -= 1 }
             if ["list", "item", "quote", "footnote"].contains(kind) { while last > first && blank(last) { last -= 1 } }
+            // An HTML block closed by its end condition is said to end a line early: it ends
+            // where its text does.
+            if kind == "html", let rest = Range(match.range, in: xml).map({ xml[$0.upperBound...] }),
+               let open = rest.firstIndex(of: ">"), let close = rest.range(of: "</html_block>") {
+                let text = rest[rest.index(after: open)..<close.lowerBound]
+                last = max(last, first + text.count(where: { $0 == "\n" }) - (text.hasSuffix("\n") ? 1 : 0))
+            }
             blocks.append(CLIBlock(kind: kind, lines: first...max(first, last)))
         }
         return blocks

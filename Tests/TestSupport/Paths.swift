@@ -46,6 +46,15 @@ public enum Needs {
     public static let peers = requireAll || FileManager.default.isExecutableFile(atPath: Peers.bin.appendingPathComponent("python").path)
     public static let peersReason: String = "needs the Python tools in .build/peers-venv: run `bash .ci/setup` first"
 
+    /// `rsvg-convert` (Debian: librsvg2-bin), which `bash .ci/setup` installs, to draw an SVG.
+    public static let rsvgConvert = requireAll || rsvgConvertPath != nil
+    public static let rsvgConvertReason: String = "needs rsvg-convert (Debian: librsvg2-bin): run `bash .ci/setup` first"
+    /// Where `rsvg-convert` is on PATH, if it is.
+    public static var rsvgConvertPath: String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        return folders.map { String($0) + "/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// The release binary that `bash .ci/setup` builds.
     public static let releaseBinary = requireAll || FileManager.default.isExecutableFile(atPath: Paths.repository.appendingPathComponent(".build/release/fmadd").path)
     public static let releaseBinaryReason: String = "needs .build/release/fmadd: run `bash .ci/setup` first"

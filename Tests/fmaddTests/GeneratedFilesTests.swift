@@ -29,6 +29,10 @@ import Testing
         },
         Generated(path: "Hooks/pre-commit", source: "PreCommitHook.script, which `fmadd hook install` writes", make: { PreCommitHook.script },
                   executable: true),
+        Generated(path: "Examples/healthcare-list-stats.svg", source: "`fmadd stats --format svg Examples/healthcare-list.md`, which README.md shows") {
+            let chart = try Fmadd.run(["stats", "--format", "svg", "Examples/healthcare-list.md"], in: Paths.repository)
+            return chart.status == 0 ? chart.stdout : nil
+        },
     ] + HelpTests.commands.map { command in
         Generated(path: "Tests/Fixtures/help/" + HelpTests.file(command).lastPathComponent,
                   source: "`fmadd \((command + ["--help"]).joined(separator: " "))` at 80 columns") { try HelpTests.help(command) }

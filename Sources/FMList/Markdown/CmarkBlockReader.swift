@@ -178,6 +178,14 @@ enum CmarkBlockReader {
             var last = Int(cmark_node_get_end_line(node)) + lineOffset
             // A block that ends at a blank line reports column 0 of that line: it ended before it.
             if cmark_node_get_end_column(node) == 0 && last > first { last -= 1 }
+            // cmark-gfm ends an HTML block closed by its end condition (`-->`, `?>`, `]]>`, `>`) a
+            // line early: its text says how many lines it has.
+            if kind == .htmlBlock, let literal = cmark_node_get_literal(node) {
+                var count = 0, previous: CChar = 0, at = literal
+                while at.pointee != 0 { if at.pointee == 0x0A { count += 1 }; previous = at.pointee; at += 1 }
+                if previous != 0x0A && previous != 0 { count += 1 }
+                last = max(last, first + count - 1)
+            }
             last = min(max(last, first), lastLine)
             guard first <= lastLine else { return }
             // A container that ends at a line of spaces ends before it: the line is blank.
