@@ -17,6 +17,12 @@ public struct PaperDraft: Hashable, Sendable {
             self.key = key
             self.url = url
         }
+
+        /// The key of a link the list labels `label`: `[[Paper]]` is `paper`, `[[Project Page]]`
+        /// `projectpage`; empty for a label without letters or digits (`[*]`).
+        public static func key(forLabel label: String) -> String {
+            label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
     }
 
     public init(category: String, year: Int?, venue: String?, title: String, links: [Link]) {

@@ -1,0 +1,144 @@
+import FMList
+import FMSchema
+
+/// An entry of a list as `fmadd export` gives it: the draft that `fmadd add --from` writes it
+/// back from, and where it stands in the list.
+public struct ListedEntry: Hashable, Sendable {
+    public var draft: Draft
+    public var listing: Listing
+
+    /// Where an entry stands in its list.
+    public struct Listing: Hashable, Sendable {
+        /// The heading of its category's section, as GitHub shows it.
+        public var section: String
+        /// Its lines: a paper's item with its continuation lines, or a table row's one line.
+        public var lines: ClosedRange<Int>
+        /// Its place among the entries of its section, from 0.
+        public var index: Int
+        /// Its first line, as written.
+        public var text: String
+
+        public init(section: String, lines: ClosedRange<Int>, index: Int, text: String) {
+            self.section = section
+            self.lines = lines
+            self.index = index
+            self.text = text
+        }
+    }
+
+    public init(draft: Draft, listing: Listing) {
+        self.draft = draft
+        self.listing = listing
+    }
+
+    /// Every paper entry (an item with a title and a link) and every dataset row of the list's
+    /// categories, in the list's order. A paper's year is its year group's, when it has one; its
+    /// links are keyed by their labels (`[[Paper]]` is `paper`), a label's first link kept, links
+    /// without a target or a label of letters or digits left out (the line keeps them all). A
+    /// row's cells are read by their columns' headers, as `add` writes them.
+    public static func all(in view: ListView) -> [ListedEntry] {
+        var papers = view.entries.filter { entry in
+            entry.shape == .entry && entry.title != nil && entry.section != nil
+                && entry.category.flatMap { view.configuration.category($0)?.kind } == .papers
+        }.map { paper($0, in: view) }
+        var rows: [ListedEntry] = []
+        for table in view.tables {
+            guard let key = table.category, view.configuration.category(key)?.kind == .datasets, table.rows.count > 2,
+                  let section = categorySection(of: table, in: view) else { continue }
+            let columns = DatasetColumn.columns(of: table.header)
+            for row in table.body { rows.append(Self.row(row, category: key, section: section, columns: columns, in: view)) }
+        }
+        // Both are in the list's order already: merged by line.
+        var merged: [ListedEntry] = []
+        merged.reserveCapacity(papers.count + rows.count)
+        var p = 0, r = 0
+        while p < papers.count || r < rows.count {
+            if r == rows.count || (p < papers.count && papers[p].listing.lines.lowerBound < rows[r].listing.lines.lowerBound) {
+                merged.append(papers[p])
+                p += 1
+            } else {
+                merged.append(rows[r])
+                r += 1
+            }
+        }
+        papers = []
+        rows = []
+        var counts: [String: Int] = [:]
+        for k in merged.indices {
+            let key = merged[k].listing.section + "\u{0}" + merged[k].draft.category
+            merged[k].listing.index = counts[key, default: 0]
+            counts[key, default: 0] += 1
+        }
+        return merged
+    }
+
+    private static func paper(_ entry: Entry, in view: ListView) -> ListedEntry {
+        let document = view.document
+        var keys = Set<String>()
+        let links = entry.links.compactMap { link -> PaperDraft.Link? in
+            let key = PaperDraft.Link.key(forLabel: link.label)
+            guard !key.isEmpty, !link.url.isEmpty, keys.insert(key).inserted else { return nil }
+            return PaperDraft.Link(key: key, url: link.url)
+        }
+        let venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        let draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
+                               title: entry.title!, links: links)
+        var last = entry.lines.upperBound
+        while last > entry.line && document.isBlank(last) { last -= 1 }
+        let listing = Listing(section: view.sections[entry.section!].text, lines: entry.line...last, index: 0,
+                              text: document.lineText(entry.line))
+        return ListedEntry(draft: .paper(draft), listing: listing)
+    }
+
+    private static func row(_ row: TableRow, category: String, section: String, columns: [DatasetColumn], in view: ListView) -> ListedEntry {
+        let line = row.line
+        let links = view.linksByLine[line - 1].filter { !$0.isImage }
+        var draft = DatasetDraft(category: category, name: "")
+        for (cell, column) in zip(row.cells, columns) {
+            let text = TableLayout.cellText(cell.text)
+            let inCell = links.filter { $0.start >= cell.start && $0.end <= cell.end }
+            func value() -> String? { text.isEmpty ? nil : text }
+            switch column {
+            case .name:
+                // `[Name](paper)`, the whole cell one link, or the name alone.
+                if inCell.count == 1, let link = inCell.first, cell.text.trimmingWhitespace().utf8.count == link.end - link.start {
+                    draft.name = link.text.trimmingWhitespace()
+                    draft.paper = link.target.isEmpty ? nil : link.target
+                } else {
+                    draft.name = text
+                }
+            case .link: draft.link = inCell.first.flatMap { $0.target.isEmpty ? nil : $0.target }
+            case .modality: draft.modality = value()
+            case .scale: draft.scale = value()
+            case .task: draft.task = value()
+            case .other: break
+            }
+        }
+        let listing = Listing(section: section, lines: line...line, index: 0, text: view.document.lineText(line))
+        return ListedEntry(draft: .dataset(draft), listing: listing)
+    }
+
+    /// The heading of the category's own section around a table: the outermost section of the
+    /// same category that holds it.
+    private static func categorySection(of table: Table, in view: ListView) -> String? {
+        guard var index = table.section, view.sections[index].category == table.category else { return nil }
+        while let parent = view.sections[index].parent, view.sections[parent].category == table.category { index = parent }
+        return view.sections[index].text
+    }
+
+    /// The entry in the shape `fmadd add --from` reads, its fields first, then `listed`, which
+    /// `add` ignores: the file (when given), the section's heading, the first line (and the
+    /// last, when the entry has more), the index in the section and the first line's text.
+    public func json(file: String? = nil) -> JSONValue {
+        guard case .object(var object) = draft.json else { return draft.json }
+        var listed: [JSONObject.Member] = []
+        if let file { listed.append((key: "file", value: .string(file))) }
+        listed.append((key: "section", value: .string(listing.section)))
+        listed.append((key: "line", value: .number(JSONNumber(listing.lines.lowerBound))))
+        if listing.lines.count > 1 { listed.append((key: "lastLine", value: .number(JSONNumber(listing.lines.upperBound)))) }
+        listed.append((key: "index", value: .number(JSONNumber(listing.index))))
+        listed.append((key: "text", value: .string(listing.text)))
+        object["listed"] = .object(JSONObject(listed))
+        return .object(object)
+    }
+}
