@@ -1,4 +1,5 @@
 import ArgumentParser
+import FMEditor
 import FMList
 import FMWorkflows
 
@@ -29,25 +30,36 @@ extension Fmadd {
 
         func execute() throws(WorkflowFailure) -> ExitStatus {
             var clock = PhaseClock()
-            var out = StandardOutput()
-            var first = true
-            if format == .json { out.append("[") }
+            // Every list is read before anything is written: a list that cannot be read leaves
+            // no half of an export.
+            var lists: [(path: String, entries: [ListedEntry])] = []
             for list in try list.resolveAll() {
-                let entries = try ListExport.entries(of: list, phase: { clock.mark($0) })
-                let path = list.path
-                let lines = parallelArray(count: entries.count) { entries[$0].json(file: path).jsonText }
-                for line in lines {
-                    switch format {
-                    case .jsonl: out.append(line + "\n")
-                    case .json: out.append((first ? "\n" : ",\n") + line)
-                    }
-                    first = false
-                }
-                clock.mark("json")
+                lists.append((list.path, try ListExport.entries(of: list, phase: { clock.mark($0) })))
             }
-            if format == .json { out.append(first ? "]\n" : "\n]\n") }
-            out.flush()
-            clock.mark("write")
+            let json = format == .json
+            if json { StandardOutput.write("[") }
+            var written = 0
+            for (path, entries) in lists {
+                let before = written
+                // Written on all cores as JSON text straight into bytes, and a piece at a time:
+                // the text of a large list is never held whole.
+                for start in stride(from: 0, to: entries.count, by: 8192) {
+                    let ranges = workRanges(count: min(8192, entries.count - start), minimumSize: 512)
+                    let pieces = parallelArray(count: ranges.count, minimumPiece: 1) { k in
+                        var bytes: [UInt8] = []
+                        for index in (start + ranges[k].lowerBound)..<(start + ranges[k].upperBound) {
+                            if json { bytes.append(contentsOf: (before + index == 0 ? "\n" : ",\n").utf8) }
+                            entries[index].json(file: path).appendJSON(to: &bytes)
+                            if !json { bytes.append(UInt8(ascii: "\n")) }
+                        }
+                        return bytes
+                    }
+                    for piece in pieces { StandardOutput.write(bytes: piece) }
+                }
+                written += entries.count
+            }
+            if json { StandardOutput.write(written == 0 ? "]\n" : "\n]\n") }
+            clock.mark("json")
             return .success
         }
     }

@@ -37,48 +37,53 @@ public struct ListedEntry: Hashable, Sendable {
     /// without a target or a label of letters or digits left out (the line keeps them all). A
     /// row's cells are read by their columns' headers, as `add` writes them.
     public static func all(in view: ListView) -> [ListedEntry] {
-        var papers = view.entries.filter { entry in
-            entry.shape == .entry && entry.title != nil && entry.section != nil
-                && entry.category.flatMap { view.configuration.category($0)?.kind } == .papers
-        }.map { paper($0, in: view) }
+        let configuration = view.configuration
+        let chosen = view.entries.indices.filter { index in
+            let entry = view.entries[index]
+            return entry.shape == .entry && entry.title != nil && entry.section != nil
+                && entry.category.flatMap { configuration.category($0)?.kind } == .papers
+        }
+        // Each entry is read on its own: on all cores.
+        var papers = parallelArray(count: chosen.count) { paper(view.entries[chosen[$0]], in: view) }
+        var paperSections = chosen.map { view.entries[$0].section! }
         var rows: [ListedEntry] = []
+        var rowSections: [Int] = []
         for table in view.tables {
-            guard let key = table.category, view.configuration.category(key)?.kind == .datasets, table.rows.count > 2,
+            guard let key = table.category, configuration.category(key)?.kind == .datasets, table.rows.count > 2,
                   let section = categorySection(of: table, in: view) else { continue }
             let columns = DatasetColumn.columns(of: table.header)
-            for row in table.body { rows.append(Self.row(row, category: key, section: section, columns: columns, in: view)) }
-        }
-        // Both are in the list's order already: merged by line.
-        var merged: [ListedEntry] = []
-        merged.reserveCapacity(papers.count + rows.count)
-        var p = 0, r = 0
-        while p < papers.count || r < rows.count {
-            if r == rows.count || (p < papers.count && papers[p].listing.lines.lowerBound < rows[r].listing.lines.lowerBound) {
-                merged.append(papers[p])
-                p += 1
-            } else {
-                merged.append(rows[r])
-                r += 1
+            for row in table.body {
+                rows.append(Self.row(row, category: key, section: view.sections[section].text, columns: columns, in: view))
+                rowSections.append(section)
             }
         }
-        papers = []
-        rows = []
-        var counts: [String: Int] = [:]
-        for k in merged.indices {
-            let key = merged[k].listing.section + "\u{0}" + merged[k].draft.category
-            merged[k].listing.index = counts[key, default: 0]
-            counts[key, default: 0] += 1
+        // Both are in the list's order already: merged by line, each numbered in its section.
+        // Taken from the ends of the arrays reversed, each entry is moved, not copied.
+        papers.reverse()
+        paperSections.reverse()
+        rows.reverse()
+        rowSections.reverse()
+        var merged: [ListedEntry] = []
+        merged.reserveCapacity(papers.count + rows.count)
+        var counts: [Int: Int] = [:]
+        while !papers.isEmpty || !rows.isEmpty {
+            let takePaper = rows.isEmpty || (!papers.isEmpty && papers[papers.count - 1].listing.lines.lowerBound < rows[rows.count - 1].listing.lines.lowerBound)
+            var next = takePaper ? papers.removeLast() : rows.removeLast()
+            let section = takePaper ? paperSections.removeLast() : rowSections.removeLast()
+            next.listing.index = counts[section, default: 0]
+            counts[section, default: 0] += 1
+            merged.append(next)
         }
         return merged
     }
 
     private static func paper(_ entry: Entry, in view: ListView) -> ListedEntry {
         let document = view.document
-        var keys = Set<String>()
-        let links = entry.links.compactMap { link -> PaperDraft.Link? in
+        var links: [PaperDraft.Link] = []
+        links.reserveCapacity(entry.links.count)
+        for link in entry.links where !link.url.isEmpty {
             let key = PaperDraft.Link.key(forLabel: link.label)
-            guard !key.isEmpty, !link.url.isEmpty, keys.insert(key).inserted else { return nil }
-            return PaperDraft.Link(key: key, url: link.url)
+            if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.url)) }
         }
         let venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
         let draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
@@ -118,27 +123,28 @@ public struct ListedEntry: Hashable, Sendable {
         return ListedEntry(draft: .dataset(draft), listing: listing)
     }
 
-    /// The heading of the category's own section around a table: the outermost section of the
-    /// same category that holds it.
-    private static func categorySection(of table: Table, in view: ListView) -> String? {
+    /// The category's own section around a table: the outermost section of the same category
+    /// that holds it.
+    private static func categorySection(of table: Table, in view: ListView) -> Int? {
         guard var index = table.section, view.sections[index].category == table.category else { return nil }
         while let parent = view.sections[index].parent, view.sections[parent].category == table.category { index = parent }
-        return view.sections[index].text
+        return index
     }
 
     /// The entry in the shape `fmadd add --from` reads, its fields first, then `listed`, which
     /// `add` ignores: the file (when given), the section's heading, the first line (and the
     /// last, when the entry has more), the index in the section and the first line's text.
     public func json(file: String? = nil) -> JSONValue {
-        guard case .object(var object) = draft.json else { return draft.json }
+        var members = draft.jsonMembers(extra: 1)
         var listed: [JSONObject.Member] = []
+        listed.reserveCapacity(6)
         if let file { listed.append((key: "file", value: .string(file))) }
         listed.append((key: "section", value: .string(listing.section)))
         listed.append((key: "line", value: .number(JSONNumber(listing.lines.lowerBound))))
         if listing.lines.count > 1 { listed.append((key: "lastLine", value: .number(JSONNumber(listing.lines.upperBound)))) }
         listed.append((key: "index", value: .number(JSONNumber(listing.index))))
         listed.append((key: "text", value: .string(listing.text)))
-        object["listed"] = .object(JSONObject(listed))
-        return .object(object)
+        members.append((key: "listed", value: .object(JSONObject(listed))))
+        return .object(JSONObject(members))
     }
 }
