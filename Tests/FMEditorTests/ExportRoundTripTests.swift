@@ -151,6 +151,23 @@ import Testing
         #expect(exported.filter { if case .paper = $0.draft { return true } else { return false } }.count == papers.count)
     }
 
+    /// A record is an instance of its draft's schema, `listed` and all: what the schema finds
+    /// in it is what it finds in the draft.
+    @Test(arguments: lists.map(\.name))
+    func aRecordIsCheckedByItsSchemaAsItsDraftIs(_ name: String) throws {
+        let file = try #require(Self.lists.first { $0.name == name }).file
+        let registry = try SchemaRegistry.builtIn
+        let validators = try ["entry": Validator(schema: "entry", registry: registry), "dataset": Validator(schema: "dataset", registry: registry)]
+        for listed in ListedEntry.all(in: try Self.view(file)) {
+            let validator = try #require(validators[listed.draft.schemaName])
+            #expect(validator.validate(listed.json(file: "README.md")).map(\.message) == validator.validate(listed.draft.json).map(\.message),
+                    "line \(listed.listing.lines.lowerBound)")
+        }
+        for listed in ListedEntry.all(in: try Self.view(Self.lists[0].file)) {
+            #expect(try #require(validators[listed.draft.schemaName]).validate(listed.json(file: "README.md")).isEmpty)
+        }
+    }
+
     /// `listed` is read as nothing; a misspelt field is still refused.
     @Test func draftReaderIgnoresWhatExportSaysOfThePlace() throws {
         let record: JSONValue = ["category": "vfm", "year": 2024, "title": "A model", "links": ["paper": "https://arxiv.org/abs/2401.00001"],
