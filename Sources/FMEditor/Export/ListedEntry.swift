@@ -38,46 +38,56 @@ public struct ListedEntry: Hashable, Sendable {
     /// row's cells are read by their columns' headers, as `add` writes them.
     public static func all(in view: ListView) -> [ListedEntry] {
         let configuration = view.configuration
-        let chosen = view.entries.indices.filter { index in
-            let entry = view.entries[index]
-            return entry.shape == .entry && entry.title != nil && entry.section != nil
-                && entry.category.flatMap { configuration.category($0)?.kind } == .papers
+        // What each record is read from, in the list's order: an entry, or a row of a table.
+        enum Source { case paper(entry: Int), row(table: Int, row: Int) }
+        var papers: [(line: Int, source: Source, section: Int)] = []
+        for (index, entry) in view.entries.enumerated()
+        where entry.shape == .entry && entry.title != nil && entry.section != nil
+            && entry.category.flatMap({ configuration.category($0)?.kind }) == .papers {
+            papers.append((entry.line, .paper(entry: index), entry.section!))
         }
-        // Each entry is read on its own: on all cores.
-        var papers = parallelArray(count: chosen.count) { paper(view.entries[chosen[$0]], in: view) }
-        var paperSections = chosen.map { view.entries[$0].section! }
-        var rows: [ListedEntry] = []
-        var rowSections: [Int] = []
-        for table in view.tables {
+        var rows: [(line: Int, source: Source, section: Int)] = []
+        var columns: [Int: [DatasetColumn]] = [:]
+        for (index, table) in view.tables.enumerated() {
             guard let key = table.category, configuration.category(key)?.kind == .datasets, table.rows.count > 2,
                   let section = categorySection(of: table, in: view) else { continue }
-            let columns = DatasetColumn.columns(of: table.header)
-            for row in table.body {
-                rows.append(Self.row(row, category: key, section: view.sections[section].text, columns: columns, in: view))
-                rowSections.append(section)
+            columns[index] = DatasetColumn.columns(of: table.header)
+            for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .row(table: index, row: row), section)) }
+        }
+        var sources: [(line: Int, source: Source, section: Int)] = []
+        sources.reserveCapacity(papers.count + rows.count)
+        var p = 0, r = 0
+        while p < papers.count || r < rows.count {
+            if r == rows.count || (p < papers.count && papers[p].line < rows[r].line) {
+                sources.append(papers[p])
+                p += 1
+            } else {
+                sources.append(rows[r])
+                r += 1
             }
         }
-        // Both are in the list's order already: merged by line, each numbered in its section.
-        // Taken from the ends of the arrays reversed, each entry is moved, not copied.
-        papers.reverse()
-        paperSections.reverse()
-        rows.reverse()
-        rowSections.reverse()
-        var merged: [ListedEntry] = []
-        merged.reserveCapacity(papers.count + rows.count)
-        var counts: [Int: Int] = [:]
-        while !papers.isEmpty || !rows.isEmpty {
-            let takePaper = rows.isEmpty || (!papers.isEmpty && papers[papers.count - 1].listing.lines.lowerBound < rows[rows.count - 1].listing.lines.lowerBound)
-            var next = takePaper ? papers.removeLast() : rows.removeLast()
-            let section = takePaper ? paperSections.removeLast() : rowSections.removeLast()
-            next.listing.index = counts[section, default: 0]
-            counts[section, default: 0] += 1
-            merged.append(next)
+        // Each record is read on its own, on all cores, straight into its place.
+        let sections = view.sections
+        var records = parallelArray(count: sources.count) { [sources, columns] k -> ListedEntry in
+            let section = sources[k].section
+            switch sources[k].source {
+            case .paper(let entry):
+                return paper(view.entries[entry], section: sections[section].text, in: view)
+            case .row(let table, let row):
+                return Self.row(view.tables[table].rows[row], category: view.tables[table].category!, section: sections[section].text,
+                                columns: columns[table]!, in: view)
+            }
         }
-        return merged
+        var counts: [Int: Int] = [:]
+        for k in records.indices {
+            let section = sources[k].section
+            records[k].listing.index = counts[section, default: 0]
+            counts[section, default: 0] += 1
+        }
+        return records
     }
 
-    private static func paper(_ entry: Entry, in view: ListView) -> ListedEntry {
+    private static func paper(_ entry: Entry, section: String, in view: ListView) -> ListedEntry {
         let document = view.document
         var links: [PaperDraft.Link] = []
         links.reserveCapacity(entry.links.count)
@@ -90,7 +100,7 @@ public struct ListedEntry: Hashable, Sendable {
                                title: entry.title!, links: links)
         var last = entry.lines.upperBound
         while last > entry.line && document.isBlank(last) { last -= 1 }
-        let listing = Listing(section: view.sections[entry.section!].text, lines: entry.line...last, index: 0,
+        let listing = Listing(section: section, lines: entry.line...last, index: 0,
                               text: document.lineText(entry.line))
         return ListedEntry(draft: .paper(draft), listing: listing)
     }
