@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "FMWorkflowsTests", dependencies: [
             "FMTestSupport", "FMWorkflows", "FMEditor", "FMRules", "FMList", "FMGit", "FMDedupe", "FMSchema",
         ]),
-        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe", "FMWorkflows"]),
+        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe", "FMWorkflows", "FMSchema"]),
     ]
 )

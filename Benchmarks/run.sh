@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times fmadd beside the tools a list maintainer would otherwise use, on the same files, in one run.
 #
-#   Benchmarks/run.sh [check] [fix] [add] [add-from] [stats] [hook] [corpus]        (default: all jobs)
+#   Benchmarks/run.sh [check] [fix] [add] [add-from] [stats] [export] [hook] [corpus]        (default: all jobs)
 #
 # Inputs come from ../shared/bench/gen_list.py (1k, 10k, 100k entries) and ../shared/corpus.
 # Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt) and
@@ -16,7 +16,7 @@ DATA=$ROOT/.build/bench-data
 OUT=$ROOT/.build/bench-results
 VENV=$ROOT/.build/bench-venv
 RUNS=${RUNS:-5}
-JOBS=${*:-"check fix add add-from stats hook corpus"}
+JOBS=${*:-"check fix add add-from stats export hook corpus"}
 mkdir -p "$DATA" "$OUT"
 
 need_apt=()
@@ -27,7 +27,8 @@ command -v cmark-gfm >/dev/null || need_apt+=(cmark-gfm)
 if ((${#need_apt[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [[ ! -x $VENV/bin/pymarkdown || ! -x $VENV/bin/mdformat || ! -x $VENV/bin/pre-commit ]]; then
+# The Python peers, for the jobs that time them.
+if [[ " $JOBS " =~ " "(check|fix|hook)" " ]] && [[ ! -x $VENV/bin/pymarkdown || ! -x $VENV/bin/mdformat || ! -x $VENV/bin/pre-commit ]]; then
   python3 -m venv "$VENV" && "$VENV/bin/pip" install -q pymarkdownlnt==0.9.41 mdformat==0.7.22 mdformat-gfm==1.0.0 mdformat-tables==1.0.0 pre-commit==4.7.0
 fi
 
@@ -147,6 +148,23 @@ if [[ " $JOBS " == *" stats "* ]]; then
   done
   echo
   echo "Target: at 100k, stats ÷ check ≤ 1.5."
+fi
+
+if [[ " $JOBS " == *" export "* ]]; then
+  echo "## fmadd export beside fmadd check, same file (median of $RUNS runs, whole process, output discarded)"
+  echo
+  echo "| entries | fmadd export | fmadd check | export ÷ check | export MB | check MB |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for n in 10000 100000; do
+    f=$DATA/list_$n.md
+    t_e=$(median "fmadd-export-$n" "$FMADD export $f")
+    t_c=$(median "fmadd-check-beside-export-$n" "$FMADD check $f")
+    m_e=$(peak "fmadd-export-$n" "$FMADD" export "$f")
+    m_c=$(peak "fmadd-check-beside-export-$n" "$FMADD" check "$f")
+    echo "| $n | ${t_e}s | ${t_c}s | $(ratio "$t_e" "$t_c") | $m_e | $m_c |"
+  done
+  echo
+  echo "Target: at 100k, export ÷ check ≤ 1.5 (export reads the list as check does, and runs no rule)."
   echo
 fi
 

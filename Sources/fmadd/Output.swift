@@ -82,6 +82,10 @@ struct StandardOutput {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    static func write(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
 }
 
 /// The report formats of `check` and `validate`.

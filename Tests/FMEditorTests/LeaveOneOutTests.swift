@@ -5,8 +5,8 @@ import FMTestSupport
 import Testing
 @testable import FMEditor
 
-/// Every entry of a real list, taken out and added back from its own fields (venue, title,
-/// links, year, section), must land where it was, written as it was. The table is printed; the
+/// Every entry of a real list, taken out and added back from its own fields as `fmadd export`
+/// reads them (venue, title, links, year, section), must land where it was, written as it was. The table is printed; the
 /// targets that hold today (same section and same year group, 98 % of those added back) are
 /// held over all lists together; the others are read off the table. `Benchmarks/leave-one-out.sh`
 /// runs it alone and prints the table.
@@ -38,51 +38,73 @@ import Testing
         return lists
     }
 
+    /// An entry taken out of its list and added back: where it went, or why it was refused.
+    struct AddedBack {
+        var entry: ListedEntry
+        var insertion: Insertion?
+        var refusal: AddError?
+        /// Refused as a duplicate at first: the list holds the same paper elsewhere.
+        var duplicate = false
+        var sameSection = false, sameYear = false, sameSlot = false, identical = false
+    }
+
+    /// Takes `listed` out of `document` (its lines) and adds `draft` back with `adder`; a draft
+    /// refused as a duplicate is added again with the duplicate allowed.
+    static func addBack(_ listed: ListedEntry, as draft: Draft, to document: Document, adder: Adder) throws -> AddedBack {
+        let lines = listed.listing.lines
+        let removed = try Document(bytes: document.applying([LineEdit(lines: lines.lowerBound..<(lines.upperBound + 1), replacement: [])]))
+        var result = AddedBack(entry: listed)
+        let outcome: Adder.Outcome
+        do {
+            outcome = try adder.add(draft, to: removed, allowDuplicate: false)
+        } catch .duplicate {
+            result.duplicate = true
+            do { outcome = try adder.add(draft, to: removed, allowDuplicate: true) } catch { result.refusal = error; return result }
+        } catch {
+            result.refusal = error
+            return result
+        }
+        let insertion = outcome.insertion
+        result.insertion = insertion
+        result.sameSection = insertion.section == listed.listing.section
+        if case .paper(let paper) = listed.draft { result.sameYear = insertion.year == paper.year }
+        let written = try Document(bytes: outcome.bytes)
+        func neighbours(_ document: Document, _ line: Int, _ count: Int) -> (String?, String?) {
+            var above = line - 1, below = line + count
+            while above >= 1 && document.isBlank(above) { above -= 1 }
+            while below <= document.lines.count && document.isBlank(below) { below += 1 }
+            return (above >= 1 ? document.lineText(above) : nil, below <= document.lines.count ? document.lineText(below) : nil)
+        }
+        result.sameSlot = neighbours(written, insertion.line, 1) == neighbours(document, lines.lowerBound, lines.count)
+        result.identical = insertion.text.trimmingWhitespace() == listed.listing.text.trimmingWhitespace()
+        return result
+    }
+
+    /// The paper entries of a list as `fmadd export` gives them, each added back from its own
+    /// fields (in a list without year groups, with any year: none is to be reported).
     static func tally(_ document: Document, configuration: Configuration) throws -> Tally {
         let adder = Adder(configuration: configuration, registry: try SchemaRegistry.builtIn)
-        let view = ListView(document: document, configuration: configuration)
+        let details = ProcessInfo.processInfo.environment["FMADD_LEAVE_ONE_OUT_DETAILS"] != nil
         var tally = Tally()
-        for entry in view.entries where entry.shape == .entry && entry.category != nil && configuration.category(entry.category!)?.kind == .papers {
-            guard let title = entry.title, !entry.links.isEmpty, let section = entry.section else { continue }
-            let year = entry.yearGroup.map { view.yearGroups[$0].year }
-            let removed = try Document(bytes: document.applying([LineEdit(lines: entry.line..<(entry.lines.upperBound + 1), replacement: [])]))
-            var keys = Set<String>()
-            let links = entry.links.compactMap { link -> PaperDraft.Link? in
-                let key = link.label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
-                return keys.insert(key).inserted && !key.isEmpty ? PaperDraft.Link(key: key, url: link.url) : nil
-            }
-            // A list without year groups does not say a year: any year serves, and none is to be reported.
-            let draft = Draft.paper(PaperDraft(category: entry.category!, year: year ?? 2024, venue: entry.venue, title: title, links: links))
+        for listed in ListedEntry.all(in: ListView(document: document, configuration: configuration)) {
+            guard case .paper(var paper) = listed.draft, !paper.links.isEmpty else { continue }
+            paper.year = paper.year ?? 2024
             tally.entries += 1
-            let outcome: Adder.Outcome
-            do {
-                outcome = try adder.add(draft, to: removed, allowDuplicate: false)
-            } catch .duplicate {
-                tally.duplicates += 1
-                guard let again = try? adder.add(draft, to: removed, allowDuplicate: true) else { tally.refused += 1; continue }
-                outcome = again
-            } catch {
+            let added = try addBack(listed, as: .paper(paper), to: document, adder: adder)
+            if added.duplicate { tally.duplicates += 1 }
+            guard let insertion = added.insertion else {
                 tally.refused += 1
-                if ProcessInfo.processInfo.environment["FMADD_LEAVE_ONE_OUT_DETAILS"] != nil { print("refused line \(entry.line): \(error)") }
+                if details, !added.duplicate, let refusal = added.refusal { print("refused line \(listed.listing.lines.lowerBound): \(refusal)") }
                 continue
             }
             tally.noNewFinding += 1
-            let insertion = outcome.insertion
-            if insertion.section == view.sections[section].text { tally.sameSection += 1 }
-            if insertion.year == year { tally.sameYear += 1 }
-            let written = try Document(bytes: outcome.bytes)
-            func neighbours(_ document: Document, _ line: Int, _ count: Int) -> (String?, String?) {
-                var above = line - 1, below = line + count
-                while above >= 1 && document.isBlank(above) { above -= 1 }
-                while below <= document.lines.count && document.isBlank(below) { below += 1 }
-                return (above >= 1 ? document.lineText(above) : nil, below <= document.lines.count ? document.lineText(below) : nil)
-            }
-            let itemLines = entry.lines.upperBound - entry.line + 1
-            if neighbours(written, insertion.line, 1) == neighbours(document, entry.line, itemLines) { tally.sameSlot += 1 }
-            if insertion.text.trimmingWhitespace() == document.lineText(entry.line).trimmingWhitespace() {
+            if added.sameSection { tally.sameSection += 1 }
+            if added.sameYear { tally.sameYear += 1 }
+            if added.sameSlot { tally.sameSlot += 1 }
+            if added.identical {
                 tally.identical += 1
-            } else if ProcessInfo.processInfo.environment["FMADD_LEAVE_ONE_OUT_DETAILS"] != nil {
-                print("written  \(insertion.text)\noriginal \(document.lineText(entry.line))")
+            } else if details {
+                print("written  \(insertion.text)\noriginal \(listed.listing.text)")
             }
         }
         return tally

@@ -72,9 +72,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("entry", "category in upper case", ["category"], "LFM",
                  #"error: category: must be a category key in lower case, such as lfm, vfm, bfm or mfm, got "LFM""#),
         BadInput("entry", "unknown top-level property", ["authors"], "A. Author",
-                 "error: authors: is not allowed; allowed: category, year, venue, title, links"),
+                 "error: authors: is not allowed; allowed: category, year, venue, title, links, listed"),
         BadInput("entry", "misspelt top-level property", ["Title"], "Segment anything",
-                 #"error: Title: is not allowed (did you mean "title"?); allowed: category, year, venue, title, links"#),
+                 #"error: Title: is not allowed (did you mean "title"?); allowed: category, year, venue, title, links, listed"#),
         BadInput("entry", "missing title", ["title"], nil, "error: title: is required"),
 
         // dataset
@@ -90,7 +90,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  "error: modality: must be on one line, without control characters"),
         BadInput("dataset", "a new modality is accepted", ["modality"], "Spatial transcriptomics"),
         BadInput("dataset", "unknown property", ["size"], "10 GB",
-                 "error: size: is not allowed; allowed: category, name, paper, link, modality, scale, task, description"),
+                 "error: size: is not allowed; allowed: category, name, paper, link, modality, scale, task, description, listed"),
 
         // config
         BadInput("config", "misspelt setting", ["yearmarker"], "bold",

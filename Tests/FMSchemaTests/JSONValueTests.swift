@@ -46,6 +46,22 @@ import Testing
         #expect(JSONValue.string("a\nb\u{1}\u{2028}é").jsonText == #""a\nb\u0001\u2028é""#)
     }
 
+    /// A string that needs no escape is written as it is; one character that does, anywhere
+    /// (the C1 controls and the separators are several bytes in UTF-8), and it is escaped.
+    @Test func eachCharacterThatNeedsAnEscapeIsFoundInATextThatIsOtherwisePlain() throws {
+        let plain = "A title – with 日本語, 🩺, \u{A0}\u{2027}\u{202A}\u{C280} and 'quotes'"
+        #expect(JSONValue.string(plain).jsonText == "\"" + plain + "\"")
+        let escaped: [(Character, String)] = [("\"", #"\""#), ("\\", #"\\"#), ("\u{7F}", #"\u007F"#), ("\u{85}", #"\u0085"#),
+                                              ("\u{9F}", #"\u009F"#), ("\u{2028}", #"\u2028"#), ("\u{2029}", #"\u2029"#), ("\u{1F}", #"\u001F"#)]
+        for (character, escape) in escaped {
+            for text in [String(character), "before " + String(character), String(character) + " after", plain + String(character)] {
+                let json = JSONValue.string(text).jsonText
+                #expect(json.contains(escape), "\(json)")
+                #expect(try JSONValue(jsonText: json) == .string(text))
+            }
+        }
+    }
+
     @Test func literalsBuildValues() {
         let value: JSONValue = ["title": "x", "year": 2024, "tags": ["a", nil], "score": 0.5, "ok": true]
         #expect(value.objectValue?.keys == ["title", "year", "tags", "score", "ok"])

@@ -68,6 +68,20 @@ import Testing
         #expect((entries.first?["text"] as? String)?.contains(Self.title) == true, "JSON keeps the title exactly")
     }
 
+    @Test func exportEscapesControlCharactersAndKeepsTheTitleExactly() throws {
+        let (folder, name) = try Self.list()
+        let result = try Fmadd.run(["export", name], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.rawControls(result.stdout).isEmpty, "\(result.stdout.debugDescription)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["title"] as? String == Self.title + ".")
+            #expect((object["listed"] as? [String: Any])?["file"] as? String == name)
+        }
+    }
+
     @Test func validateShowsTheInstanceAndTheFileNameEscaped() throws {
         let folder = try Fmadd.temporaryFolder()
         let name = "entry\n.json"

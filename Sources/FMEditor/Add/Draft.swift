@@ -17,6 +17,23 @@ public struct PaperDraft: Hashable, Sendable {
             self.key = key
             self.url = url
         }
+
+        /// The key of a link the list labels `label`: `[[Paper]]` is `paper`, `[[Project Page]]`
+        /// `projectpage`; empty for a label without letters or digits (`[*]`).
+        public static func key(forLabel label: String) -> String {
+            // Labels are ASCII, but for a few: read as bytes, without Unicode's tables.
+            if label.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = label.utf8.compactMap { byte -> UInt8? in
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 0x20
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return byte
+                    default: return nil
+                    }
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
     }
 
     public init(category: String, year: Int?, venue: String?, title: String, links: [Link]) {
@@ -28,13 +45,18 @@ public struct PaperDraft: Hashable, Sendable {
     }
 
     /// The draft as the entry schema sees it.
-    public var json: JSONValue {
-        var object: [(String, JSONValue)] = [("category", .string(category))]
-        if let year { object.append(("year", .number(JSONNumber(year)))) }
-        if let venue { object.append(("venue", .string(venue))) }
-        object.append(("title", .string(title)))
-        object.append(("links", .object(JSONObject(links.map { (key: $0.key, value: JSONValue.string($0.url)) }))))
-        return .object(JSONObject(object.map { (key: $0.0, value: $0.1) }))
+    public var json: JSONValue { .object(JSONObject(jsonMembers())) }
+
+    /// The members of `json`, in order, with room for `extra` more.
+    func jsonMembers(extra: Int = 0) -> [JSONObject.Member] {
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(5 + extra)
+        members.append((key: "category", value: .string(category)))
+        if let year { members.append((key: "year", value: .number(JSONNumber(year)))) }
+        if let venue { members.append((key: "venue", value: .string(venue))) }
+        members.append((key: "title", value: .string(title)))
+        members.append((key: "links", value: .object(JSONObject(links.map { (key: $0.key, value: JSONValue.string($0.url)) }))))
+        return members
     }
 }
 
@@ -59,12 +81,16 @@ public struct DatasetDraft: Hashable, Sendable {
         self.task = task
     }
 
-    public var json: JSONValue {
-        var object: [(String, JSONValue)] = [("category", .string(category)), ("name", .string(name))]
+    public var json: JSONValue { .object(JSONObject(jsonMembers())) }
+
+    /// The members of `json`, in order, with room for `extra` more.
+    func jsonMembers(extra: Int = 0) -> [JSONObject.Member] {
+        var members: [JSONObject.Member] = [(key: "category", value: .string(category)), (key: "name", value: .string(name))]
+        members.reserveCapacity(7 + extra)
         for (key, value) in [("paper", paper), ("link", link), ("modality", modality), ("scale", scale), ("task", task)] {
-            if let value { object.append((key, .string(value))) }
+            if let value { members.append((key: key, value: .string(value))) }
         }
-        return .object(JSONObject(object.map { (key: $0.0, value: $0.1) }))
+        return members
     }
 }
 
@@ -80,10 +106,13 @@ public enum Draft: Hashable, Sendable {
         }
     }
 
-    public var json: JSONValue {
+    public var json: JSONValue { .object(JSONObject(jsonMembers())) }
+
+    /// The members of `json`, in order, with room for `extra` more.
+    func jsonMembers(extra: Int = 0) -> [JSONObject.Member] {
         switch self {
-        case .paper(let paper): return paper.json
-        case .dataset(let dataset): return dataset.json
+        case .paper(let paper): return paper.jsonMembers(extra: extra)
+        case .dataset(let dataset): return dataset.jsonMembers(extra: extra)
         }
     }
 

@@ -3,7 +3,9 @@ import FMList
 import FMSchema
 
 /// Reads the entries of a `--from` file: YAML or JSON, one entry or a list, each with its
-/// category. A paper's links are under `links:` or given as `paper:`, `code:`, ….
+/// category. A paper's links are under `links:` or given as `paper:`, `code:`, …. An entry may
+/// carry `listed:`, where `fmadd export` says where the entry stood in its list; it is read as
+/// nothing, so that an exported entry can be added as it is.
 public enum DraftReader {
     // The cases are the ones `fmadd add` maps to exit codes (AddWorkflow switches over all of
     // them): a file that cannot be used is `unreadable`, content that is not entries `notYAML`.
@@ -39,8 +41,9 @@ public enum DraftReader {
     }
 
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
-    static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links"]
-    static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task"]
+    /// `listed` (what `fmadd export` adds) is taken and left unread.
+    static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links", "listed"]
+    static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
@@ -57,6 +60,11 @@ public enum DraftReader {
                 throw error.expansionLimit == nil ? .notEntries("\(error)") : .notYAML(error.describing(file: path))
             }
         }
+        return try drafts(in: value, configuration: configuration)
+    }
+
+    /// The entries of a value read already: one entry (a mapping) or a list of them.
+    public static func drafts(in value: JSONValue, configuration: Configuration) throws(Problem) -> [Draft] {
         let items: [JSONValue]
         switch value {
         case .array(let array): items = array

@@ -204,14 +204,15 @@ public struct Placement: Sendable {
 
     /// The row's cells in the order of the table's columns, found by their headers.
     func cellTexts(for draft: DatasetDraft, header: TableRow) -> [String] {
-        header.cells.enumerated().map { index, cell in
-            let name = cell.text.trimmingWhitespace().lowercased()
-            if index == 0 { return draft.paper.map { "[\(draft.name)](\($0))" } ?? draft.name }
-            if name.contains("link") { return draft.link.map { "[*](\($0))" } ?? "-" }
-            if name.contains("modalit") || name.contains("type") { return draft.modality ?? "" }
-            if name.contains("scale") || name.contains("size") { return draft.scale ?? "" }
-            if name.contains("task") { return draft.task ?? "" }
-            return ""
+        DatasetColumn.columns(of: header).map { column in
+            switch column {
+            case .name: return draft.paper.map { "[\(draft.name)](\($0))" } ?? draft.name
+            case .link: return draft.link.map { "[*](\($0))" } ?? "-"
+            case .modality: return draft.modality ?? ""
+            case .scale: return draft.scale ?? ""
+            case .task: return draft.task ?? ""
+            case .other: return ""
+            }
         }
     }
 

@@ -277,9 +277,34 @@ enum BuiltInSchemas {
       "description": "A sentence about the database, for tables with a description column instead of modality, scale and task.",
       "$ref": "#/$defs/cell",
       "examples": ["Chinese Glioma Genome Atlas (CGGA) database contains clinical and sequencing data of over 2,000 brain tumor samples from Chinese cohorts."]
+    },
+    "listed": {
+      "$ref": "#/$defs/listed",
+      "description": "Where `fmadd export` found the row in its list; `fmadd add` ignores it."
     }
   },
   "$defs": {
+    "listed": {
+      "title": "Listed",
+      "description": "Where `fmadd export` found a row in its list: the file, the heading of its category's section, its line, its index among the section's rows from 0, and its line as written. `fmadd add --from` ignores it, so an exported row can be added as it is.",
+      "type": "object",
+      "properties": {
+        "file": { "type": "string" },
+        "section": { "type": "string" },
+        "line": { "type": "integer", "minimum": 1 },
+        "index": { "type": "integer", "minimum": 0 },
+        "text": { "type": "string" }
+      },
+      "examples": [
+        {
+          "file": "README.md",
+          "section": "VFM datasets",
+          "line": 42,
+          "index": 0,
+          "text": "| [MIMIC-CXR](https://www.nature.com/articles/s41597-019-0322-0) | X-ray | 377K images | Vision-Language Learning | [*](https://physionet.org/content/mimic-cxr/2.0.0/) |"
+        }
+      ]
+    },
     "cell": {
       "description": "The text of one table cell: one line, without \"|\".",
       "type": "string",
@@ -476,9 +501,35 @@ enum BuiltInSchemas {
           "code": "https://github.com/mahmoodlab/UNI"
         }
       ]
+    },
+    "listed": {
+      "$ref": "#/$defs/listed",
+      "description": "Where `fmadd export` found the paper in its list; `fmadd add` ignores it."
     }
   },
   "$defs": {
+    "listed": {
+      "title": "Listed",
+      "description": "Where `fmadd export` found an entry in its list: the file, the heading of its category's section, its first line (and its last, for an entry of several lines), its index among the section's entries from 0, and its first line as written. `fmadd add --from` ignores it, so an exported entry can be added as it is.",
+      "type": "object",
+      "properties": {
+        "file": { "type": "string" },
+        "section": { "type": "string" },
+        "line": { "type": "integer", "minimum": 1 },
+        "lastLine": { "type": "integer", "minimum": 1 },
+        "index": { "type": "integer", "minimum": 0 },
+        "text": { "type": "string" }
+      },
+      "examples": [
+        {
+          "file": "README.md",
+          "section": "VFM methods",
+          "line": 24,
+          "index": 0,
+          "text": "- [Nature Medicine] Towards a general-purpose foundation model for computational pathology. [[Paper]](https://www.nature.com/articles/s41591-024-02857-3) [[Code]](https://github.com/mahmoodlab/UNI)"
+        }
+      ]
+    },
     "link": {
       "title": "Link",
       "description": "An https URL, such as https://arxiv.org/abs/2304.06975. Plain http is accepted with a warning.",

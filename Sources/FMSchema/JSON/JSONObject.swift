@@ -20,6 +20,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// An object with these members; a repeated key keeps its first position and its last value.
     public init(_ members: some Sequence<Member>) {
         self.members = []
+        self.members.reserveCapacity(members.underestimatedCount)
         for member in members {
             self[member.key] = member.value
         }

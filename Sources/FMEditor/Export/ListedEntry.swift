@@ -1,0 +1,160 @@
+import FMList
+import FMSchema
+
+/// An entry of a list as `fmadd export` gives it: the draft that `fmadd add --from` writes it
+/// back from, and where it stands in the list.
+public struct ListedEntry: Hashable, Sendable {
+    public var draft: Draft
+    public var listing: Listing
+
+    /// Where an entry stands in its list.
+    public struct Listing: Hashable, Sendable {
+        /// The heading of its category's section, as GitHub shows it.
+        public var section: String
+        /// Its lines: a paper's item with its continuation lines, or a table row's one line.
+        public var lines: ClosedRange<Int>
+        /// Its place among the entries of its section, from 0.
+        public var index: Int
+        /// Its first line, as written.
+        public var text: String
+
+        public init(section: String, lines: ClosedRange<Int>, index: Int, text: String) {
+            self.section = section
+            self.lines = lines
+            self.index = index
+            self.text = text
+        }
+    }
+
+    public init(draft: Draft, listing: Listing) {
+        self.draft = draft
+        self.listing = listing
+    }
+
+    /// Every paper entry (an item with a title and a link) and every dataset row of the list's
+    /// categories, in the list's order. A paper's year is its year group's, when it has one; its
+    /// links are keyed by their labels (`[[Paper]]` is `paper`), a label's first link kept, links
+    /// without a target or a label of letters or digits left out (the line keeps them all). A
+    /// row's cells are read by their columns' headers, as `add` writes them.
+    public static func all(in view: ListView) -> [ListedEntry] {
+        let configuration = view.configuration
+        // What each record is read from, in the list's order: an entry, or a row of a table.
+        enum Source { case paper(entry: Int), row(table: Int, row: Int) }
+        var papers: [(line: Int, source: Source, section: Int)] = []
+        for (index, entry) in view.entries.enumerated()
+        where entry.shape == .entry && entry.title != nil && entry.section != nil
+            && entry.category.flatMap({ configuration.category($0)?.kind }) == .papers {
+            papers.append((entry.line, .paper(entry: index), entry.section!))
+        }
+        var rows: [(line: Int, source: Source, section: Int)] = []
+        var columns: [Int: [DatasetColumn]] = [:]
+        for (index, table) in view.tables.enumerated() {
+            guard let key = table.category, configuration.category(key)?.kind == .datasets, table.rows.count > 2,
+                  let section = categorySection(of: table, in: view) else { continue }
+            columns[index] = DatasetColumn.columns(of: table.header)
+            for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .row(table: index, row: row), section)) }
+        }
+        var sources: [(line: Int, source: Source, section: Int)] = []
+        sources.reserveCapacity(papers.count + rows.count)
+        var p = 0, r = 0
+        while p < papers.count || r < rows.count {
+            if r == rows.count || (p < papers.count && papers[p].line < rows[r].line) {
+                sources.append(papers[p])
+                p += 1
+            } else {
+                sources.append(rows[r])
+                r += 1
+            }
+        }
+        // Each record is read on its own, on all cores, straight into its place.
+        let sections = view.sections
+        var records = parallelArray(count: sources.count) { [sources, columns] k -> ListedEntry in
+            let section = sources[k].section
+            switch sources[k].source {
+            case .paper(let entry):
+                return paper(view.entries[entry], section: sections[section].text, in: view)
+            case .row(let table, let row):
+                return Self.row(view.tables[table].rows[row], category: view.tables[table].category!, section: sections[section].text,
+                                columns: columns[table]!, in: view)
+            }
+        }
+        var counts: [Int: Int] = [:]
+        for k in records.indices {
+            let section = sources[k].section
+            records[k].listing.index = counts[section, default: 0]
+            counts[section, default: 0] += 1
+        }
+        return records
+    }
+
+    private static func paper(_ entry: Entry, section: String, in view: ListView) -> ListedEntry {
+        let document = view.document
+        var links: [PaperDraft.Link] = []
+        links.reserveCapacity(entry.links.count)
+        for link in entry.links where !link.url.isEmpty {
+            let key = PaperDraft.Link.key(forLabel: link.label)
+            if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.url)) }
+        }
+        let venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        let draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
+                               title: entry.title!, links: links)
+        var last = entry.lines.upperBound
+        while last > entry.line && document.isBlank(last) { last -= 1 }
+        let listing = Listing(section: section, lines: entry.line...last, index: 0,
+                              text: document.lineText(entry.line))
+        return ListedEntry(draft: .paper(draft), listing: listing)
+    }
+
+    private static func row(_ row: TableRow, category: String, section: String, columns: [DatasetColumn], in view: ListView) -> ListedEntry {
+        let line = row.line
+        let links = view.linksByLine[line - 1].filter { !$0.isImage }
+        var draft = DatasetDraft(category: category, name: "")
+        for (cell, column) in zip(row.cells, columns) {
+            let text = TableLayout.cellText(cell.text)
+            let inCell = links.filter { $0.start >= cell.start && $0.end <= cell.end }
+            func value() -> String? { text.isEmpty ? nil : text }
+            switch column {
+            case .name:
+                // `[Name](paper)`, the whole cell one link, or the name alone.
+                if inCell.count == 1, let link = inCell.first, cell.text.trimmingWhitespace().utf8.count == link.end - link.start {
+                    draft.name = link.text.trimmingWhitespace()
+                    draft.paper = link.target.isEmpty ? nil : link.target
+                } else {
+                    draft.name = text
+                }
+            case .link: draft.link = inCell.first.flatMap { $0.target.isEmpty ? nil : $0.target }
+            case .modality: draft.modality = value()
+            case .scale: draft.scale = value()
+            case .task: draft.task = value()
+            case .other: break
+            }
+        }
+        let listing = Listing(section: section, lines: line...line, index: 0, text: view.document.lineText(line))
+        return ListedEntry(draft: .dataset(draft), listing: listing)
+    }
+
+    /// The category's own section around a table: the outermost section of the same category
+    /// that holds it.
+    private static func categorySection(of table: Table, in view: ListView) -> Int? {
+        guard var index = table.section, view.sections[index].category == table.category else { return nil }
+        while let parent = view.sections[index].parent, view.sections[parent].category == table.category { index = parent }
+        return index
+    }
+
+    /// The entry in the shape `fmadd add --from` reads, its fields first, then `listed`, which
+    /// `add` ignores: the file (when given), the section's heading, the first line (and the
+    /// last, when the entry has more), the index in the section and the first line's text.
+    public func json(file: String? = nil) -> JSONValue {
+        var members = draft.jsonMembers(extra: 1)
+        var listed: [JSONObject.Member] = []
+        listed.reserveCapacity(6)
+        if let file { listed.append((key: "file", value: .string(file))) }
+        listed.append((key: "section", value: .string(listing.section)))
+        listed.append((key: "line", value: .number(JSONNumber(listing.lines.lowerBound))))
+        if listing.lines.count > 1 { listed.append((key: "lastLine", value: .number(JSONNumber(listing.lines.upperBound)))) }
+        listed.append((key: "index", value: .number(JSONNumber(listing.index))))
+        listed.append((key: "text", value: .string(listing.text)))
+        members.append((key: "listed", value: .object(JSONObject(listed))))
+        return .object(JSONObject(members))
+    }
+}
