@@ -115,12 +115,12 @@ public struct Adder: Sendable {
     /// new list is checked once. The insertions carry their final lines.
     public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
         let drafts = drafts.map(prepared)
-        // The schema's findings, on a worker while this thread places the entries. One loop: in
-        // parallel loops the shared compiled schemas' reference counts would be contended.
         let view = ListView(document: document, configuration: configuration)
-        // The list's own fingerprints for the duplicate search are read there too, once the
-        // drafts are checked: placing takes this thread longer.
         let contextBefore = RuleContext(view: view)
+        // The schema's findings, on a worker while this thread places the entries. One loop: in
+        // parallel loops the shared compiled schemas' reference counts would be contended. The
+        // list's own fingerprints for the duplicate search are read there too, once the drafts
+        // are checked: placing takes this thread longer.
         let validations = BackgroundWork {
             let findings = drafts.map(findings(ofPrepared:))
             if !allowDuplicate { contextBefore.prepareDuplicates() }
@@ -250,9 +250,7 @@ public struct Adder: Sendable {
     /// entries the insertions left as they were; the list before is checked only by the rules
     /// that found something in the new one (no other rule's findings can match).
     private func checkNothingNew(in view: ListView, madeFrom contextBefore: RuleContext, by edits: [LineEdit], allowDuplicate: Bool) throws(AddError) {
-        // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
-        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
-        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
+        let local = comparingLinter(allowDuplicate: allowDuplicate)
         let earlier = contextBefore.view
         let earlierLines = Self.earlierLines(after: edits, in: earlier.document)
         let context = RuleContext(view: view, reusingFingerprintsOf: contextBefore) { line in
@@ -262,16 +260,30 @@ public struct Adder: Sendable {
         guard !findings.isEmpty else { return }
         let found = Set(findings.map(\.ruleID))
         let before = Linter(rules: local.rules.filter { found.contains($0.id) }).findings(in: contextBefore)
-        var known = Self.findingKeys(before, in: earlier.document)
-        var fresh: [String] = []
-        let document = view.document
-        let owners = Self.blockStarts(of: document)
-        for finding in findings {
-            let key = Self.findingKey(finding, in: document, owners: owners)
-            if let count = known[key], count > 0 { known[key] = count - 1; continue }
-            fresh.append("line \(finding.line): \(finding.message) [\(finding.ruleID)]")
-        }
+        let fresh = Self.unknown(findings, in: view.document, known: Self.findingKeys(before, in: earlier.document)) { $0 }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
+    }
+
+    /// The linter that judges an insertion: without the rules that compare an entry with the
+    /// list's majority (the entry takes the list's), and without the duplicate rules when the
+    /// contributor chose to add a duplicate (theirs to answer for, not a refusal).
+    private func comparingLinter(allowDuplicate: Bool) -> Linter {
+        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
+        return Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
+    }
+
+    /// The findings in `document` that `known` (counted by `findingKeys`) does not account for,
+    /// as messages; `line` turns a finding's line into the one to name.
+    static func unknown(_ findings: [Finding], in document: Document, known: [String: Int], line: (Int) -> Int) -> [String] {
+        var known = known
+        let owners = blockStarts(of: document)
+        var fresh: [String] = []
+        for finding in findings {
+            let key = findingKey(finding, in: document, owners: owners)
+            if let count = known[key], count > 0 { known[key] = count - 1; continue }
+            fresh.append("line \(line(finding.line)): \(finding.message) [\(finding.ruleID)]")
+        }
+        return fresh
     }
 
     /// For each line of the list after `edits` (insertions, in order of their lines), its line in
@@ -389,20 +401,12 @@ public struct Adder: Sendable {
                                      rows: insertion.text.trimmingWhitespace().hasPrefix("|")) {
             throw .changesSurroundings
         }
-        // A duplicate the contributor chose to add is theirs to answer for, not a refusal.
-        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
-        let local = Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
+        let local = comparingLinter(allowDuplicate: allowDuplicate)
         // A finding is known by its rule and the text of its line, not its number, which the
         // insertion moves: a warning that was there before is not new one line further down.
-        var known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: configuration)), in: oldDocument)
-        var fresh: [String] = []
-        let owners = Self.blockStarts(of: newDocument)
-        for finding in local.findings(in: ListView(document: newDocument, configuration: configuration)) {
-            let key = Self.findingKey(finding, in: newDocument, owners: owners)
-            if let count = known[key], count > 0 { known[key] = count - 1; continue }
-            let line = finding.line - headingCount - 1 + region.lowerBound
-            fresh.append("line \(line): \(finding.message) [\(finding.ruleID)]")
-        }
+        let known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: configuration)), in: oldDocument)
+        let fresh = Self.unknown(local.findings(in: ListView(document: newDocument, configuration: configuration)), in: newDocument,
+                                 known: known) { $0 - headingCount - 1 + region.lowerBound }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
     }
 }
