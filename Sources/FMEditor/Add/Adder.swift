@@ -157,10 +157,11 @@ public struct Adder: Sendable {
                     }
                 }
             }
-            for (paper, problem) in zip(papers, EntryText.renderingProblems(ofEntries: papers.map { ($0.line, $0.links, $0.title, $0.venue) })) {
+            for (paper, problem) in zip(papers, EntryText.renderingProblems(ofEntries: papers.map { ($0.line, $0.links, $0.title, $0.venue) },
+                                                                                   allowingBold: view.conventions.boldEntries)) {
                 if let problem { throw .invalidEntry(number: paper.index + 1, ["the entry \(paper.line.trimmingWhitespace()): \(problem)"]) }
             }
-            guard let (merged, finalLines) = Self.merged(insertions) else {
+            guard let (merged, finalLines) = Self.merged(insertions, order: view.conventions.yearOrder) else {
                 _ = try checkDrafts()
                 return try addOneByOne(drafts, to: document, allowDuplicate: allowDuplicate)
             }
@@ -202,7 +203,7 @@ public struct Adder: Sendable {
     /// group above first, then new year groups), a year group that several entries make written
     /// once. With each insertion's line in the new list; nil when an insertion replaces lines (a
     /// table realigned for a wider row), which cannot be joined with others.
-    static func merged(_ insertions: [Insertion]) -> (edits: [LineEdit], lines: [Int])? {
+    static func merged(_ insertions: [Insertion], order: ListConventions.YearOrder) -> (edits: [LineEdit], lines: [Int])? {
         struct NewGroup { var key: String; var year: Int; var prefix: [String]; var entries: [Int]; var suffix: [String] }
         struct Slot { var entries: [Int] = []; var groups: [NewGroup] = [] }
         guard insertions.allSatisfy({ $0.edits.count == 1 && $0.edits[0].lines.isEmpty }) else { return nil }
@@ -231,8 +232,8 @@ public struct Adder: Sendable {
                 block.append(insertions[index].text)
             }
             slot.entries.forEach(place)
-            // New groups made at one place go newest first, as the list's years do.
-            for group in slot.groups.sorted(by: { $0.year > $1.year }) {
+            // New groups made at one place go in the list's year order.
+            for group in slot.groups.sorted(by: { order.allows($0.year, before: $1.year) }) {
                 block += group.prefix
                 group.entries.forEach(place)
                 block += group.suffix
@@ -308,7 +309,7 @@ public struct Adder: Sendable {
         let problem: String?
         switch draft {
         case .paper(let paper):
-            problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url))
+            problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url), allowingBold: view.conventions.boldEntries)
         case .dataset(let dataset):
             guard let table = view.tables.first(where: { $0.lines.contains(insertion.line - 1) || $0.lines.upperBound + 1 == insertion.line }),
                   table.rows.count >= 2 else { return }
@@ -404,8 +405,13 @@ public struct Adder: Sendable {
         let local = comparingLinter(allowDuplicate: allowDuplicate)
         // A finding is known by its rule and the text of its line, not its number, which the
         // insertion moves: a warning that was there before is not new one line further down.
-        let known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: configuration)), in: oldDocument)
-        let fresh = Self.unknown(local.findings(in: ListView(document: newDocument, configuration: configuration)), in: newDocument,
+        // The neighbourhood is read with the list's conventions: its own few year groups do not
+        // say the list's year order.
+        let conventions = view.conventions
+        let known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: configuration, conventions: conventions)),
+                                     in: oldDocument)
+        let fresh = Self.unknown(local.findings(in: ListView(document: newDocument, configuration: configuration, conventions: conventions)),
+                                 in: newDocument,
                                  known: known) { $0 - headingCount - 1 + region.lowerBound }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
     }

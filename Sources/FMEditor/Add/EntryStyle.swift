@@ -11,6 +11,10 @@ public struct EntryStyle: Sendable {
     public var separator: String
     /// Whether titles end with a period, as most of the category's do.
     public var titlesEndWithPeriod: Bool
+    /// How a link is written: `[[Paper]](u)`, `[[paper](u)]` or `[paper](u)`, as the section writes them.
+    public var labelForm: ListConventions.LabelForm = .doubleBracket
+    /// The label the list gives the paper's link, when it is not `paper` (`pdf`).
+    public var paperLabel: String?
 
     public static func learn(from view: ListView, category: String, near neighbour: Entry?) -> EntryStyle {
         ListFacts(view: view).learn(category: category, section: neighbour?.section, near: neighbour)
@@ -25,8 +29,10 @@ public struct EntryStyle: Sendable {
         let separators: [String: String]
         /// Per category: its last entry, how many entries it has, how many end with a period.
         let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
+        let conventions: ListConventions
 
         init(view: ListView) {
+            conventions = view.conventions
             labels = MixedLabelCaseRule.canonicalLabels(in: view)
             sectionLabels = MixedLabelCaseRule.settledLabels(in: view)
             separators = LinkSpacingRule.separators(in: view)
@@ -45,9 +51,18 @@ public struct EntryStyle: Sendable {
             let labels = self.labels.merging(section.flatMap { sectionLabels[$0] } ?? [:]) { _, local in local }
             let model = neighbour ?? facts?.last
             let count = facts?.count ?? 0
-            return EntryStyle(indent: model?.indent ?? "", marker: model?.marker ?? "-", labels: labels,
+            return EntryStyle(indent: model?.indent ?? "", marker: model.map { Self.marker(after: $0) } ?? "-", labels: labels,
                               separator: separators[category] ?? " ",
-                              titlesEndWithPeriod: count == 0 || (facts?.withPeriod ?? 0) * 2 >= count)
+                              titlesEndWithPeriod: count == 0 || (facts?.withPeriod ?? 0) * 2 >= count,
+                              labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
+        }
+
+        /// The marker of an item that follows `entry`: the same bullet, or the next number of an
+        /// ordered list (`3.` after `2.`).
+        static func marker(after entry: Entry) -> String {
+            guard let delimiter = entry.marker.last, delimiter == "." || delimiter == ")",
+                  let number = Int(entry.marker.dropLast()) else { return entry.marker }
+            return "\(number + 1)\(delimiter)"
         }
     }
 
@@ -58,12 +73,13 @@ public struct EntryStyle: Sendable {
         var text = indent + marker + " "
         if let venue = draft.venue, !venue.isEmpty { text += "[\(venue)] " }
         text += title + " "
-        text += draft.links.map { "[[\(label(for: $0.key))]](\($0.url))" }.joined(separator: separator)
+        text += draft.links.map { labelForm.link(label: label(for: $0.key), url: $0.url) }.joined(separator: separator)
         return text
     }
 
     /// A label key as the list spells it: `paper` → `Paper`, an unknown key capitalised.
     public func label(for key: String) -> String {
-        labels[key.lowercased()] ?? key.prefix(1).uppercased() + key.dropFirst()
+        let key = key.lowercased() == "paper" ? paperLabel ?? "paper" : key
+        return labels[key.lowercased()] ?? key.prefix(1).uppercased() + key.dropFirst()
     }
 }

@@ -48,18 +48,21 @@ enum EntryText {
     /// Why the written `line` of a paper would not show as one entry with exactly `links`; nil
     /// when it does. The text GitHub shows must be the line's own text, each link replaced by
     /// its label.
-    static func renderingProblem(ofEntry line: String, links: [String]) -> String? {
-        problem(ofEntry: line, links: links, rendered: RenderedInlines.ofListItem(line))
+    /// With `allowingBold`, for a list whose entries write their venue or title in bold, `**`
+    /// around a part of the text is what the list means and not a problem.
+    static func renderingProblem(ofEntry line: String, links: [String], allowingBold: Bool = false) -> String? {
+        problem(ofEntry: line, links: links, rendered: RenderedInlines.ofListItem(line), allowingBold: allowingBold)
     }
 
     /// The same for many entries, read on all cores; an entry of plain text needs no reading.
-    static func renderingProblems(ofEntries entries: [(line: String, links: [String], title: String, venue: String?)]) -> [String?] {
+    static func renderingProblems(ofEntries entries: [(line: String, links: [String], title: String, venue: String?)],
+                                  allowingBold: Bool = false) -> [String?] {
         let plain = entries.parallelMap { isPlainEntry($0.line, title: $0.title, venue: $0.venue, links: $0.links) }
         let toRead = entries.indices.filter { !plain[$0] }
         let rendered = RenderedInlines.ofListItems(toRead.map { entries[$0].line })
         var problems = [String?](repeating: nil, count: entries.count)
         for (k, index) in toRead.enumerated() {
-            problems[index] = problem(ofEntry: entries[index].line, links: entries[index].links, rendered: rendered[k])
+            problems[index] = problem(ofEntry: entries[index].line, links: entries[index].links, rendered: rendered[k], allowingBold: allowingBold)
         }
         return problems
     }
@@ -157,13 +160,17 @@ enum EntryText {
         return true
     }
 
-    private static func problem(ofEntry line: String, links: [String], rendered: RenderedInlines?) -> String? {
+    private static func problem(ofEntry line: String, links: [String], rendered: RenderedInlines?, allowingBold: Bool) -> String? {
         guard let rendered else {
             return "it would not be one list item of text (a title must not start a heading, a quote, a list or an HTML block)"
         }
         var body = Substring(line.drop { $0 == " " || $0 == "\t" })
         body = body.drop { $0 != " " }.dropFirst()
-        return problem(rendered, expectedText: String(body), links: links)
+        guard allowingBold, body.contains("**") else { return problem(rendered, expectedText: String(body), links: links) }
+        // GitHub shows `**Name**` as Name in bold: the text read is the line's without the stars.
+        var shown = rendered
+        shown.markup.removeAll { $0 == "strong" }
+        return problem(shown, expectedText: body.replacingOccurrences(of: "**", with: ""), links: links)
     }
 
     /// The same for a new table row read under the table's header and delimiter rows.

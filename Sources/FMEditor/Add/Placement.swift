@@ -17,7 +17,7 @@ public struct Insertion: Sendable {
 }
 
 /// Finds the place of a new entry: its category's section, its year group (made when missing, in
-/// descending order and in the list's marker style), after the group's last entry; a dataset row
+/// the list's year order and in its marker style), after the group's last entry; a dataset row
 /// at the end of its category's table.
 public struct Placement: Sendable {
     public let view: ListView
@@ -103,21 +103,22 @@ public struct Placement: Sendable {
         return newYearGroup(draft, year: year, section: sectionIndex, groups: groups, entries: entries)
     }
 
-    /// A new year group in descending order, written as the section's other groups are.
+    /// A new year group in the list's year order, written as the section's other groups are.
     private func newYearGroup(_ draft: PaperDraft, year: Int, section sectionIndex: Int, groups: [Int], entries: [Entry]) -> Insertion {
         let section = view.sections[sectionIndex]
         let model = view.yearGroups[groups[0]]
         let markerText = marker(for: year, like: model)
         let blankAfterMarker = model.line < document.lines.count && document.isBlank(model.line + 1)
-        let firstOlder = groups.first { view.yearGroups[$0].year < year }
-        let neighbour = firstOlder.flatMap { entriesByYearGroup[$0]?.first } ?? entries.last
+        let order = view.conventions.yearOrder
+        let firstFollowing = groups.first { order.allows(year, before: view.yearGroups[$0].year) }
+        let neighbour = firstFollowing.flatMap { entriesByYearGroup[$0]?.first } ?? entries.last
         let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: neighbour)
         let text = style.line(for: draft)
         var block = [markerText] + (blankAfterMarker ? [""] : []) + [text]
         let at: Int
-        if let older = firstOlder {
-            // Before the older group, after the blank lines that separate groups.
-            at = view.yearGroups[older].line
+        if let following = firstFollowing {
+            // Before the group that follows it in the list's order.
+            at = view.yearGroups[following].line
             block.append("")
         } else {
             // After the last group's last non-blank line.

@@ -91,8 +91,11 @@ public struct ListedEntry: Hashable, Sendable {
         let document = view.document
         var links: [PaperDraft.Link] = []
         links.reserveCapacity(entry.links.count)
+        let paperLabel = view.conventions.paperLabel
         for link in entry.links where !link.url.isEmpty {
-            let key = PaperDraft.Link.key(forLabel: link.label)
+            // In a list that calls the paper's link `[[pdf]]`, that link is the record's `paper`.
+            var key = PaperDraft.Link.key(forLabel: link.label)
+            if key == paperLabel { key = "paper" }
             if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.url)) }
         }
         let venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }

@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     /// Canonical spelling of each link label, keyed by its lower-case form.
     public var labels: [String: String] = ["paper": "Paper", "code": "Code"]
     public var yearMarker: YearMarkerStyle = .bold
+    /// The order of year groups, when the maintainers state it; otherwise read from the list.
+    public var yearOrder: ListConventions.YearOrder?
     public var rules: [String: RuleSetting] = [:]
     public var dedupeScope: DedupeScope = .category
     public var dedupeThreshold: Double = 0.9
@@ -143,6 +145,7 @@ private struct ConfigurationFile: Decodable {
     var categories: [(String, CategoryEntry)]?
     var labels: [String: String]?
     var yearMarker: Configuration.YearMarkerStyle?
+    var yearOrder: ListConventions.YearOrder?
     var rules: [String: Configuration.RuleSetting]?
     var dedupe: Dedupe?
     var distinct: [[String]]?
@@ -151,7 +154,7 @@ private struct ConfigurationFile: Decodable {
     var table: Table?
 
     enum Key: String, CodingKey, CaseIterable {
-        case list, categories, labels, yearMarker, rules, dedupe, distinct, commitMessage, sortWithinYear, table
+        case list, categories, labels, yearMarker, yearOrder, rules, dedupe, distinct, commitMessage, sortWithinYear, table
     }
 
     private struct AnyKey: CodingKey {
@@ -176,6 +179,7 @@ private struct ConfigurationFile: Decodable {
         }
         labels = try c.decodeIfPresent([String: String].self, forKey: .labels)
         yearMarker = try c.decodeIfPresent(Configuration.YearMarkerStyle.self, forKey: .yearMarker)
+        yearOrder = try c.decodeIfPresent(ListConventions.YearOrder.self, forKey: .yearOrder)
         rules = try c.decodeIfPresent([String: Configuration.RuleSetting].self, forKey: .rules)
         dedupe = try c.decodeIfPresent(Dedupe.self, forKey: .dedupe)
         distinct = try c.decodeIfPresent([[String]].self, forKey: .distinct)
@@ -196,6 +200,7 @@ private struct ConfigurationFile: Decodable {
             for (key, value) in labels { config.labels[key.lowercased()] = value }
         }
         if let yearMarker { config.yearMarker = yearMarker }
+        if let yearOrder { config.yearOrder = yearOrder }
         if let rules { config.rules = rules }
         if let scope = dedupe?.scope { config.dedupeScope = scope }
         if let threshold = dedupe?.threshold { config.dedupeThreshold = threshold }

@@ -10,6 +10,8 @@ public struct ListView: Sendable {
     public let entries: [Entry]
     public let tables: [Table]
     public let tablesOfContents: [TableOfContents]
+    /// How the list writes itself: year order, label form, emphasis.
+    public let conventions: ListConventions
     /// Fragments that HTML in the list defines itself: `<div id="intro">`, `<a name="top">`.
     public let htmlAnchors: Set<String>
     /// The links of each line outside code blocks (index 0 is line 1), read once for the entries
@@ -22,7 +24,9 @@ public struct ListView: Sendable {
         case none, code, html
     }
 
-    public init(document: Document, configuration: Configuration) {
+    /// With `conventions`, a part of a list is read with the whole list's conventions, not
+    /// with those the part alone would show.
+    public init(document: Document, configuration: Configuration, conventions: ListConventions? = nil) {
         self.document = document
         self.configuration = configuration
         verbatim = Self.verbatimLines(of: document)
@@ -35,6 +39,7 @@ public struct ListView: Sendable {
         tables = builder.tables
         tablesOfContents = builder.tablesOfContents
         htmlAnchors = builder.htmlAnchors
+        self.conventions = conventions ?? ListConventions.read(entries: entries, yearGroups: yearGroups, configuration: configuration)
     }
 
     private static func verbatimLines(of document: Document) -> [Verbatim] {

@@ -29,8 +29,9 @@ public struct MixedLabelCaseRule: Rule {
     public static func canonicalLabels(in view: ListView) -> [String: String] {
         // A list spells its labels a handful of ways: count the spellings, then fold them.
         var spellings: [String: Int] = [:]
+        let counted = countedLinks(in: view)
         for entry in view.entries {
-            for link in entry.links where link.doubleBracket { spellings[link.label, default: 0] += 1 }
+            for link in entry.links where counted(link) { spellings[link.label, default: 0] += 1 }
         }
         var counts: [String: [String: Int]] = [:]
         for (label, count) in spellings { counts[label.lowercased(), default: [:]][label] = count }
@@ -47,13 +48,21 @@ public struct MixedLabelCaseRule: Rule {
         return canonical
     }
 
+    /// The links whose labels are counted: bracketed labels (`[[Paper]](u)`, `[[paper](u)]`), and
+    /// every entry link in a list whose labels are plain links (`[pdf](u)`).
+    private static func countedLinks(in view: ListView) -> @Sendable (EntryLink) -> Bool {
+        let plain = view.conventions.labelForm == .plain
+        return { plain || $0.doubleBracket || $0.wrapped }
+    }
+
     /// The spellings that sections have settled on, keyed by section and the label's
     /// lower-case form: nine in ten of at least three labels of that key in the section.
     public static func settledLabels(in view: ListView) -> [Int: [String: String]] {
         var counts: [Int: [String: [String: Int]]] = [:]
+        let counted = countedLinks(in: view)
         for entry in view.entries {
             guard let section = entry.section else { continue }
-            for link in entry.links where link.doubleBracket {
+            for link in entry.links where counted(link) {
                 counts[section, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1
             }
         }

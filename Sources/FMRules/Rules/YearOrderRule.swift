@@ -1,17 +1,20 @@
 import FMList
 
-/// Year groups of a category that are not from newest to oldest, or a year that appears twice.
+/// Year groups of a category out of the list's order (newest first, unless the list or
+/// `yearOrder:` says oldest first), or a year that appears twice.
 public struct YearOrderRule: Rule {
     public static let description = RuleDescription(
         id: "year-order",
-        summary: "Year groups run from the newest year to the oldest, each year once.",
+        summary: "Year groups run in the list's order (newest first unless it is oldest first), each year once.",
         rationale: """
             Readers look for recent work at the top of each section, and a contributor adding a \
-            paper must find one place for its year. `fmadd fix` moves whole year groups; the \
-            entries inside them are not touched.
+            paper must find one place for its year. The order is the one most of the list's year \
+            groups follow, or `yearOrder:` in `.fmadd.yml`: a list written oldest first stays so. \
+            `fmadd fix` moves whole year groups; the entries inside them are not touched.
             """,
         severity: .error,
-        passing: ["## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1)\n\n**2023**\n- [b] B. [[Paper]](https://a.org/2)\n"],
+        passing: ["## VFM methods\n**2024**\n- [a] A. [[Paper]](https://a.org/1)\n\n**2023**\n- [b] B. [[Paper]](https://a.org/2)\n",
+                  "## VFM methods\n### 2022\n- [a] A. [[Paper]](https://a.org/1)\n\n### 2023\n- [b] B. [[Paper]](https://a.org/2)\n\n### 2024\n- [c] C. [[Paper]](https://a.org/3)\n"],
         failing: [
             "## VFM methods\n**2023**\n- [a] A. [[Paper]](https://a.org/1)\n\n↓**2024**\n- [b] B. [[Paper]](https://a.org/2)\n",
             "## VFM methods\n**2023**\n- [a] A. [[Paper]](https://a.org/1)\n\n↓**2023**\n- [b] B. [[Paper]](https://a.org/2)\n",
@@ -32,17 +35,19 @@ public struct YearOrderRule: Rule {
         for (k, group) in context.view.yearGroups.enumerated() {
             if let section = group.section, !context.isVerbatim(group.line) { bySection[section, default: []].append(k) }
         }
+        let order = context.view.conventions.yearOrder
         var findings: [Finding] = []
         for (_, groupIndices) in bySection.sorted(by: { $0.key < $1.key }) {
             let groups = groupIndices.map { context.view.yearGroups[$0] }
-            let fix = reorderFix(groups, context)
+            let fix = reorderFix(groups, order: order, context)
             var firstLine: [Int: Int] = [:]
             for (k, group) in groups.enumerated() {
                 if let seen = firstLine[group.year] {
                     findings.append(finding("year \(group.year) appears twice in this section (first on line \(seen)); merge the two groups",
                                             line: group.line, column: group.column, fix: fix))
-                } else if k > 0, group.year > groups[k - 1].year {
-                    findings.append(finding("year \(group.year) comes after \(groups[k - 1].year); years go from newest to oldest",
+                } else if k > 0, !order.allows(groups[k - 1].year, before: group.year) {
+                    let direction = order == .newestFirst ? "from newest to oldest" : "from oldest to newest"
+                    findings.append(finding("year \(group.year) comes after \(groups[k - 1].year); years go \(direction) in this list",
                                             line: group.line, column: group.column, fix: fix))
                 }
                 firstLine[group.year] = firstLine[group.year] ?? group.line
@@ -51,9 +56,9 @@ public struct YearOrderRule: Rule {
         return findings
     }
 
-    /// One edit that rewrites the section's year groups in descending order, a repeated year's
+    /// One edit that rewrites the section's year groups in the list's order, a repeated year's
     /// entries joining its first group. Nil when a marker is swallowed: that is fixed first.
-    private func reorderFix(_ groups: [YearGroup], _ context: RuleContext) -> Fix? {
+    private func reorderFix(_ groups: [YearGroup], order: ListConventions.YearOrder, _ context: RuleContext) -> Fix? {
         guard groups.count > 1, groups.allSatisfy(\.rendersAsMarker) else { return nil }
         let document = context.document
         struct Chunk { var year: Int; var marker: String; var body: [String] }
@@ -77,7 +82,8 @@ public struct YearOrderRule: Rule {
             }
         }
         // A stable sort: groups with the same year cannot remain after merging.
-        merged = merged.enumerated().sorted { ($0.element.year, -$0.offset) > ($1.element.year, -$1.offset) }.map(\.element)
+        let sign = order == .newestFirst ? 1 : -1
+        merged = merged.enumerated().sorted { (sign * $0.element.year, -$0.offset) > (sign * $1.element.year, -$1.offset) }.map(\.element)
         var lines: [String] = []
         for (k, chunk) in merged.enumerated() {
             lines.append(chunk.marker)
@@ -86,6 +92,6 @@ public struct YearOrderRule: Rule {
         }
         lines.append(contentsOf: trailingBlanks)
         let range = groups[0].line..<(groups[groups.count - 1].lines.upperBound + 1)
-        return Fix("put the year groups in descending order", edits: [LineEdit(lines: range, replacement: lines)])
+        return Fix(order == .newestFirst ? "put the year groups in descending order" : "put the year groups in ascending order", edits: [LineEdit(lines: range, replacement: lines)])
     }
 }

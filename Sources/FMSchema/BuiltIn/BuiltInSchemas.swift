@@ -60,6 +60,11 @@ enum BuiltInSchemas {
       "enum": ["bold", "heading"],
       "default": "bold"
     },
+    "yearOrder": {
+      "title": "Year order",
+      "description": "The order of a section's year groups: newest-first (`**2024**` above `**2023**`) or oldest-first. Without it, the order most of the list's year groups follow; `year-order` reports the groups out of it and `fmadd fix` puts them in it.",
+      "enum": ["newest-first", "oldest-first"]
+    },
     "rules": {
       "title": "Rules",
       "description": "The severity of each rule, by rule id: off, warning or error (`fmadd rules` lists the ids). Rules not named keep their default.",

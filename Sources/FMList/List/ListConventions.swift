@@ -1,0 +1,110 @@
+/// How a list writes itself, read from the list in one pass: the order of its year groups and
+/// the form of its entries. What most of the list does is the convention; `.fmadd.yml` wins
+/// where it says otherwise.
+public struct ListConventions: Sendable, Equatable {
+    public enum YearOrder: String, Sendable, Codable, CaseIterable {
+        case newestFirst = "newest-first", oldestFirst = "oldest-first"
+
+        /// Whether a group of `later` may follow a group of `earlier` in this order.
+        public func allows(_ earlier: Int, before later: Int) -> Bool {
+            self == .newestFirst ? later < earlier : later > earlier
+        }
+    }
+
+    /// How a link's label is written: `[[Paper]](u)`, `[[paper](u)]` or `[paper](u)`.
+    public enum LabelForm: String, Sendable, Codable, CaseIterable {
+        case doubleBracket = "double-bracket", wrapped, plain
+
+        public func link(label: String, url: String) -> String {
+            switch self {
+            case .doubleBracket: return "[[\(label)]](\(url))"
+            case .wrapped: return "[[\(label)](\(url))]"
+            case .plain: return "[\(label)](\(url))"
+            }
+        }
+
+        init(_ link: EntryLink) {
+            self = link.wrapped ? .wrapped : link.doubleBracket ? .doubleBracket : .plain
+        }
+    }
+
+    public var yearOrder: YearOrder
+    /// The label form most of the list's entry links have.
+    public var labelForm: LabelForm
+    /// Per section, the form most of its links have, where that differs from the list's.
+    public var sectionLabelForms: [Int: LabelForm]
+    /// Whether entries write their venue or title in bold (`[**Nature, 2023**] **Name**: …`), as
+    /// most of the list's entries do: a new entry may then carry emphasis.
+    public var boldEntries: Bool
+    /// The label key of the paper's link when the list does not call it `paper`: `pdf` in a list
+    /// whose entries link `[[pdf]](…)` first and most have no `paper` link.
+    public var paperLabel: String?
+
+    public init(yearOrder: YearOrder = .newestFirst, labelForm: LabelForm = .doubleBracket,
+                sectionLabelForms: [Int: LabelForm] = [:], boldEntries: Bool = false, paperLabel: String? = nil) {
+        self.yearOrder = yearOrder
+        self.labelForm = labelForm
+        self.sectionLabelForms = sectionLabelForms
+        self.boldEntries = boldEntries
+        self.paperLabel = paperLabel
+    }
+
+    /// A label's key as records name it: lower-case letters, digits and `-` (`[[Project Page]]` is
+    /// `projectpage`).
+    public static func labelKey(_ label: String) -> String {
+        label.lowercased().filter { ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
+    public func labelForm(inSection section: Int?) -> LabelForm {
+        section.flatMap { sectionLabelForms[$0] } ?? labelForm
+    }
+
+    /// The conventions of `entries` and `yearGroups`, with what `configuration` states taking
+    /// precedence.
+    static func read(entries: [Entry], yearGroups: [YearGroup], configuration: Configuration) -> ListConventions {
+        // Adjacent year groups of one section, counted by the way they step.
+        var descending = 0, ascending = 0
+        for k in yearGroups.indices.dropFirst() where yearGroups[k].section != nil && yearGroups[k].section == yearGroups[k - 1].section {
+            if yearGroups[k].year < yearGroups[k - 1].year { descending += 1 }
+            if yearGroups[k].year > yearGroups[k - 1].year { ascending += 1 }
+        }
+        var forms: [LabelForm: Int] = [:]
+        var formsBySection: [Int: [LabelForm: Int]] = [:]
+        var bold = 0, papers = 0, withPaperLink = 0
+        var firstLinks: [String: Int] = [:]
+        for entry in entries where entry.shape == .entry && entry.category != nil {
+            papers += 1
+            if entry.links.contains(where: { labelKey($0.label) == "paper" }) {
+                withPaperLink += 1
+            } else if let first = entry.links.first {
+                firstLinks[labelKey(first.label), default: 0] += 1
+            }
+            if entry.venue?.hasPrefix("**") == true || entry.title?.hasPrefix("**") == true { bold += 1 }
+            for link in entry.links {
+                let form = LabelForm(link)
+                forms[form, default: 0] += 1
+                if let section = entry.section { formsBySection[section, default: [:]][form, default: 0] += 1 }
+            }
+        }
+        func majority(_ counts: [LabelForm: Int]) -> LabelForm? {
+            // Ties go to the first form of `allCases`.
+            LabelForm.allCases.reduce(nil) { best, form in
+                (counts[form] ?? 0) > (best.flatMap { counts[$0] } ?? 0) ? form : best
+            }
+        }
+        let labelForm = majority(forms) ?? .doubleBracket
+        // Oldest first takes more than one step up: a single group out of place is a finding.
+        let yearOrder: YearOrder = ascending > descending && ascending >= 2 ? .oldestFirst : .newestFirst
+        var conventions = ListConventions(yearOrder: yearOrder, labelForm: labelForm,
+                                          sectionLabelForms: formsBySection.compactMapValues { counts in
+                                              majority(counts).flatMap { $0 == labelForm ? nil : $0 }
+                                          },
+                                          boldEntries: papers > 0 && bold * 2 > papers)
+        if withPaperLink * 2 < papers, let (key, count) = firstLinks.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+           count * 2 > papers, !key.isEmpty {
+            conventions.paperLabel = key
+        }
+        if let order = configuration.yearOrder { conventions.yearOrder = order }
+        return conventions
+    }
+}
