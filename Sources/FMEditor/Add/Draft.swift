@@ -9,6 +9,9 @@ public struct PaperDraft: Hashable, Sendable {
     public var title: String
     /// Links by label key (`paper`, `code`, `project`, …), the paper's first.
     public var links: [Link]
+    /// Where `fmadd export` saw the entry among its section's entries (`listed.index`), from 0:
+    /// an entry added back goes there when that place is in its year group.
+    public var position: Int?
 
     public struct Link: Hashable, Sendable {
         public var key: String

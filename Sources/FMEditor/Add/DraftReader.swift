@@ -117,6 +117,8 @@ public enum DraftReader {
             year = given
         }
         guard let year = year ?? YearHint.year(fromLink: paper.url) else { throw .missingField(entry: number, field: "year") }
-        return .paper(PaperDraft(category: category, year: year, venue: try string("venue"), title: title, links: links))
+        var draft = PaperDraft(category: category, year: year, venue: try string("venue"), title: title, links: links)
+        draft.position = object["listed"]?.objectValue?["index"]?.intValue
+        return .paper(draft)
     }
 }

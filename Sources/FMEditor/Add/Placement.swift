@@ -67,24 +67,40 @@ public struct Placement: Sendable {
         let section = view.sections[sectionIndex]
         let entries = entriesBySection[sectionIndex] ?? []
         let groups = groupsBySection[sectionIndex] ?? []
+        if let position = draft.position, let next = listedEntry(at: position, inSection: sectionIndex), next.yearGroup == nil,
+           position == 0 || listedEntry(at: position - 1, inSection: sectionIndex)?.yearGroup == nil {
+            // `fmadd export` saw the entry among entries outside any year group (a part of the
+            // section that the list does not group by year): it goes back there, in no year.
+            let last = entries.last { $0.line < next.line }
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next)
+            let text = style.line(for: draft)
+            return Insertion(edits: [.insert([text], before: next.line)], line: next.line, text: text, section: section.text, year: nil,
+                             before: last.map { document.lineText($0.line) }, after: document.lineText(next.line), createsYearGroup: false)
+        }
         if let year = draft.year, groups.isEmpty, let model = view.yearGroups.first {
             // The list groups its entries by year, this section not yet: its first group.
             return firstYearGroup(draft, year: year, section: sectionIndex, entries: entries, model: model)
         }
         guard let year = draft.year, !groups.isEmpty else {
-            // No year groups in the list: the end of the section's list, and no year to report.
-            let last = entries.last
-            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last)
-            let at = last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
+            // No year groups in the list: the end of the section's list, or the place `fmadd export`
+            // saw the entry in, and no year to report.
+            let next = draft.position.flatMap { listedEntry(at: $0, inSection: sectionIndex) }
+            let last = next.map { next in entries.last { $0.line < next.line } } ?? entries.last
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next)
+            let at = next?.line ?? last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
             return Insertion(edits: [.insert([style.line(for: draft)], before: at)], line: at, text: style.line(for: draft),
                              section: section.text, year: nil, before: last.map { document.lineText($0.line) },
-                             after: nil, createsYearGroup: false)
+                             after: next.map { document.lineText($0.line) }, createsYearGroup: false)
         }
         if let group = groups.first(where: { view.yearGroups[$0].year == year }) {
             let inGroup = entriesByYearGroup[group] ?? []
             let placeAfter: Entry?
             let placeBefore: Entry?
-            if view.configuration.sortWithinYear == .alphabetical, let title = Optional(draft.title.lowercased()),
+            if let position = draft.position, let next = listedEntry(at: position, inSection: sectionIndex), next.yearGroup == group {
+                // Back where `fmadd export` saw it: before the entry that now has its place.
+                placeBefore = next
+                placeAfter = inGroup.last { $0.line < next.line }
+            } else if view.configuration.sortWithinYear == .alphabetical, let title = Optional(draft.title.lowercased()),
                let next = inGroup.first(where: { ($0.title ?? "").lowercased() > title && $0.nesting == (inGroup.first?.nesting ?? 0) }) {
                 placeBefore = next
                 placeAfter = inGroup.last { $0.line < next.line }
@@ -101,6 +117,18 @@ public struct Placement: Sendable {
                              after: placeBefore.map { document.lineText($0.line) }, createsYearGroup: false)
         }
         return newYearGroup(draft, year: year, section: sectionIndex, groups: groups, entries: entries)
+    }
+
+    /// The entry at `position` among the section's entries as `fmadd export` counts them (those
+    /// with a title and a link).
+    private func listedEntry(at position: Int, inSection section: Int) -> Entry? {
+        guard position >= 0 else { return nil }
+        var seen = 0
+        for entry in entriesBySection[section] ?? [] where entry.shape == .entry && entry.title != nil {
+            if seen == position { return entry }
+            seen += 1
+        }
+        return nil
     }
 
     /// A new year group in the list's year order, written as the section's other groups are.
