@@ -49,7 +49,8 @@ public struct EntryStyle: Sendable {
         func learn(category: String, section: Int?, near neighbour: Entry?) -> EntryStyle {
             let facts = categories[category]
             let labels = self.labels.merging(section.flatMap { sectionLabels[$0] } ?? [:]) { _, local in local }
-            let model = neighbour ?? facts?.last
+            // An item that is no entry (an authors line under an entry) is not a model.
+            let model = neighbour.flatMap { $0.shape == .entry ? $0 : nil } ?? facts?.last ?? neighbour
             let count = facts?.count ?? 0
             return EntryStyle(indent: model?.indent ?? "", marker: model.map { Self.marker(after: $0) } ?? "-", labels: labels,
                               separator: separators[category] ?? " ",
