@@ -57,6 +57,23 @@ import Testing
         #expect(added.text == template(4))
     }
 
+    /// A record of `fmadd export` goes back to the place it names, in a year group and in a list
+    /// without them; a draft without one goes to the end of its group.
+    @Test func anExportedPlaceIsKept() throws {
+        let line: (Int) -> String = { "- Title \($0). [[Paper]](https://a.org/\($0))" }
+        for marker in ["**2024**\n", ""] {
+            let text = "## VFM methods\n" + marker + [1, 3].map(line).joined(separator: "\n") + "\n"
+            var draft = Self.draft(2)
+            draft.position = 1
+            let placed = try Self.add(draft, to: text)
+            #expect(placed.list.lineText(placed.line + 1) == line(3), "\(marker)")
+            #expect(placed.list.lineText(placed.line - 1) == line(1), "\(marker)")
+            draft.position = nil
+            let appended = try Self.add(draft, to: text)
+            #expect(appended.list.lineText(appended.line - 1) == line(3), "\(marker)")
+        }
+    }
+
     @Test func anOrderedListGetsItsNextNumber() throws {
         let template: (Int) -> String = { "\($0). Title \($0). [[Paper]](https://a.org/\($0))" }
         let text = "## VFM methods\n" + (1...3).map(template).joined(separator: "\n") + "\n"

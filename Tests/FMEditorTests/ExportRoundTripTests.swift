@@ -145,7 +145,13 @@ import Testing
             #expect(listed.listing.index == index[listed.listing.section, default: 0])
             index[listed.listing.section, default: 0] += 1
             if case .paper(let paper) = listed.draft, !paper.links.contains(where: { $0.key == "paper" }) { continue }
-            #expect(try Self.readBack(listed) == Self.paperFirst(listed.draft), "line \(listed.listing.lines.lowerBound)")
+            // A paper's record also says where it stood: the draft read back keeps that place.
+            var expected = Self.paperFirst(listed.draft)
+            if case .paper(var paper) = expected {
+                paper.position = listed.listing.index
+                expected = .paper(paper)
+            }
+            #expect(try Self.readBack(listed) == expected, "line \(listed.listing.lines.lowerBound)")
         }
         let papers = view.entries.filter { $0.shape == .entry && $0.title != nil }
         #expect(exported.filter { if case .paper = $0.draft { return true } else { return false } }.count == papers.count)
@@ -168,13 +174,17 @@ import Testing
         }
     }
 
-    /// `listed` is read as nothing; a misspelt field is still refused.
-    @Test func draftReaderIgnoresWhatExportSaysOfThePlace() throws {
+    /// Of `listed`, a paper's index is read as the place to put it back in, the rest as nothing;
+    /// a misspelt field is still refused.
+    @Test func draftReaderReadsOnlyTheIndexOfWhatExportSaysOfThePlace() throws {
         let record: JSONValue = ["category": "vfm", "year": 2024, "title": "A model", "links": ["paper": "https://arxiv.org/abs/2401.00001"],
                                  "listed": ["file": "README.md", "section": "VFM methods", "line": 24, "index": 0, "text": "- A model"]]
         let drafts = try DraftReader.drafts(in: record, configuration: .healthcareDefault)
-        #expect(drafts == [.paper(PaperDraft(category: "vfm", year: 2024, venue: nil, title: "A model",
-                                             links: [.init(key: "paper", url: "https://arxiv.org/abs/2401.00001")]))])
+        var expected = PaperDraft(category: "vfm", year: 2024, venue: nil, title: "A model",
+                                  links: [.init(key: "paper", url: "https://arxiv.org/abs/2401.00001")])
+        expected.position = record.objectValue?["listed"]?.objectValue?["index"]?.intValue
+        #expect(expected.position != nil)
+        #expect(drafts == [.paper(expected)])
         let row: JSONValue = ["category": "vfm-data", "name": "MSD", "listed": ["line": 42]]
         #expect(try DraftReader.drafts(in: row, configuration: .healthcareDefault) == [.dataset(DatasetDraft(category: "vfm-data", name: "MSD"))])
         let misspelt: JSONValue = ["category": "vfm", "year": 2024, "title": "A model", "paper": "https://arxiv.org/abs/2401.00001", "listd": [:]]

@@ -108,7 +108,6 @@ import Testing
                     continue
                 }
             } else {
-                paper.position = nil
                 draft = .paper(paper)
             }
             let added = try addBack(listed, as: draft, to: document, adder: adder)

@@ -4,8 +4,8 @@ import FMSchema
 
 /// Reads the entries of a `--from` file: YAML or JSON, one entry or a list, each with its
 /// category. A paper's links are under `links:` or given as `paper:`, `code:`, …. An entry may
-/// carry `listed:`, where `fmadd export` says where the entry stood in its list; it is read as
-/// nothing, so that an exported entry can be added as it is.
+/// carry `listed:`, where `fmadd export` says where the entry stood in its list; of it, a paper's
+/// `index` is read as the place to put it back in, so that an exported entry can be added as it is.
 public enum DraftReader {
     // The cases are the ones `fmadd add` maps to exit codes (AddWorkflow switches over all of
     // them): a file that cannot be used is `unreadable`, content that is not entries `notYAML`.
@@ -41,7 +41,7 @@ public enum DraftReader {
     }
 
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
-    /// `listed` (what `fmadd export` adds) is taken and left unread.
+    /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
     static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links", "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 

@@ -82,10 +82,6 @@ public struct ListedEntry: Hashable, Sendable {
         for k in records.indices {
             let section = sources[k].section
             records[k].listing.index = counts[section, default: 0]
-            if case .paper(var paper) = records[k].draft {
-                paper.position = records[k].listing.index
-                records[k].draft = .paper(paper)
-            }
             counts[section, default: 0] += 1
         }
         return records

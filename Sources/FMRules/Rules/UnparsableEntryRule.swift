@@ -8,12 +8,14 @@ public struct UnparsableEntryRule: Rule {
         rationale: """
             fmadd finds duplicates, checks links and places new entries by reading every entry as \
             venue, title and links. An entry without a title or without a `[[Paper]]`-style link \
-            cannot be read, and a person has to say what it should be.
+            cannot be read, and a person has to say what it should be. An item under an entry \
+            (its authors, a note) belongs to that entry and is no entry of its own.
             """,
         severity: .warning,
         passing: [
             "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n",
             "## BFM methods\n**2023**\n- [1] single cell foundation models:\n  - [arXiv] A. [[Paper]](https://a.org/1)\n",
+            "## VFM methods\n### 2020\n- A title\n  [[pdf]](https://a.org/1)\n  - A. Author, B. Author. *Venue 2020*\n",
         ],
         failing: [
             "## MFM methods\n**2023**\n↓- [Nature] A title without links.\n",
@@ -24,7 +26,18 @@ public struct UnparsableEntryRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.view.entries.filter { $0.shape == .unparsed }.map { entry in
+        let view = context.view
+        let blocks = view.document.blocks
+        var shapeOfItem: [Int: Entry.Shape] = [:]
+        for entry in view.entries where entry.nesting == 0 || entry.shape == .entry { shapeOfItem[entry.blockIndex] = entry.shape }
+        /// Whether the nearest item around `entry` is an entry: `entry` is its authors or a note.
+        func isUnderAnEntry(_ entry: Entry) -> Bool {
+            guard entry.nesting > 0 else { return false }
+            var ancestor = blocks[entry.blockIndex].parent
+            while let a = ancestor, blocks[a].kind != .item { ancestor = blocks[a].parent }
+            return ancestor.flatMap { shapeOfItem[$0] } == .entry
+        }
+        return view.entries.filter { $0.shape == .unparsed && !isUnderAnEntry($0) }.map { entry in
             let what = entry.title == nil ? "has no title" : "has no [[Paper]]-style link"
             return finding("entry \(what); write it as `- [Venue] Title. [[Paper]](https://…)`",
                            line: entry.line, column: entry.indent.unicodeScalars.count + 1)
