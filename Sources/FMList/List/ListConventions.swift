@@ -55,6 +55,15 @@ public struct ListConventions: Sendable, Equatable {
         label.lowercased().filter { ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
+    /// Whether `label` is `Paper` in any case: read as bytes, as it is asked of every link.
+    static func isPaperLabel(_ label: String) -> Bool {
+        var utf8 = label.utf8.makeIterator()
+        for letter in "paper".utf8 {
+            guard let byte = utf8.next(), byte | 0x20 == letter else { return false }
+        }
+        return utf8.next() == nil
+    }
+
     public func labelForm(inSection section: Int?) -> LabelForm {
         section.flatMap { sectionLabelForms[$0] } ?? labelForm
     }
@@ -72,14 +81,15 @@ public struct ListConventions: Sendable, Equatable {
         var formsBySection: [Int: [LabelForm: Int]] = [:]
         var bold = 0, papers = 0, withPaperLink = 0
         var firstLinks: [String: Int] = [:]
+        let stars = Array("**".utf8)
         for entry in entries where entry.shape == .entry && entry.category != nil {
             papers += 1
-            if entry.links.contains(where: { labelKey($0.label) == "paper" }) {
+            if entry.links.contains(where: { isPaperLabel($0.label) }) {
                 withPaperLink += 1
             } else if let first = entry.links.first {
                 firstLinks[labelKey(first.label), default: 0] += 1
             }
-            if entry.venue?.hasPrefix("**") == true || entry.title?.hasPrefix("**") == true { bold += 1 }
+            if entry.venue?.utf8.starts(with: stars) == true || entry.title?.utf8.starts(with: stars) == true { bold += 1 }
             for link in entry.links {
                 let form = LabelForm(link)
                 forms[form, default: 0] += 1

@@ -28,14 +28,21 @@ public struct UnparsableEntryRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let view = context.view
         let blocks = view.document.blocks
-        var shapeOfItem: [Int: Entry.Shape] = [:]
-        for entry in view.entries where entry.nesting == 0 || entry.shape == .entry { shapeOfItem[entry.blockIndex] = entry.shape }
+        /// The entry read from the item `block`; the entries are in the order of their blocks.
+        func listedEntry(ofBlock block: Int) -> Entry? {
+            var low = 0, high = view.entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if view.entries[mid].blockIndex < block { low = mid + 1 } else { high = mid }
+            }
+            return low < view.entries.count && view.entries[low].blockIndex == block ? view.entries[low] : nil
+        }
         /// Whether the nearest item around `entry` is an entry: `entry` is its authors or a note.
         func isUnderAnEntry(_ entry: Entry) -> Bool {
             guard entry.nesting > 0 else { return false }
             var ancestor = blocks[entry.blockIndex].parent
             while let a = ancestor, blocks[a].kind != .item { ancestor = blocks[a].parent }
-            return ancestor.flatMap { shapeOfItem[$0] } == .entry
+            return ancestor.flatMap { listedEntry(ofBlock: $0) }?.shape == .entry
         }
         return view.entries.filter { $0.shape == .unparsed && !isUnderAnEntry($0) }.map { entry in
             let what = entry.title == nil ? "has no title" : "has no [[Paper]]-style link"
