@@ -13,7 +13,7 @@ public struct Adder: Sendable {
     public let registry: SchemaRegistry
     /// Finds the entries of the list that are the same paper as a draft.
     public let duplicates: @Sendable (PaperDraft, ListView) -> [DuplicateHit]
-    private let validators: [String: Validator]
+    private let schemas: EntrySchemas
 
     public init(configuration: Configuration, linter: Linter = Linter(), registry: SchemaRegistry,
                 duplicates: @escaping @Sendable (PaperDraft, ListView) -> [DuplicateHit] = ListedPaper.hits) {
@@ -22,10 +22,7 @@ public struct Adder: Sendable {
         self.registry = registry
         self.duplicates = duplicates
         // Each schema is compiled once, not once per answer or entry.
-        let names = Set(["entry", "dataset"] + configuration.categories.compactMap(\.schema).filter { registry.document($0) != nil })
-        validators = Dictionary(uniqueKeysWithValues: names.compactMap { name in
-            (try? Validator(schema: name, registry: registry)).map { (name, $0) }
-        })
+        schemas = EntrySchemas(configuration: configuration, registry: registry)
     }
 
     public struct Outcome: Sendable {
@@ -66,8 +63,7 @@ public struct Adder: Sendable {
 
     /// `validate` of a draft already prepared: `add` prepares each once.
     private func findings(ofPrepared draft: Draft) -> [SchemaFinding] {
-        let name = configuration.category(draft.category)?.schema.flatMap { registry.document($0) != nil ? $0 : nil } ?? draft.schemaName
-        var findings = validators[name]?.validate(draft.json) ?? []
+        var findings = schemas.validate(draft)
         var fields: [(String, String)] = [(draft.schemaName == "entry" ? "title" : "name", draft.title)]
         if case .paper(let paper) = draft, let venue = paper.venue { fields.append(("venue", venue)) }
         for (field, value) in fields {

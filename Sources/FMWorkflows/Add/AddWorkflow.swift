@@ -34,7 +34,7 @@ public struct AddWorkflow {
     public func run(_ source: Source) throws(WorkflowFailure) -> AddOutcome {
         let (path, configuration) = (list.path, list.configuration)
         let registry: SchemaRegistry
-        do { registry = try SchemaRegistry.builtIn } catch { throw .schema(error) }
+        do { registry = try EntrySchemas.registry(for: configuration) } catch { throw .schema(error) }
         // Held from reading the list to the end of the commit: a second add waits for this one.
         let lock = dryRun ? nil : try tryList { () throws(ListError) in try ListLock(list: path) }
         defer { lock?.release() }

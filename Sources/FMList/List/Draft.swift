@@ -1,4 +1,3 @@
-import FMList
 import FMSchema
 
 /// A paper a contributor is adding, before it is written.
