@@ -48,12 +48,26 @@ extension Fmadd {
         @Option(help: ArgumentHelp("Entries to add, from a YAML or JSON file: one entry or a list.", valueName: "file"))
         var from: String?
 
+        @Option(name: .customLong("from-issue"), help: ArgumentHelp("The entry an issue proposes: the body GitHub renders from the form `fmadd issue-form` writes (- for standard input).", valueName: "file"))
+        var fromIssue: String?
+
         @Flag(name: .customLong("allow-duplicate"), help: "Add the paper even when it is already in the list.")
         var allowDuplicate = false
         @Flag(name: .customLong("dry-run"), help: "Print the diff and write nothing.")
         var dryRun = false
         @Flag(help: "Report what was inserted and where, as JSON.")
         var json = false
+        @Option(help: ArgumentHelp("With --dry-run: markdown prints a reply for the issue (the line and where it goes, or what to change), on standard output whatever the outcome.", valueName: "format"))
+        var format: AddFormat = .text
+
+        enum AddFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, markdown
+        }
+
+        func validate() throws {
+            if format == .markdown && !dryRun { throw ValidationError("--format markdown goes with --dry-run") }
+            if from != nil && fromIssue != nil { throw ValidationError("give --from or --from-issue, not both") }
+        }
 
         @OptionGroup var publish: PublishOptions
 
@@ -63,7 +77,12 @@ extension Fmadd {
             let fields = DraftFields(category: category, title: title, paper: paper, code: code, links: link, venue: venue, year: year,
                                      name: name, datasetLink: datasetLink, modality: modality, scale: scale, task: task)
             let source: AddWorkflow.Source
-            if let from {
+            if let fromIssue {
+                guard let body = Self.read(fromIssue) else {
+                    return fail(.unreadableFile(path: fromIssue))
+                }
+                source = .issue(body: body)
+            } else if let from {
                 source = .file(from)
             } else if fields.isEmpty && isatty(STDIN_FILENO) != 0 {
                 source = .guided(category: category, prompter: TerminalPrompter())
@@ -71,7 +90,27 @@ extension Fmadd {
                 source = .fields(fields)
             }
             let workflow = AddWorkflow(list: list, allowDuplicate: allowDuplicate, dryRun: dryRun, publishing: publish.settings)
-            return status(of: try workflow.run(source))
+            let outcome = try workflow.run(source)
+            if format == .markdown {
+                StandardOutput.write(AddReport.markdown(outcome, file: list.name))
+                return exitStatus(of: outcome)
+            }
+            return status(of: outcome)
+        }
+
+        /// A file's text, or standard input's for `-`.
+        private static func read(_ path: String) -> String? {
+            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+            return data.map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// The exit status of an outcome whose words are said already.
+        private func exitStatus(of outcome: AddOutcome) -> ExitStatus {
+            switch outcome {
+            case .usage: return .usage
+            case .dryRun: return .success
+            default: return .findings
+            }
         }
 
         /// What the add did, said, and its exit status.

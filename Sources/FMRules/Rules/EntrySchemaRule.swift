@@ -38,21 +38,28 @@ public struct EntrySchemaRule: Rule {
         do { schemas = try EntrySchemas(configuration: view.configuration) } catch {
             return [finding("the schema .fmadd.yml names cannot be used: \(error)", line: 1)]
         }
-        let entryAtLine = Dictionary(view.entries.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        var entryIndexAtLine: [Int: Int] = [:]
+        entryIndexAtLine.reserveCapacity(view.entries.count)
+        for (index, entry) in view.entries.enumerated() where entryIndexAtLine[entry.line] == nil { entryIndexAtLine[entry.line] = index }
+        let entries = view.entries
+        let entryAtLine = { @Sendable [entryIndexAtLine] (line: Int) -> Entry? in entryIndexAtLine[line].map { entries[$0] } }
         let records = ListedEntry.all(in: view)
-        let found = parallelArray(count: records.count, minimumPiece: 4096) { k -> [Finding] in
+        // One loop: in parallel loops the shared compiled schema's reference counts would be
+        // contended, and the other rules run meanwhile.
+        let found = records.indices.map { k -> [Finding] in
             let record = records[k]
             let line = record.listing.lines.lowerBound
             // What a comment hides is not shown, and the fields read around it are not the entry's.
-            if record.listing.text.contains("<!--") { return [] }
+            if Self.holdsComment(record.listing.text) { return [] }
             var findings = schemas.validate(record.draft).map { item in
-                let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine[line], context: context)
+                let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
                 var found = finding(item.message, line: place.line, column: place.column)
                 found.severity = item.severity == .error ? .error : .warning
                 return found
             }
-            if case .paper(let paper) = record.draft, let entry = entryAtLine[line] {
-                findings += yearFindings(paper, entry: entry, in: view)
+            if case .paper(let paper) = record.draft, let year = paper.year, let venue = paper.venue,
+               let stated = Self.statedYear(in: venue), year > stated, let entry = entryAtLine(line) {
+                findings.append(yearFinding(year, stated: stated, entry: entry, in: view))
             }
             return findings
         }
@@ -62,7 +69,7 @@ public struct EntrySchemaRule: Rule {
     /// An item of a paper section with links but no title: the schema's word on the missing title.
     private func untitledFindings(in view: ListView, schemas: EntrySchemas) -> [Finding] {
         view.entries.compactMap { entry -> Finding? in
-            guard entry.shape == .unparsed, entry.title == nil, let category = entry.category, !view.document.lineText(entry.line).contains("<!--"),
+            guard entry.shape == .unparsed, entry.title == nil, let category = entry.category, !Self.holdsComment(view.document.lineText(entry.line)),
                   view.configuration.category(category)?.kind == .papers,
                   case let links = entry.links.filter({ !$0.url.isEmpty }), !links.isEmpty else { return nil }
             let instance: JSONValue = .object(JSONObject([
@@ -77,15 +84,25 @@ public struct EntrySchemaRule: Rule {
     }
 
     /// An entry under a year later than the year its venue states.
-    private func yearFindings(_ paper: PaperDraft, entry: Entry, in view: ListView) -> [Finding] {
-        guard let year = paper.year, let venue = paper.venue, let stated = Self.statedYear(in: venue), year > stated,
-              let group = entry.yearGroup else { return [] }
-        return [finding("year: the entry is under \(year) (line \(view.yearGroups[group].line)), but its venue says \(stated); move it to \(stated)'s group, or correct the venue",
-                        line: entry.line, column: Self.venueColumn(of: entry, in: view.document))]
+    private func yearFinding(_ year: Int, stated: Int, entry: Entry, in view: ListView) -> Finding {
+        let marker = entry.yearGroup.map { " (line \(view.yearGroups[$0].line))" } ?? ""
+        return finding("year: the entry is under \(year)\(marker), but its venue says \(stated); move it to \(stated)'s group, or correct the venue",
+                       line: entry.line, column: Self.venueColumn(of: entry, in: view.document))
+    }
+
+    /// Whether `text` holds `<!--`, read as bytes: most lines have no `<` at all.
+    static func holdsComment(_ text: String) -> Bool {
+        var utf8 = text.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            utf8 = utf8[utf8.index(after: open)...]
+            if utf8.starts(with: "!--".utf8) { return true }
+        }
+        return false
     }
 
     /// A year between 1900 and 2099 written as a word of the venue (`ICLR 2024`, `MICCAI'23` is none).
     static func statedYear(in venue: String) -> Int? {
+        guard venue.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         let words = venue.split { !$0.isNumber }
         return words.reversed().lazy.compactMap { word -> Int? in
             guard word.count == 4, let value = Int(word), (1900...2099).contains(value) else { return nil }

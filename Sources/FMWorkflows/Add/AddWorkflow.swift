@@ -15,6 +15,8 @@ public struct AddWorkflow {
         case fields(DraftFields)
         /// Each field asked in turn, by `prompter`.
         case guided(category: String?, prompter: any Prompter)
+        /// The body GitHub renders from the issue form (`fmadd issue-form`).
+        case issue(body: String)
     }
 
     public var list: ListFile
@@ -58,6 +60,14 @@ public struct AddWorkflow {
             }
         case .fields(let fields):
             do { drafts = [try fields.draft(configuration: configuration)] } catch { return .usage(error.description) }
+        case .issue(let body):
+            let entry: JSONValue
+            do { entry = try IssueForm(configuration: configuration, registry: registry).entry(fromBody: body) } catch {
+                return .usage(error.description + "; nothing was written")
+            }
+            do { drafts = try DraftReader.drafts(in: entry, configuration: configuration) } catch {
+                return .usage(error.description + "; nothing was written")
+            }
         case .guided(let category, var prompter):
             guard let result = GuidedAdd(adder: adder, document: document, category: category).run(with: &prompter) else {
                 return .cancelled
