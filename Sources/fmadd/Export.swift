@@ -34,7 +34,7 @@ extension Fmadd {
             // no half of an export.
             var lists: [(path: String, entries: [ListedEntry])] = []
             for list in try list.resolveAll() {
-                lists.append((list.path, try ListExport.entries(of: list, phase: { clock.mark($0) })))
+                lists.append((list.name, try ListExport.entries(of: list, phase: { clock.mark($0) })))
             }
             let json = format == .json
             if json { StandardOutput.write("[") }

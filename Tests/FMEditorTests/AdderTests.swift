@@ -29,7 +29,7 @@ import FMSchema
             }
             var links = [PaperDraft.Link(key: "paper", url: "https://arxiv.org/abs/\(2400 + k % 12).\(10000 + k)")]
             if k % 3 != 0 { links.append(.init(key: "code", url: "https://github.com/lab\(k)/model-\(k)")) }
-            drafts.append(.paper(PaperDraft(category: papers[k % 4], year: 2015 + (k * 5) % 13, venue: k % 4 == 0 ? nil : ["arXiv", "Nature Medicine", "MICCAI", "ICLR 2024"][k % 4],
+            drafts.append(.paper(PaperDraft(category: papers[k % 4], year: 2015 + (k * 5) % 13, venue: k % 4 == 0 ? nil : ["arXiv", "Nature Medicine", "MICCAI", "ICLR \(2015 + (k * 5) % 13)"][k % 4],
                                             title: title, links: links)))
         }
         return drafts

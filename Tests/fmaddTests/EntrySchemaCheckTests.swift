@@ -122,6 +122,21 @@ import Testing
         #expect(everything.stdout.contains("line=18,"), "without --diff-base the older entry is reported")
     }
 
+    /// What `check` reports of a hand-written entry, `add` refuses of a draft: a year later than
+    /// the one its venue states.
+    @Test func addRefusesAYearLaterThanItsVenuesAsCheckReportsIt() throws {
+        let repo = try GitRepository(list: example)
+        let before = try repo.readmeBytes()
+        let refused = try Fmadd.run(["add", "--no-commit", "--category", "vfm", "--title", "A model of its time", "--paper",
+                                     "https://arxiv.org/abs/2401.04321", "--venue", "MICCAI 2023", "--year", "2024"], in: repo.folder)
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("year: 2024 is later than the year its venue states, 2023"), "\(refused.stderr)")
+        #expect(try repo.readmeBytes() == before)
+        let accepted = try Fmadd.run(["add", "--no-commit", "--category", "vfm", "--title", "A model of its time", "--paper",
+                                      "https://arxiv.org/abs/2401.04321", "--venue", "MICCAI 2024", "--year", "2024"], in: repo.folder)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+
     @Test func diffBaseSaysWhatToDoWithAnUnknownReference() throws {
         let repo = try GitRepository(list: example)
         let result = try Fmadd.run(["check", "--diff-base", "no-such-branch"], in: repo.folder)

@@ -66,6 +66,10 @@ public struct Adder: Sendable {
         var findings = schemas.validate(draft)
         var fields: [(String, String)] = [(draft.schemaName == "entry" ? "title" : "name", draft.title)]
         if case .paper(let paper) = draft, let venue = paper.venue { fields.append(("venue", venue)) }
+        if case .paper(let paper) = draft, let conflict = paper.yearConflict {
+            findings.append(SchemaFinding(instanceLocation: "/year", propertyPath: "year", schemaLocation: "", keyword: "x-venue-year",
+                                          severity: .error, message: conflict))
+        }
         for (field, value) in fields {
             for message in EntryText.invisibleCharacters(in: value, field: field) {
                 findings.append(SchemaFinding(instanceLocation: "/" + field, propertyPath: field, schemaLocation: "", keyword: "x-visible",
@@ -264,7 +268,7 @@ public struct Adder: Sendable {
     /// list's majority (the entry takes the list's), and without the duplicate rules when the
     /// contributor chose to add a duplicate (theirs to answer for, not a refusal).
     private func comparingLinter(allowDuplicate: Bool) -> Linter {
-        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
+        let skipped = linter.ids { $0.comparesWithMajority || $0.checksEntriesAsDrafts }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
         return Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
     }
 

@@ -18,6 +18,7 @@ public struct EntrySchemaRule: Rule {
         severity: .error,
         passing: [
             "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n",
+            "## MFM methods\n- [Nature] A list without years. [[Paper]](https://a.org/1)\n",
             "## VFM methods\n**2024**\n- [ICLR 2024] A title. [[Paper]](https://a.org/1)\n**2023**\n- [MICCAI 2023] A title. [[Paper]](https://a.org/2)\n",
             "## VFM datasets\n| Dataset Name | Modality | Link |\n| --- | --- | --- |\n| [MSD](https://a.org/1) | 3D CT | [*](https://a.org/2) |\n",
         ],
@@ -28,7 +29,8 @@ public struct EntrySchemaRule: Rule {
             "## MFM methods\n**2023**\n- ↓[Nature] [[Paper]](https://a.org/1)\n",
             "## VFM methods\n**2024**\n- ↓[MICCAI 2023] A title. [[Paper]](https://a.org/1)\n",
             "## VFM datasets\n| Dataset Name | Modality | Link |\n| --- | --- | --- |\n|↓ | 3D CT | [*](↓ftp://a.org/2) |\n",
-        ])
+        ],
+        checksEntriesAsDrafts: true)
 
     public init() {}
 
@@ -51,14 +53,16 @@ public struct EntrySchemaRule: Rule {
             let line = record.listing.lines.lowerBound
             // What a comment hides is not shown, and the fields read around it are not the entry's.
             if Self.holdsComment(record.listing.text) { return [] }
-            var findings = schemas.validate(record.draft).map { item in
+            // An entry outside any year group states no year: the schema's `year` is the group's.
+            let stated = { (item: SchemaFinding) in !(item.instanceLocation == "/year" && item.keyword == "required") }
+            var findings = schemas.validate(record.draft).filter(stated).map { item in
                 let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
                 var found = finding(item.message, line: place.line, column: place.column)
                 found.severity = item.severity == .error ? .error : .warning
                 return found
             }
-            if case .paper(let paper) = record.draft, let year = paper.year, let venue = paper.venue,
-               let stated = Self.statedYear(in: venue), year > stated, let entry = entryAtLine(line) {
+            if case .paper(let paper) = record.draft, paper.yearConflict != nil, let year = paper.year, let stated = paper.venueYear,
+               let entry = entryAtLine(line) {
                 findings.append(yearFinding(year, stated: stated, entry: entry, in: view))
             }
             return findings
@@ -98,16 +102,6 @@ public struct EntrySchemaRule: Rule {
             if utf8.starts(with: "!--".utf8) { return true }
         }
         return false
-    }
-
-    /// A year between 1900 and 2099 written as a word of the venue (`ICLR 2024`, `MICCAI'23` is none).
-    static func statedYear(in venue: String) -> Int? {
-        guard venue.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-        let words = venue.split { !$0.isNumber }
-        return words.reversed().lazy.compactMap { word -> Int? in
-            guard word.count == 4, let value = Int(word), (1900...2099).contains(value) else { return nil }
-            return value
-        }.first
     }
 
     /// Where the field a schema finding names is written in the list.
