@@ -2,6 +2,7 @@ import FMEditor
 import FMGit
 import FMList
 import FMSchema
+import FMServices
 
 /// Why a workflow could not do its work: what it had to use (a list, the repository, a schema, a
 /// file) could not be used. Each message says what to do next. What a workflow finds or refuses
@@ -19,6 +20,8 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
     case noWorkTree(needed: String)
     /// HEAD names no branch.
     case detachedHead
+    /// A service (arXiv, Crossref) cannot be used: its address is refused.
+    case service(ServiceError)
 
     public var description: String {
         switch self {
@@ -31,6 +34,7 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
             return "cannot read \(ControlCharacters.escaped(path)); check that the file exists and is readable"
         case .noWorkTree(let what): return "\(what) needs a repository with a work tree"
         case .detachedHead: return "HEAD is detached; check out the branch of the pull request"
+        case .service(let error): return "\(error)"
         }
     }
 }
