@@ -22,6 +22,8 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
     case detachedHead
     /// A service (arXiv, Crossref) cannot be used: its address is refused.
     case service(ServiceError)
+    /// A refreshed entry would not read back as meant; nothing was written.
+    case refreshRefused(line: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
         case .noWorkTree(let what): return "\(what) needs a repository with a work tree"
         case .detachedHead: return "HEAD is detached; check out the branch of the pull request"
         case .service(let error): return "\(error)"
+        case .refreshRefused(let line):
+            return "the refreshed entry on line \(line) would not read back as the same entry with its new venue; nothing was written (edit it by hand)"
         }
     }
 }
