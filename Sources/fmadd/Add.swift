@@ -83,7 +83,8 @@ extension Fmadd {
             } else {
                 source = .fields(fields)
             }
-            let lookup = arxiv == nil && doi == nil ? nil : try PaperLookup.forList(list, offline: offline)
+            let guided = if case .guided = source { true } else { false }
+            let lookup = arxiv == nil && doi == nil && !guided ? nil : try PaperLookup.forList(list, offline: offline)
             let workflow = AddWorkflow(list: list, allowDuplicate: allowDuplicate, dryRun: dryRun, publishing: publish.settings, lookup: lookup)
             return status(of: try workflow.run(source))
         }

@@ -47,3 +47,14 @@ import Testing
         #expect(crossref.http.limiter?.minimumInterval == 1.0 / 5)
     }
 }
+
+extension CrossrefClientTests {
+    @Test func aDOIFoundMissingIsRememberedToo() throws {
+        let server = try ServiceFixtures.server()
+        var crossref = client(server)
+        crossref.http.cache = ResponseCache(folder: try TemporaryFolder.make())
+        #expect(try crossref.work(DOI("10.1371/notarealdoi")!) == nil)
+        #expect(try crossref.work(DOI("10.1371/notarealdoi")!) == nil)
+        #expect(server.requests.count == 1)
+    }
+}

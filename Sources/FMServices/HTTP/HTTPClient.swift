@@ -39,12 +39,12 @@ public struct HTTPClient: Sendable {
     }
 
     /// The answer to `request`: a GET from the cache when it holds one, else from the service.
-    /// Only successful GETs are cached.
+    /// Only GETs without a credential are cached, when they succeed or find nothing (404).
     public func send(_ request: HTTPRequest) throws(ServiceError) -> HTTPResponse {
         let address = Self.shown(request.url)
         guard ServiceAddress.isAllowed(request.url) else { throw .badAddress(address, variable: "the address of \(service)") }
         let cacheable = request.method == "GET" && credential == nil
-        if cacheable, let body = cache?.body(for: request.url) { return HTTPResponse(status: 200, body: body) }
+        if cacheable, let cached = cache?.response(for: request.url) { return cached }
         if offline { throw .offline(service: service, address: address) }
         var request = request
         if request.header("User-Agent") == nil { request.headers["User-Agent"] = userAgent }
@@ -64,7 +64,7 @@ public struct HTTPClient: Sendable {
             case .success(let response):
                 if let limiter, let interval = Self.crossrefInterval(response) { limiter.slow(to: interval) }
                 guard response.status == 429 || response.status == 503 else {
-                    if cacheable && response.status == 200 { cache?.store(response.body, for: request.url) }
+                    if cacheable && (response.status == 200 || response.status == 404) { cache?.store(response, for: request.url) }
                     return response
                 }
                 let asked = Self.retryAfter(response.header("Retry-After"), now: Date())

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Answers kept on disk, one file per address, used while younger than `maxAge`: a second run
-/// asks the service nothing. A damaged or foreign file is a miss, never an error.
+/// asks the service nothing. A damaged or foreign file is a miss, never an error. A file holds
+/// the address, the status and the body.
 public struct ResponseCache: Sendable {
     public var folder: URL
     public var maxAge: TimeInterval
@@ -20,23 +21,24 @@ public struct ResponseCache: Sendable {
         return home.appendingPathComponent(".cache/fmadd")
     }
 
-    /// The body cached for `url`, if it is young enough.
-    public func body(for url: URL, now: Date = Date()) -> Data? {
+    /// The answer cached for `url`, if it is young enough.
+    public func response(for url: URL, now: Date = Date()) -> HTTPResponse? {
         let file = self.file(for: url)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
               let modified = attributes[.modificationDate] as? Date, now.timeIntervalSince(modified) <= maxAge,
-              let data = try? Data(contentsOf: file), let newline = data.firstIndex(of: 0x0A),
-              data[..<newline] == Data(url.absoluteString.utf8) else { return nil }
-        return data[(newline + 1)...]
+              let data = try? Data(contentsOf: file), let first = data.firstIndex(of: 0x0A),
+              data[..<first] == Data(url.absoluteString.utf8),
+              let second = data[(first + 1)...].firstIndex(of: 0x0A),
+              let status = Int(String(decoding: data[(first + 1)..<second], as: UTF8.self)) else { return nil }
+        return HTTPResponse(status: status, body: Data(data[(second + 1)...]))
     }
 
-    /// Keeps `body` for `url`; a cache that cannot be written is left alone.
-    public func store(_ body: Data, for url: URL) {
+    /// Keeps `response` for `url`; a cache that cannot be written is left alone.
+    public func store(_ response: HTTPResponse, for url: URL) {
         let file = self.file(for: url)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var data = Data(url.absoluteString.utf8)
-        data.append(0x0A)
-        data.append(body)
+        var data = Data((url.absoluteString + "\n\(response.status)\n").utf8)
+        data.append(response.body)
         try? data.write(to: file, options: .atomic)
     }
 

@@ -71,7 +71,8 @@ public struct AddWorkflow {
             }
             do { drafts = [try fields.draft(configuration: configuration)] } catch { return .usage(error.description) }
         case .guided(let category, var prompter):
-            guard let result = GuidedAdd(adder: adder, document: document, category: category).run(with: &prompter) else {
+            let finder = lookup.map { ServicePaperFinder(lookup: $0, venues: VenueVocabulary(view: ListView(document: document, configuration: configuration))) }
+            guard let result = GuidedAdd(adder: adder, document: document, category: category, finder: finder).run(with: &prompter) else {
                 return .cancelled
             }
             drafts = [result.draft]

@@ -1,4 +1,5 @@
 import Foundation
+import FMEditor
 import FMGit
 import FMServices
 
@@ -138,5 +139,32 @@ public struct PaperLookup: Sendable {
     static func tag(_ text: String) -> String {
         let cleaned = text.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
         return cleaned.count <= 100 ? cleaned : String(cleaned.prefix(99)) + "…"
+    }
+}
+
+/// The guided add's paper link looked up through the services, the venue in the list's spelling.
+struct ServicePaperFinder: PaperFinder {
+    let lookup: PaperLookup
+    let venues: VenueVocabulary
+
+    func find(_ answer: String) -> FoundPaper? {
+        guard let id = PaperLookup.Identifier(answer) else { return nil }
+        do {
+            let paper = try lookup.paper(id, venues: venues)
+            return FoundPaper(link: paper.link, title: paper.title, venue: paper.venue, year: paper.year, code: paper.code,
+                              note: "Found on \(id.service): \(paper.title)")
+        } catch {
+            return FoundPaper(link: id.link, note: "\(error.description.split(separator: "\n")[0]); type the fields")
+        }
+    }
+}
+
+extension PaperLookup.Identifier {
+    /// The service that knows it.
+    var service: String {
+        switch self {
+        case .arxiv: return "arXiv"
+        case .doi: return "Crossref"
+        }
     }
 }
