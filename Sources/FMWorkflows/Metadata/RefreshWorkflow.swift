@@ -33,8 +33,11 @@ public struct RefreshWorkflow {
         public var identifier: PaperLookup.Identifier
         public var venue: String
         public var oldVenue: String
-        /// The published version's link, replacing the preprint's; nil to keep it.
+        /// The published version's link, replacing the preprint's (`oldLink`); nil to keep it.
         public var link: String?
+        public var oldLink: String
+        /// Where the preprint's link starts in the line.
+        var linkOffset: Int
     }
 
     /// An entry whose title is not the one the service gives for its identifier.
@@ -85,7 +88,8 @@ public struct RefreshWorkflow {
                 return
             }
             outcome.changes.append(Change(line: candidate.entry.line, title: listed, identifier: candidate.identifier, venue: venue,
-                                          oldVenue: candidate.entry.venue ?? "", link: link))
+                                          oldVenue: candidate.entry.venue ?? "", link: link, oldLink: candidate.link.url,
+                                          linkOffset: candidate.link.offset))
         }
 
         let arxivCandidates = candidates.filter { if case .arxiv = $0.identifier { return true } else { return false } }
@@ -125,9 +129,7 @@ public struct RefreshWorkflow {
             progress(done, candidates.count)
         }
         outcome.changes.sort { $0.line < $1.line }
-        let edits = outcome.changes.map { change in
-            LineEdit.replace(line: change.line, with: Self.refreshed(document.lineText(change.line), change, candidates.first { $0.entry.line == change.line }!))
-        }
+        let edits = outcome.changes.map { LineEdit.replace(line: $0.line, with: Self.refreshed(document.lineText($0.line), $0)) }
         guard !edits.isEmpty else { return outcome }
         let new = document.applying(edits)
         try Self.check(new, changes: outcome.changes, before: view, path: path, configuration: list.configuration)
@@ -160,11 +162,10 @@ public struct RefreshWorkflow {
     }
 
     /// The entry's line with its venue tag and the preprint's link replaced.
-    static func refreshed(_ line: String, _ change: Change, _ candidate: Candidate) -> String {
+    static func refreshed(_ line: String, _ change: Change) -> String {
         var bytes = Array(line.utf8)
-        if let link = change.link {
-            let url = Array(candidate.link.url.utf8)
-            if let start = bytes.firstRange(of: url, from: candidate.link.offset) { bytes.replaceSubrange(start, with: Array(link.utf8)) }
+        if let link = change.link, let old = bytes.firstRange(of: Array(change.oldLink.utf8), from: change.linkOffset) {
+            bytes.replaceSubrange(old, with: Array(link.utf8))
         }
         let old = Array("[\(change.oldVenue)]".utf8)
         if let tag = bytes.firstRange(of: old, from: 0) { bytes.replaceSubrange(tag, with: Array("[\(change.venue)]".utf8)) }
