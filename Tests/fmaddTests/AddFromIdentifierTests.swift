@@ -142,4 +142,15 @@ import Testing
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("FMADD_ARXIV_API"), "\(result.stderr)")
     }
+
+    @Test func crossrefIsGivenTheConfiguredMailtoElseGitsEmail() throws {
+        let repo = try GitRepository(list: Paths.healthcareList)
+        let server = try ServiceFixtures.server()
+        let email = try repo.git("config", "user.email").trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try run(["--doi", "10.1038/srep16696", "--dry-run"], repo, server, cache: try TemporaryFolder.make())
+        try Data("mailto: maintainers@example.org\n".utf8).write(to: repo.folder.appendingPathComponent(".fmadd.yml"))
+        _ = try run(["--doi", "10.1038/srep16696", "--dry-run"], repo, server, cache: try TemporaryFolder.make())
+        #expect(server.requests.map { $0.query["mailto"] } == [email, "maintainers@example.org"])
+        #expect(server.requests.allSatisfy { $0.headers["user-agent"]?.contains("mailto:") == true })
+    }
 }

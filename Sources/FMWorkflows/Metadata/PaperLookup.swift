@@ -22,12 +22,11 @@ public struct PaperLookup: Sendable {
                            crossref: try CrossrefClient.configured(environment: environment, cache: cache, offline: offline, mailto: mailto))
     }
 
-    /// The clients for a list: Crossref's `mailto` is the `user.email` of git's configuration
-    /// around it, when set.
+    /// The clients for a list: Crossref's `mailto` is the configuration's, else the `user.email`
+    /// of git's configuration around the list, when set.
     public static func forList(_ list: ListFile, offline: Bool) throws(WorkflowFailure) -> PaperLookup {
         let folder = (list.path as NSString).deletingLastPathComponent
-        let repository = try? Repository(discoveringFrom: folder.isEmpty ? "." : folder)
-        let email = repository.flatMap { try? $0.configValue("user.email") }
+        let email = list.configuration.mailto ?? (try? Repository(discoveringFrom: folder.isEmpty ? "." : folder)).flatMap { try? $0.configValue("user.email") }
         do { return try configured(offline: offline, mailto: email) } catch { throw .service(error) }
     }
 
