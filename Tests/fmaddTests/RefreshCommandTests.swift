@@ -125,4 +125,13 @@ import Testing
         #expect(result.stderr.contains("arXiv answered HTTP 503"), "\(result.stderr)")
         #expect(try repo.readmeBytes() == before)
     }
+
+    @Test(.enabled(if: Needs.peers, Comment(rawValue: Needs.peersReason))) func onATerminalTheProgressIsABarWithTheCount() throws {
+        let repo = try GitRepository(list: Self.list)
+        let server = try ServiceFixtures.server()
+        let preprints = String(decoding: try repo.readmeBytes(), as: UTF8.self).components(separatedBy: "\n").filter { $0.hasPrefix("- [arXiv]") }.count
+        let script = Paths.repository.appendingPathComponent("Tests/Fixtures/refresh_progress.py").path
+        let output = try Peers.run("python", [script, Fmadd.binary.path, repo.folder.path, server.address, try TemporaryFolder.make().path, String(preprints)])
+        #expect(output.contains("refresh progress: ok"), "\(output)")
+    }
 }
