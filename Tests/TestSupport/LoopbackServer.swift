@@ -200,6 +200,7 @@ public enum ServiceFixtures {
     public static let crossrefWorks = [
         "10.1371/journal.pone.0033693": "crossref/10.1371-journal.pone.0033693.json",
         "10.1038/srep16696": "crossref/10.1038-srep16696.json",
+        "10.1101/014852": "crossref/10.1101-014852.json",
     ]
 
     /// Each recorded arXiv entry by its id without version, as the feed wrote it.

@@ -153,4 +153,17 @@ import Testing
         #expect(server.requests.map { $0.query["mailto"] } == [email, "maintainers@example.org"])
         #expect(server.requests.allSatisfy { $0.headers["user-agent"]?.contains("mailto:") == true })
     }
+
+    @Test func aBioRxivDOIIsAPreprintOfBioRxiv() throws {
+        let repo = try GitRepository(list: Paths.healthcareList)
+        let server = try ServiceFixtures.server()
+        let doi = "10.1101/014852"
+        let message = try #require(try JSONSerialization.jsonObject(with: ServiceFixtures.data(ServiceFixtures.crossrefWorks[doi]!)) as? [String: Any])["message"] as? [String: Any]
+        #expect(message?["type"] as? String == "posted-content")
+        let preprintServer = try #require((message?["institution"] as? [[String: Any]])?.first?["name"] as? String)
+        let title = try #require((message?["title"] as? [String])?.first)
+        let result = try run(["--doi", "https://www.biorxiv.org/content/\(doi)v1", "--dry-run"], repo, server, cache: try TemporaryFolder.make())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("+- [\(preprintServer)] \(title.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))"), "\(result.stdout)")
+    }
 }
