@@ -2,6 +2,7 @@ import FMEditor
 import FMGit
 import FMList
 import FMSchema
+import FMServices
 
 /// Why a workflow could not do its work: what it had to use (a list, the repository, a schema, a
 /// file) could not be used. Each message says what to do next. What a workflow finds or refuses
@@ -19,6 +20,10 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
     case noWorkTree(needed: String)
     /// HEAD names no branch.
     case detachedHead
+    /// A service (arXiv, Crossref) cannot be used: its address is refused.
+    case service(ServiceError)
+    /// A refreshed entry would not read back as meant; nothing was written.
+    case refreshRefused(line: Int)
 
     public var description: String {
         switch self {
@@ -31,6 +36,9 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
             return "cannot read \(ControlCharacters.escaped(path)); check that the file exists and is readable"
         case .noWorkTree(let what): return "\(what) needs a repository with a work tree"
         case .detachedHead: return "HEAD is detached; check out the branch of the pull request"
+        case .service(let error): return "\(error)"
+        case .refreshRefused(let line):
+            return "the refreshed entry on line \(line) would not read back as the same entry with its new venue; nothing was written (edit it by hand)"
         }
     }
 }
