@@ -22,6 +22,12 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
     case detachedHead
     /// A service (arXiv, Crossref) cannot be used: its address is refused.
     case service(ServiceError)
+    /// GitHub's API refused what `pr --open` asked.
+    case gitHub(GitHubError)
+    /// `pr --open` does not know which GitHub repository the list is in.
+    case noGitHubRepository(remote: String)
+    /// The branch could not be pushed, so no pull request was opened.
+    case pushRefusedBeforeOpening(GitError)
 
     public var description: String {
         switch self {
@@ -35,6 +41,11 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
         case .noWorkTree(let what): return "\(what) needs a repository with a work tree"
         case .detachedHead: return "HEAD is detached; check out the branch of the pull request"
         case .service(let error): return "\(error)"
+        case .gitHub(let error): return "\(error)"
+        case .noGitHubRepository(let remote):
+            return "the remote \(remote) is not a GitHub repository: give --repo OWNER/REPO (the repository the pull request goes to)"
+        case .pushRefusedBeforeOpening(let error):
+            return "\(error); no pull request was opened (without push access to the repository, --fork opens it from a fork of yours)"
         }
     }
 }
