@@ -20,11 +20,7 @@ extension Repository {
         branch: String, remote remoteName: String = "origin",
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(GitError) {
-        let reference = "refs/heads/" + branch
-        var tip = git_oid()
-        let found = git_reference_name_to_id(&tip, handle, reference)
-        if found == GIT_ENOTFOUND.rawValue || found == GIT_EINVALIDSPEC.rawValue { throw GitError.branchNotFound(branch) }
-        try check(found, "look up the branch \(branch)")
+        let reference = try localBranchReference(branch)
 
         var remote: OpaquePointer?
         let lookup = git_remote_lookup(&remote, handle, remoteName)
@@ -38,15 +34,21 @@ extension Repository {
     /// configured (a fork just made), authenticating as `push(branch:remote:)` does.
     public func push(branch: String, toURL url: String,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws(GitError) {
+        let reference = try localBranchReference(branch)
+        var remote: OpaquePointer?
+        try check(git_remote_create_anonymous(&remote, handle, url), "read the address \(Redaction.url(url))")
+        defer { git_remote_free(remote) }
+        try push(reference: reference, branch: branch, remote: remote, named: Redaction.url(url), environment: environment)
+    }
+
+    /// `refs/heads/BRANCH`, once it is known to exist.
+    private func localBranchReference(_ branch: String) throws(GitError) -> String {
         let reference = "refs/heads/" + branch
         var tip = git_oid()
         let found = git_reference_name_to_id(&tip, handle, reference)
         if found == GIT_ENOTFOUND.rawValue || found == GIT_EINVALIDSPEC.rawValue { throw GitError.branchNotFound(branch) }
         try check(found, "look up the branch \(branch)")
-        var remote: OpaquePointer?
-        try check(git_remote_create_anonymous(&remote, handle, url), "read the address \(Redaction.url(url))")
-        defer { git_remote_free(remote) }
-        try push(reference: reference, branch: branch, remote: remote, named: Redaction.url(url), environment: environment)
+        return reference
     }
 
     private func push(reference: String, branch: String, remote: OpaquePointer?, named remoteName: String,
