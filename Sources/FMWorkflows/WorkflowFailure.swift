@@ -24,6 +24,12 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
     case service(ServiceError)
     /// A refreshed entry would not read back as meant; nothing was written.
     case refreshRefused(line: Int)
+    /// GitHub's API refused what `pr --open` asked.
+    case gitHub(GitHubError)
+    /// `pr --open` does not know which GitHub repository the list is in.
+    case noGitHubRepository(remote: String)
+    /// The branch could not be pushed, so no pull request was opened.
+    case pushRefusedBeforeOpening(GitError)
 
     public var description: String {
         switch self {
@@ -39,6 +45,11 @@ public enum WorkflowFailure: Error, CustomStringConvertible {
         case .service(let error): return "\(error)"
         case .refreshRefused(let line):
             return "the refreshed entry on line \(line) would not read back as the same entry with its new venue; nothing was written (edit it by hand)"
+        case .gitHub(let error): return "\(error)"
+        case .noGitHubRepository(let remote):
+            return "the remote \(remote) is not a GitHub repository: give --repo OWNER/REPO (the repository the pull request goes to)"
+        case .pushRefusedBeforeOpening(let error):
+            return "\(error); no pull request was opened (without push access to the repository, --fork opens it from a fork of yours)"
         }
     }
 }

@@ -66,7 +66,9 @@ public final class LoopbackServer: @unchecked Sendable {
         return mostOpen
     }
 
-    public init(respond: @escaping @Sendable (Request) -> Response) throws {
+    /// A server on `host` (127.0.0.1; `0.0.0.0` listens on every address of the machine, for a
+    /// test that shows nothing is sent to an address that is not loopback).
+    public init(host: String = "127.0.0.1", respond: @escaping @Sendable (Request) -> Response) throws {
         self.respond = respond
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
@@ -74,7 +76,7 @@ public final class LoopbackServer: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
