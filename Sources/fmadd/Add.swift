@@ -12,8 +12,13 @@ extension Fmadd {
                 when the paper is already listed, shows the line and where it goes, then writes it and \
                 commits it. Without a terminal, give the fields as flags or in a YAML or JSON file \
                 (--from), one entry or a list, each with its category.
-                Exit status: 0 when added, 1 when the entry is invalid or already listed, 2 when a file \
-                or the repository cannot be used, 64 when a field is missing.
+                With --arxiv or --doi the title, venue, year and links are looked up (arXiv's API, \
+                Crossref) and the flags given beside them win; answers are cached under \
+                $XDG_CACHE_HOME/fmadd (~/.cache/fmadd) for a week. FMADD_ARXIV_API and \
+                FMADD_CROSSREF_API point at other addresses (https, or http to loopback).
+                Exit status: 0 when added, 1 when the entry is invalid or already listed or the \
+                identifier unknown, 2 when a file, the repository or a service cannot be used, 64 \
+                when a field is missing.
                 """)
 
         @OptionGroup var list: ListOptions
@@ -33,6 +38,13 @@ extension Fmadd {
         var venue: String?
         @Option(help: "The year it appeared (read from an arXiv link when not given).")
         var year: Int?
+
+        @Option(help: ArgumentHelp("Fill the paper's fields from arXiv: an id (2507.05201, astro-ph/0601001) or a link, with or without https://.", valueName: "id|url"))
+        var arxiv: String?
+        @Option(help: ArgumentHelp("Fill the paper's fields from Crossref: a DOI or a doi.org link.", valueName: "doi|url"))
+        var doi: String?
+        @Flag(help: "Ask no service: look --arxiv and --doi up in the cache only.")
+        var offline = false
 
         @Option(help: "A dataset's name.")
         var name: String?
@@ -75,7 +87,8 @@ extension Fmadd {
             let lists = try list.resolveAll()
             guard let list = lists.first, lists.count == 1 else { return usage("add writes to one list: give one file") }
             let fields = DraftFields(category: category, title: title, paper: paper, code: code, links: link, venue: venue, year: year,
-                                     name: name, datasetLink: datasetLink, modality: modality, scale: scale, task: task)
+                                     name: name, datasetLink: datasetLink, modality: modality, scale: scale, task: task,
+                                     arxiv: arxiv, doi: doi)
             let source: AddWorkflow.Source
             if let fromIssue {
                 guard let body = Self.read(fromIssue) else {
@@ -89,7 +102,9 @@ extension Fmadd {
             } else {
                 source = .fields(fields)
             }
-            let workflow = AddWorkflow(list: list, allowDuplicate: allowDuplicate, dryRun: dryRun, publishing: publish.settings)
+            let guided = if case .guided = source { true } else { false }
+            let lookup = arxiv == nil && doi == nil && !guided ? nil : try PaperLookup.forList(list, offline: offline)
+            let workflow = AddWorkflow(list: list, allowDuplicate: allowDuplicate, dryRun: dryRun, publishing: publish.settings, lookup: lookup)
             let outcome = try workflow.run(source)
             if format == .markdown {
                 StandardOutput.write(AddReport.markdown(outcome, file: list.name))
@@ -124,6 +139,9 @@ extension Fmadd {
             case .unreadableEntries(let problem):
                 StandardError.error("\(problem); nothing was written")
                 return .findings
+            case .lookupFailed(let problem):
+                StandardError.error("\(problem)\nnothing was written")
+                return problem.isWrongInput ? .findings : .failure
             case .invalid(let error):
                 StandardError.note("\(error)\nnothing was written")
                 return .findings

@@ -64,6 +64,8 @@ extension AddReport {
             return cannotAdd([message])
         case .unreadableEntries(let problem):
             return cannotAdd([problem.description])
+        case .lookupFailed(let problem):
+            return cannotAdd([problem.description])
         case .invalid(let error), .notAdded(let error):
             switch error {
             case .invalid(let messages), .invalidEntry(_, let messages): return cannotAdd(messages)

@@ -104,7 +104,7 @@ public struct Adder: Sendable {
             insertion = spaced
             try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
         }
-        let bytes = document.applying(insertion.edits)
+        let bytes = Self.keepingCountBadge(document.applying(insertion.edits), configuration: configuration)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
@@ -180,7 +180,17 @@ public struct Adder: Sendable {
         }
         try checkNothingNew(in: ListView(document: after, configuration: configuration), madeFrom: contextBefore, by: edits,
                             allowDuplicate: allowDuplicate)
-        return (bytes, insertions, warnings)
+        return (Self.keepingCountBadge(bytes, configuration: configuration), insertions, warnings)
+    }
+
+    /// The list with its count badge (`<!-- fmadd:count -->`, see `CountBadgeRule`) set to its
+    /// number of papers: an added paper is counted at once. The badge's line is replaced in
+    /// place, so every other line keeps its number.
+    static func keepingCountBadge(_ bytes: [UInt8], configuration: Configuration) -> [UInt8] {
+        guard bytes.containsSequence(CountBadgeRule.marker.utf8), let document = try? Document(bytes: bytes) else { return bytes }
+        let findings = CountBadgeRule().check(RuleContext(view: ListView(document: document, configuration: configuration)))
+        let edits = findings.compactMap(\.fix).flatMap(\.edits)
+        return edits.isEmpty ? bytes : document.applying(edits.sorted { $0.lines.lowerBound < $1.lines.lowerBound })
     }
 
     /// Each entry placed in the list as the one before it left it: for rows that realign their table.
@@ -266,9 +276,11 @@ public struct Adder: Sendable {
 
     /// The linter that judges an insertion: without the rules that compare an entry with the
     /// list's majority (the entry takes the list's), and without the duplicate rules when the
-    /// contributor chose to add a duplicate (theirs to answer for, not a refusal).
+    /// contributor chose to add a duplicate (theirs to answer for, not a refusal). The count
+    /// badge is not asked either: the insertion sets it (`keepingCountBadge`).
     private func comparingLinter(allowDuplicate: Bool) -> Linter {
         let skipped = linter.ids { $0.comparesWithMajority || $0.checksEntriesAsDrafts }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
+            .union([CountBadgeRule.description.id])
         return Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
     }
 

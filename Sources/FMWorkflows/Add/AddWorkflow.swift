@@ -25,9 +25,12 @@ public struct AddWorkflow {
     /// Place the entries and say what would change; write nothing.
     public var dryRun = false
     public var publishing: Publisher.Settings
+    /// Where a paper's fields are looked up from its identifier (`--arxiv`, `--doi`).
+    public var lookup: PaperLookup?
 
-    public init(list: ListFile, allowDuplicate: Bool = false, dryRun: Bool = false, publishing: Publisher.Settings) {
+    public init(list: ListFile, allowDuplicate: Bool = false, dryRun: Bool = false, publishing: Publisher.Settings, lookup: PaperLookup? = nil) {
         self.list = list
+        self.lookup = lookup
         self.allowDuplicate = allowDuplicate
         self.dryRun = dryRun
         self.publishing = publishing
@@ -58,7 +61,16 @@ public struct AddWorkflow {
                 case .notYAML, .wrongType: return .unreadableEntries(error)
                 }
             }
-        case .fields(let fields):
+        case .fields(var fields):
+            do {
+                if let id = try fields.identifier() {
+                    guard let lookup else { return .usage("looking up \(id) needs the services; give the fields by hand") }
+                    let venues = VenueVocabulary(view: ListView(document: document, configuration: configuration))
+                    fields = fields.filled(with: try lookup.paper(id, venues: venues))
+                }
+            } catch {
+                return .lookupFailed(error)
+            }
             do { drafts = [try fields.draft(configuration: configuration)] } catch { return .usage(error.description) }
         case .issue(let body):
             let entry: JSONValue
@@ -69,7 +81,8 @@ public struct AddWorkflow {
                 return .usage(error.description + "; nothing was written")
             }
         case .guided(let category, var prompter):
-            guard let result = GuidedAdd(adder: adder, document: document, category: category).run(with: &prompter) else {
+            let finder = lookup.map { ServicePaperFinder(lookup: $0, venues: VenueVocabulary(view: ListView(document: document, configuration: configuration))) }
+            guard let result = GuidedAdd(adder: adder, document: document, category: category, finder: finder).run(with: &prompter) else {
                 return .cancelled
             }
             drafts = [result.draft]
@@ -147,6 +160,8 @@ public enum AddOutcome: Sendable {
     case cancelled
     /// The file of entries is not entries; nothing was written.
     case unreadableEntries(DraftReader.Problem)
+    /// The paper could not be looked up from its identifier; nothing was written.
+    case lookupFailed(PaperLookup.Problem)
     /// The entry is not valid; nothing was written.
     case invalid(AddError)
     /// The entries could not be placed; nothing was written.
