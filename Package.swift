@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FMSchema", targets: ["FMSchema"]),
         .library(name: "FMGit", targets: ["FMGit"]),
         .library(name: "FMDedupe", targets: ["FMDedupe"]),
+        .library(name: "FMServices", targets: ["FMServices"]),
         .library(name: "FMWorkflows", targets: ["FMWorkflows"]),
     ],
     dependencies: [
@@ -23,27 +24,29 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(name: "FMSchema"),
         .target(name: "FMGit", dependencies: ["CLibGit2"]),
+        .target(name: "FMServices"),
         .target(name: "FMList", dependencies: [
             "CCmarkGFM", "FMSchema", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "FMDedupe", dependencies: ["FMList"]),
         .target(name: "FMRules", dependencies: ["FMList", "FMDedupe"]),
         .target(name: "FMEditor", dependencies: ["FMList", "FMSchema", "FMRules", "FMDedupe"]),
-        .target(name: "FMWorkflows", dependencies: ["FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe"]),
+        .target(name: "FMWorkflows", dependencies: ["FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe", "FMServices"]),
         .executableTarget(name: "fmadd", dependencies: [
-            "CMalloc", "FMWorkflows", "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe",
+            "CMalloc", "FMWorkflows", "FMList", "FMRules", "FMEditor", "FMSchema", "FMGit", "FMDedupe", "FMServices",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "FMTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FMSchemaTests", dependencies: ["FMSchema"]),
         .testTarget(name: "FMGitTests", dependencies: ["FMGit", "CLibGit2"]),
+        .testTarget(name: "FMServicesTests", dependencies: ["FMTestSupport", "FMServices"]),
         .testTarget(name: "FMListTests", dependencies: ["FMTestSupport", "FMList", "FMSchema"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
         .testTarget(name: "FMDedupeTests", dependencies: ["FMTestSupport", "FMDedupe", "FMList"]),
         .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
         .testTarget(name: "FMWorkflowsTests", dependencies: [
-            "FMTestSupport", "FMWorkflows", "FMEditor", "FMRules", "FMList", "FMGit", "FMDedupe", "FMSchema",
+            "FMTestSupport", "FMWorkflows", "FMEditor", "FMRules", "FMList", "FMGit", "FMDedupe", "FMSchema", "FMServices",
         ]),
-        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe", "FMWorkflows", "FMSchema"]),
+        .testTarget(name: "fmaddTests", dependencies: ["FMTestSupport", "FMList", "FMDedupe", "FMWorkflows", "FMSchema", "FMServices"]),
     ]
 )

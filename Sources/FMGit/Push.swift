@@ -20,17 +20,39 @@ extension Repository {
         branch: String, remote remoteName: String = "origin",
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(GitError) {
-        let reference = "refs/heads/" + branch
-        var tip = git_oid()
-        let found = git_reference_name_to_id(&tip, handle, reference)
-        if found == GIT_ENOTFOUND.rawValue || found == GIT_EINVALIDSPEC.rawValue { throw GitError.branchNotFound(branch) }
-        try check(found, "look up the branch \(branch)")
+        let reference = try localBranchReference(branch)
 
         var remote: OpaquePointer?
         let lookup = git_remote_lookup(&remote, handle, remoteName)
         if lookup == GIT_ENOTFOUND.rawValue || lookup == GIT_EINVALIDSPEC.rawValue { throw GitError.remoteNotFound(remoteName) }
         try check(lookup, "read the remote \(remoteName)")
         defer { git_remote_free(remote) }
+        try push(reference: reference, branch: branch, remote: remote, named: remoteName, environment: environment)
+    }
+
+    /// Pushes the local `branch` to the branch of the same name at `url`, a remote that is not
+    /// configured (a fork just made), authenticating as `push(branch:remote:)` does.
+    public func push(branch: String, toURL url: String,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws(GitError) {
+        let reference = try localBranchReference(branch)
+        var remote: OpaquePointer?
+        try check(git_remote_create_anonymous(&remote, handle, url), "read the address \(Redaction.url(url))")
+        defer { git_remote_free(remote) }
+        try push(reference: reference, branch: branch, remote: remote, named: Redaction.url(url), environment: environment)
+    }
+
+    /// `refs/heads/BRANCH`, once it is known to exist.
+    private func localBranchReference(_ branch: String) throws(GitError) -> String {
+        let reference = "refs/heads/" + branch
+        var tip = git_oid()
+        let found = git_reference_name_to_id(&tip, handle, reference)
+        if found == GIT_ENOTFOUND.rawValue || found == GIT_EINVALIDSPEC.rawValue { throw GitError.branchNotFound(branch) }
+        try check(found, "look up the branch \(branch)")
+        return reference
+    }
+
+    private func push(reference: String, branch: String, remote: OpaquePointer?, named remoteName: String,
+                      environment: [String: String]) throws(GitError) {
         let url = string(git_remote_pushurl(remote)) ?? string(git_remote_url(remote)) ?? remoteName
 
         let session = PushSession(environment: environment)

@@ -26,11 +26,15 @@ public struct RuleDescription: Sendable {
     public var realignsTables: Bool
     /// What its fix does on a table row, realigning the row does too (white space, tabs).
     public var doneByTableRealignment: Bool
+    /// It checks each entry as `fmadd add` checks a draft before placing it (against its
+    /// schema, its year beside its venue's): the check of the list after an add leaves it out, the draft's schema warnings
+    /// being reported already.
+    public var checksEntriesAsDrafts: Bool
 
     public init(id: String, summary: String, rationale: String, severity: Severity,
                 passing: [String], failing: [String], fixes: [(before: String, after: String)] = [],
                 restructures: Bool = false, comparesWithMajority: Bool = false,
-                realignsTables: Bool = false, doneByTableRealignment: Bool = false) {
+                realignsTables: Bool = false, doneByTableRealignment: Bool = false, checksEntriesAsDrafts: Bool = false) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -42,6 +46,7 @@ public struct RuleDescription: Sendable {
         self.comparesWithMajority = comparesWithMajority
         self.realignsTables = realignsTables
         self.doneByTableRealignment = doneByTableRealignment
+        self.checksEntriesAsDrafts = checksEntriesAsDrafts
     }
 
     /// The marker that shows, in a failing example, where a finding must point.

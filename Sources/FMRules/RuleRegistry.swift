@@ -16,6 +16,7 @@ public enum RuleRegistry {
         YearOrderRule.self,
         SwallowedYearMarkerRule.self,
         UnparsableEntryRule.self,
+        EntrySchemaRule.self,
         DuplicateEntryRule.self,
         PossibleDuplicateRule.self,
         TableCellCountRule.self,

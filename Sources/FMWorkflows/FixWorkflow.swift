@@ -64,7 +64,7 @@ public struct FixWorkflow {
         let selected = Set(linter.rules.map(\.id))
         var outcome = Outcome(result: result, diff: nil, written: .nothing,
                               left: result.remaining.filter { $0.fix == nil || !selected.contains($0.ruleID) })
-        if mode == .diff { outcome.diff = UnifiedDiff.make(old: document.bytes, new: result.bytes, path: path) }
+        if mode == .diff { outcome.diff = UnifiedDiff.make(old: document.bytes, new: result.bytes, path: list.name) }
         guard writes && result.changed else { return outcome }
         if mode == .commit {
             let rules = Set(result.applied.map(\.ruleID)).sorted()

@@ -1,16 +1,23 @@
 import Foundation
+import FMGit
 import FMList
 import FMRules
 import FMSchema
 
 /// A list file with the configuration it is read with.
 public struct ListFile: Sendable {
+    /// Where the list is read and written.
     public var path: String
     public var configuration: Configuration
+    /// The name reports give the list (findings, annotations, diff headers): relative to the
+    /// repository's top for the list a repository configures, so that GitHub and `git apply`
+    /// find it; as given otherwise.
+    public var name: String
 
-    public init(path: String, configuration: Configuration) {
+    public init(path: String, configuration: Configuration, name: String? = nil) {
         self.path = path
         self.configuration = configuration
+        self.name = name ?? path
     }
 }
 
@@ -54,12 +61,12 @@ public struct ListFiles: Sendable {
         if let config {
             // Read as given: its path is the one its messages name.
             let configuration = try Configuration.load(path: config)
-            let paths = files.isEmpty ? [try defaultPath(for: configuration, near: folder)] : files
-            return paths.map { ListFile(path: $0, configuration: configuration) }
+            if files.isEmpty { return [repositoryList(at: try defaultPath(for: configuration, near: folder), configuration, folder)] }
+            return files.map { ListFile(path: $0, configuration: configuration) }
         }
         if files.isEmpty {
             let configuration = try Configuration.discover(from: folder)
-            return [ListFile(path: try defaultPath(for: configuration, near: folder), configuration: configuration)]
+            return [repositoryList(at: try defaultPath(for: configuration, near: folder), configuration, folder)]
         }
         var result: [ListFile] = []
         for file in files {
@@ -67,6 +74,13 @@ public struct ListFiles: Sendable {
             result.append(ListFile(path: file, configuration: try Configuration.discover(from: listFolder)))
         }
         return result
+    }
+
+    /// The list a repository configures, named relative to the repository's top (as given
+    /// outside a repository).
+    private static func repositoryList(at path: String, _ configuration: Configuration, _ folder: String) -> ListFile {
+        let name = try? Repository(discoveringFrom: folder).relativePath(ofFile: absolute(path, in: folder))
+        return ListFile(path: path, configuration: configuration, name: name)
     }
 
     /// The configured list file, relative to the configuration's folder (and inside its

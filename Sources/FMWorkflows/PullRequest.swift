@@ -83,6 +83,16 @@ public struct PullRequest: Equatable, Sendable {
         return "https://github.com/\(repository)/compare/\(escaped(base))...\(escaped(branch))?expand=1"
     }
 
+    /// Whether `name` is `OWNER/REPO`, names GitHub allows.
+    public static func isRepositoryName(_ name: String) -> Bool {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy(isName)
+    }
+
+    static func isName(_ part: Substring) -> Bool {
+        !part.isEmpty && part != "." && part != ".." && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
     /// `OWNER/REPO` of a GitHub remote URL.
     static func gitHubRepository(remoteURL: String) -> String? {
         let url = remoteURL.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -108,12 +118,8 @@ public struct PullRequest: Equatable, Sendable {
         while path.hasPrefix("/") { path = path.dropFirst() }
         while path.hasSuffix("/") { path = path.dropLast() }
         if path.hasSuffix(".git") { path = path.dropLast(4) }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        func isName(_ part: Substring) -> Bool {
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
-        }
-        guard parts.count == 2, parts.allSatisfy(isName) else { return nil }
-        return parts.joined(separator: "/")
+        let name = String(path)
+        return isRepositoryName(name) ? name : nil
     }
 
     private static func title(for additions: [Addition]) -> String {

@@ -21,12 +21,21 @@ extension Fmadd {
         @Flag(help: "With --staged: check the whole staged list, not only the lines the commit adds or changes.")
         var all = false
 
+        @Option(name: .customLong("diff-base"), help: ArgumentHelp("Report only the findings on the lines changed since this commit (a branch such as main or origin/main, a tag, an id), for CI on a pull request; files are named relative to the repository's top.", valueName: "ref"))
+        var diffBase: String?
+
         func validate() throws {
             if all && !staged { throw ValidationError("--all goes with --staged") }
+            if diffBase != nil && staged { throw ValidationError("--diff-base and --staged cannot be used together: --staged compares the index with HEAD") }
         }
 
         func execute() throws(WorkflowFailure) -> ExitStatus {
             if staged { return try checkStaged() }
+            if let diffBase {
+                let reports = try DiffBaseCheck(lists: try list.resolveAll(), base: diffBase).run()
+                StandardOutput.write(format.reporter.render(reports))
+                return reports.contains { $0.errorCount > 0 } ? .findings : .success
+            }
             var clock = PhaseClock()
             let ruleTimes = clock.ruleTimer
             var reports: [Report] = []

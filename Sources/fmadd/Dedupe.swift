@@ -48,9 +48,9 @@ extension Fmadd {
                 if json {
                     StandardOutput.write(DuplicateText.json(clusters))
                 } else if !interactive {
-                    StandardOutput.write(DuplicateText.describe(clusters, path: list.path))
+                    StandardOutput.write(DuplicateText.describe(clusters, path: list.name))
                 }
-                if interactive { return ask(about: clusters, path: list.path) }
+                if interactive { return ask(about: clusters, path: list.name) }
                 return apply ? .byConfidence(clusters, includeLikely: includeLikely) : .init()
             }
             if let remembered = outcome.remembered {

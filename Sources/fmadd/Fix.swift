@@ -48,7 +48,7 @@ extension Fmadd {
                 let workflow = FixWorkflow(list: list, mode: mode, select: select.isEmpty ? nil : Set(select.joined()), ignore: Set(ignore.joined()))
                 let outcome = try workflow.run { clock.mark($0) }
                 defer { clock.mark("report") }
-                let (path, result) = (list.path, outcome.result)
+                let (path, result) = (list.name, outcome.result)
                 changedAny = changedAny || result.changed
                 if let diff = outcome.diff { StandardOutput.write(diff) }
                 if mode == .check || mode == .diff {

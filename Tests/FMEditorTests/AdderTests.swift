@@ -29,10 +29,28 @@ import FMSchema
             }
             var links = [PaperDraft.Link(key: "paper", url: "https://arxiv.org/abs/\(2400 + k % 12).\(10000 + k)")]
             if k % 3 != 0 { links.append(.init(key: "code", url: "https://github.com/lab\(k)/model-\(k)")) }
-            drafts.append(.paper(PaperDraft(category: papers[k % 4], year: 2015 + (k * 5) % 13, venue: k % 4 == 0 ? nil : ["arXiv", "Nature Medicine", "MICCAI", "ICLR 2024"][k % 4],
+            drafts.append(.paper(PaperDraft(category: papers[k % 4], year: 2015 + (k * 5) % 13, venue: k % 4 == 0 ? nil : ["arXiv", "Nature Medicine", "MICCAI", "ICLR \(2015 + (k * 5) % 13)"][k % 4],
                                             title: title, links: links)))
         }
         return drafts
+    }
+
+    /// A count badge counts the entries just added, one or many; only its number changes.
+    @Test func theCountBadgeCountsWhatIsAdded() throws {
+        let adder = try Self.adder()
+        let list = try Document(bytes: Array(("![papers](https://img.shields.io/badge/papers-0-blue) <!-- fmadd:count -->\n\n"
+            + String(contentsOf: Self.upstream, encoding: .utf8)).utf8))
+        let synced = try Document(bytes: Adder.keepingCountBadge(list.bytes, configuration: .healthcareDefault))
+        let count = ListStatistics(view: ListView(document: synced, configuration: .healthcareDefault)).paperCount
+        #expect(count > 0 && synced.lineText(1).contains("papers-\(count)-blue"))
+        let drafts = Self.generatedDrafts(10)
+        let papers = drafts.filter { if case .paper = $0 { true } else { false } }.count
+        let one = try Document(bytes: adder.add(drafts[0], to: synced, allowDuplicate: false).bytes)
+        #expect(one.lineText(1) == "![papers](https://img.shields.io/badge/papers-\(count + 1)-blue) <!-- fmadd:count -->")
+        let many = try Document(bytes: adder.addAll(drafts, to: synced, allowDuplicate: false).bytes)
+        #expect(many.lineText(1) == "![papers](https://img.shields.io/badge/papers-\(count + papers)-blue) <!-- fmadd:count -->")
+        let plain = try adder.addAll(drafts, to: Document(contentsOf: Self.upstream.path), allowDuplicate: false).bytes
+        #expect(many.bytes == Array((many.lineText(1) + "\n\n").utf8) + plain)
     }
 
     /// `add --from` places many entries in one pass; the list it writes is the one that adding

@@ -1,6 +1,9 @@
 """Drives `fmadd --category …` in a real pseudo-terminal, as a contributor would type.
 
-    python guided_add.py FMADD REPOSITORY
+    python guided_add.py FMADD REPOSITORY SERVICES CACHE
+
+SERVICES is the address of a loopback server answering as arXiv and Crossref; CACHE a folder for
+their answers.
 
 Exits non-zero (pexpect raises) when a prompt or a message does not come.
 """
@@ -10,8 +13,8 @@ import time
 
 import pexpect
 
-fmadd, repository = sys.argv[1], sys.argv[2]
-env = dict(os.environ, NO_COLOR="1")
+fmadd, repository, services, cache = sys.argv[1:5]
+env = dict(os.environ, NO_COLOR="1", FMADD_ARXIV_API=services + "/api/query", FMADD_CROSSREF_API=services, XDG_CACHE_HOME=cache)
 
 
 def spawn(*arguments):
@@ -20,13 +23,14 @@ def spawn(*arguments):
 
 # A paper in MFM: a rejected answer, a duplicate warning, a new year group.
 child = spawn("--category", "mfm", "--no-commit")
+child.expect("Paper link: ")
+child.sendline("https://arxiv.org/abs/2503.00001")
+child.expect("arXiv has no paper 2503.00001")
 child.expect("Title: ")
 child.sendline("Bad ](title)")
 child.expect(r'title: must not contain "\]\(" \(Markdown link syntax\)')
 child.expect("Title: ")
 child.sendline("Towards a general-purpose foundation model for computational pathology.")
-child.expect("Paper link: ")
-child.sendline("https://arxiv.org/abs/2503.00001")
 child.expect(r"Code link \(optional\): ")
 child.sendline("")
 child.expect(r"Venue \[arXiv\]: ")
@@ -69,9 +73,9 @@ assert child.exitstatus == 0, child.exitstatus
 with open(os.path.join(repository, "README.md"), "rb") as f:
     before = f.read()
 child = spawn("--category", "vfm", "--no-commit")
-child.expect("Title: ")
-child.sendline("Interrupted before the end")
 child.expect("Paper link: ")
+child.sendline("example.org/interrupted")
+child.expect("Title: ")
 time.sleep(0.5)  # a person takes a moment before giving up
 child.sendintr()
 child.expect(pexpect.EOF)
@@ -82,7 +86,7 @@ with open(os.path.join(repository, "README.md"), "rb") as f:
 
 # End of input at a prompt leaves the list as it was.
 child = spawn("--category", "lfm", "--no-commit")
-child.expect("Title: ")
+child.expect("Paper link: ")
 child.sendeof()
 child.expect("nothing was added")
 child.expect(pexpect.EOF)

@@ -10,7 +10,7 @@ import Testing
 
     static let commands: [[String]] = [
         [], ["add"], ["check"], ["dedupe"], ["export"], ["fix"], ["hook"], ["hook", "install"], ["hook", "uninstall"],
-        ["pr"], ["rules"], ["schema"], ["stats"], ["validate"],
+        ["issue-form"], ["pr"], ["refresh"], ["rules"], ["schema"], ["stats"], ["validate"],
     ]
 
     /// `fmadd.txt` for the root command, `hook-install.txt` for `fmadd hook install`.

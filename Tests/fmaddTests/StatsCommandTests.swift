@@ -1,4 +1,5 @@
 import Foundation
+import FMSchema
 import FMTestSupport
 import Testing
 
@@ -27,6 +28,42 @@ import Testing
         let result = try Fmadd.run(["stats", "--badge", "--format", "json", Self.example])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--badge goes without --format"))
+    }
+
+    /// `--by year` keeps the years and leaves the rest out; `--by category,year` is one table whose
+    /// cells are the JSON's counts of each year and category.
+    @Test func byChoosesTheBreakdown() throws {
+        let full = try JSONValue(jsonText: try Fmadd.run(["stats", "--format", "json", Self.example]).stdout)
+        let byYear = try JSONValue(jsonText: try Fmadd.run(["stats", "--format", "json", "--by", "year", Self.example]).stdout)
+        #expect(byYear["years"] == full["years"] && byYear["years"] != nil)
+        #expect(byYear["categories"] == nil && byYear["topVenues"] == nil && byYear["entries"] == full["entries"])
+
+        let table = try Fmadd.run(["stats", "--format", "markdown", "--by", "category,year", Self.example])
+        #expect(table.status == 0, "\(table.stderr)")
+        let rows = table.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") }.map {
+            $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let headings = try #require(rows.first)
+        let categories = try #require(full["categories"]?.arrayValue)
+        var checked = 0
+        for year in try #require(full["years"]?.arrayValue) {
+            let row = try #require(rows.first { $0.first == String(year["year"]?.intValue ?? -1) })
+            for category in categories where (category["entries"]?.intValue ?? 0) > 0 {
+                let column = try #require(headings.firstIndex(of: category["heading"]?.stringValue ?? ""))
+                let count = year["categories"]?[category["key"]?.stringValue ?? ""]?.intValue ?? 0
+                #expect(row[column] == String(count))
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
+        #expect(!table.stdout.contains("| Venue |"))
+    }
+
+    @Test func byTakesKnownBreakdownsAndNotTheChart() throws {
+        let unknown = try Fmadd.run(["stats", "--by", "author", Self.example])
+        #expect(unknown.status == 64 && unknown.stderr.contains("--by takes category, year or venue, not 'author'"))
+        let chart = try Fmadd.run(["stats", "--by", "year", "--format", "svg", Self.example])
+        #expect(chart.status == 64 && chart.stderr.contains("--by goes with --format text, json or markdown"))
     }
 
     @Test func anUnreadableListFails() throws {

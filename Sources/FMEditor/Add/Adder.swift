@@ -13,7 +13,7 @@ public struct Adder: Sendable {
     public let registry: SchemaRegistry
     /// Finds the entries of the list that are the same paper as a draft.
     public let duplicates: @Sendable (PaperDraft, ListView) -> [DuplicateHit]
-    private let validators: [String: Validator]
+    private let schemas: EntrySchemas
 
     public init(configuration: Configuration, linter: Linter = Linter(), registry: SchemaRegistry,
                 duplicates: @escaping @Sendable (PaperDraft, ListView) -> [DuplicateHit] = ListedPaper.hits) {
@@ -22,10 +22,7 @@ public struct Adder: Sendable {
         self.registry = registry
         self.duplicates = duplicates
         // Each schema is compiled once, not once per answer or entry.
-        let names = Set(["entry", "dataset"] + configuration.categories.compactMap(\.schema).filter { registry.document($0) != nil })
-        validators = Dictionary(uniqueKeysWithValues: names.compactMap { name in
-            (try? Validator(schema: name, registry: registry)).map { (name, $0) }
-        })
+        schemas = EntrySchemas(configuration: configuration, registry: registry)
     }
 
     public struct Outcome: Sendable {
@@ -66,10 +63,13 @@ public struct Adder: Sendable {
 
     /// `validate` of a draft already prepared: `add` prepares each once.
     private func findings(ofPrepared draft: Draft) -> [SchemaFinding] {
-        let name = configuration.category(draft.category)?.schema.flatMap { registry.document($0) != nil ? $0 : nil } ?? draft.schemaName
-        var findings = validators[name]?.validate(draft.json) ?? []
+        var findings = schemas.validate(draft)
         var fields: [(String, String)] = [(draft.schemaName == "entry" ? "title" : "name", draft.title)]
         if case .paper(let paper) = draft, let venue = paper.venue { fields.append(("venue", venue)) }
+        if case .paper(let paper) = draft, let conflict = paper.yearConflict {
+            findings.append(SchemaFinding(instanceLocation: "/year", propertyPath: "year", schemaLocation: "", keyword: "x-venue-year",
+                                          severity: .error, message: conflict))
+        }
         for (field, value) in fields {
             for message in EntryText.invisibleCharacters(in: value, field: field) {
                 findings.append(SchemaFinding(instanceLocation: "/" + field, propertyPath: field, schemaLocation: "", keyword: "x-visible",
@@ -104,7 +104,7 @@ public struct Adder: Sendable {
             insertion = spaced
             try checkNothingNew(before: view, insertion: insertion, allowDuplicate: allowDuplicate)
         }
-        let bytes = document.applying(insertion.edits)
+        let bytes = Self.keepingCountBadge(document.applying(insertion.edits), configuration: configuration)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
                        warnings: findings.filter { $0.severity == .warning }.map(\.message))
     }
@@ -181,7 +181,17 @@ public struct Adder: Sendable {
         }
         try checkNothingNew(in: ListView(document: after, configuration: configuration), madeFrom: contextBefore, by: edits,
                             allowDuplicate: allowDuplicate)
-        return (bytes, insertions, warnings)
+        return (Self.keepingCountBadge(bytes, configuration: configuration), insertions, warnings)
+    }
+
+    /// The list with its count badge (`<!-- fmadd:count -->`, see `CountBadgeRule`) set to its
+    /// number of papers: an added paper is counted at once. The badge's line is replaced in
+    /// place, so every other line keeps its number.
+    static func keepingCountBadge(_ bytes: [UInt8], configuration: Configuration) -> [UInt8] {
+        guard bytes.containsSequence(CountBadgeRule.marker.utf8), let document = try? Document(bytes: bytes) else { return bytes }
+        let findings = CountBadgeRule().check(RuleContext(view: ListView(document: document, configuration: configuration)))
+        let edits = findings.compactMap(\.fix).flatMap(\.edits)
+        return edits.isEmpty ? bytes : document.applying(edits.sorted { $0.lines.lowerBound < $1.lines.lowerBound })
     }
 
     /// Each entry placed in the list as the one before it left it: for rows that realign their table.
@@ -267,9 +277,11 @@ public struct Adder: Sendable {
 
     /// The linter that judges an insertion: without the rules that compare an entry with the
     /// list's majority (the entry takes the list's), and without the duplicate rules when the
-    /// contributor chose to add a duplicate (theirs to answer for, not a refusal).
+    /// contributor chose to add a duplicate (theirs to answer for, not a refusal). The count
+    /// badge is not asked either: the insertion sets it (`keepingCountBadge`).
     private func comparingLinter(allowDuplicate: Bool) -> Linter {
-        let skipped = linter.ids { $0.comparesWithMajority }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
+        let skipped = linter.ids { $0.comparesWithMajority || $0.checksEntriesAsDrafts }.union(allowDuplicate ? linter.duplicateRuleIDs : [])
+            .union([CountBadgeRule.description.id])
         return Linter(rules: linter.rules.filter { !skipped.contains($0.id) })
     }
 

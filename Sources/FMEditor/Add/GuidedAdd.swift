@@ -25,6 +25,34 @@ public protocol Prompter {
     mutating func say(_ text: String)
 }
 
+/// What is known of a paper from the link or identifier a contributor typed: offered as the
+/// defaults of the questions that follow.
+public struct FoundPaper: Hashable, Sendable {
+    /// The paper link, completed (`2507.05201` → `https://arxiv.org/abs/2507.05201`).
+    public var link: String
+    public var title: String?
+    public var venue: String?
+    public var year: Int?
+    public var code: String?
+    /// Why nothing more than the link is known (the service is down, the id unknown).
+    public var note: String?
+
+    public init(link: String, title: String? = nil, venue: String? = nil, year: Int? = nil, code: String? = nil, note: String? = nil) {
+        self.link = link
+        self.title = title
+        self.venue = venue
+        self.year = year
+        self.code = code
+        self.note = note
+    }
+}
+
+/// Looks a typed paper link up: an arXiv id, a DOI, or a link to either.
+public protocol PaperFinder {
+    /// What is known of `answer`, or nil when it is not an identifier.
+    func find(_ answer: String) -> FoundPaper?
+}
+
 /// The guided add as a state machine over a `Prompter`: each field the category's schema defines
 /// is asked in turn and checked at once, the same paper already in the list is named, and the
 /// line is shown where it will go before anything is written.
@@ -38,11 +66,14 @@ public struct GuidedAdd {
     let adder: Adder
     let document: Document
     var category: String?
+    /// When given, the paper link is asked first and what it finds is offered for the rest.
+    var finder: (any PaperFinder)?
 
-    public init(adder: Adder, document: Document, category: String?) {
+    public init(adder: Adder, document: Document, category: String?, finder: (any PaperFinder)? = nil) {
         self.adder = adder
         self.document = document
         self.category = category
+        self.finder = finder
     }
 
     public func run(with prompter: inout some Prompter) -> Result? {
@@ -99,31 +130,57 @@ public struct GuidedAdd {
 
     private func askPaper(_ category: String, _ prompter: inout some Prompter) -> PaperDraft? {
         var draft = PaperDraft(category: category, year: nil, venue: nil, title: "", links: [])
-        guard case .answer(let title) = ask("title", ["title"], optional: false, &prompter, check: { var d = draft; d.title = $0; return .paper(d) })
+        var found: FoundPaper?
+        if let finder {
+            var looked: FoundPaper?
+            guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter,
+                                                hint: "An arXiv id (2507.05201), a DOI, or the paper's link; an id or a link without https:// is completed.",
+                                                complete: { answer in
+                                                    looked = finder.find(answer)
+                                                    return looked?.link ?? Self.withScheme(answer)
+                                                },
+                                                check: { var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d) })
+            else { return nil }
+            found = looked
+            if let note = found?.note { prompter.say(note) }
+            draft.links = [.init(key: "paper", url: paper)]
+        }
+        guard case .answer(let title) = ask("title", ["title"], optional: false, &prompter, defaultAnswer: found?.title,
+                                            check: { var d = draft; d.title = $0; return .paper(d) })
         else { return nil }
         draft.title = title
-        guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter, check: {
-            var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d)
-        }) else { return nil }
-        draft.links = [.init(key: "paper", url: paper)]
-        switch ask("code link", ["links", "code"], optional: true, &prompter, check: {
+        if finder == nil {
+            guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter, check: {
+                var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d)
+            }) else { return nil }
+            draft.links = [.init(key: "paper", url: paper)]
+        }
+        let paper = draft.links[0].url
+        switch ask("code link", ["links", "code"], optional: true, &prompter, defaultAnswer: found?.code, check: {
             var d = draft; d.links.append(.init(key: "code", url: $0)); return .paper(d)
         }) {
         case .answer(let code): draft.links.append(.init(key: "code", url: code))
         case .skipped: break
         case .ended: return nil
         }
-        switch ask("venue", ["venue"], optional: true, &prompter, check: { var d = draft; d.venue = $0; return .paper(d) }) {
+        switch ask("venue", ["venue"], optional: true, &prompter, defaultAnswer: found?.venue, check: { var d = draft; d.venue = $0; return .paper(d) }) {
         case .answer(let venue): draft.venue = venue
         case .skipped: break
         case .ended: return nil
         }
-        let hint = YearHint.year(fromLink: paper).map(String.init)
+        let hint = (found?.year ?? YearHint.year(fromLink: paper)).map(String.init)
         guard case .answer(let year) = ask("year", ["year"], optional: false, &prompter, defaultAnswer: hint, check: {
             var d = draft; d.year = Int($0) ?? -1; return .paper(d)
         }), let value = Int(year) else { return nil }
         draft.year = value
         return draft
+    }
+
+    /// `example.org/paper` as `https://example.org/paper`; anything else as it is.
+    static func withScheme(_ answer: String) -> String {
+        guard !answer.contains("://"), let slash = answer.firstIndex(of: "/"), answer[..<slash].contains("."),
+              !answer[..<slash].contains(" ") else { return answer }
+        return "https://" + answer
     }
 
     private func askDataset(_ category: String, _ prompter: inout some Prompter) -> DatasetDraft? {
@@ -152,14 +209,16 @@ public struct GuidedAdd {
 
     /// Asks for one field until its answer passes the schema.
     private func ask(_ label: String, _ path: [String], optional: Bool, _ prompter: inout some Prompter,
-                     defaultAnswer: String? = nil, schema: String = "entry", check: (String) -> Draft) -> Reply {
+                     defaultAnswer: String? = nil, schema: String = "entry", hint: String? = nil,
+                     complete: (String) -> String = { $0 }, check: (String) -> Draft) -> Reply {
         let annotations = adder.registry.annotations(schema: schema, property: path)
         let offered = defaultAnswer ?? annotations?.defaultValue?.stringValue
         let field = path.joined(separator: ".")
         while true {
-            guard let raw = prompter.ask(Question(label: label.prefix(1).uppercased() + label.dropFirst(), hint: annotations?.description,
+            guard let raw = prompter.ask(Question(label: label.prefix(1).uppercased() + label.dropFirst(), hint: hint ?? annotations?.description,
                                                   defaultAnswer: offered, optional: optional)) else { return .ended }
             var answer = raw.trimmingWhitespace()
+            if !answer.isEmpty { answer = complete(answer) }
             if answer.isEmpty, let offered { answer = offered }
             if answer.isEmpty {
                 if optional { return .skipped }

@@ -35,6 +35,8 @@ public struct Configuration: Sendable, Equatable {
     public var dedupeThreshold: Double = 0.9
     public var distinct: [[String]] = []
     public var commitMessage: String = #"Add "{title}" to {section} ({year})"#
+    /// The address Crossref is given with each request (its "polite" pool); git's `user.email` when nil.
+    public var mailto: String?
     public var sortWithinYear: Placement = .append
     public var padLastColumn: Bool = true
     /// The file the configuration was read from, if any.
@@ -150,11 +152,12 @@ private struct ConfigurationFile: Decodable {
     var dedupe: Dedupe?
     var distinct: [[String]]?
     var commitMessage: String?
+    var mailto: String?
     var sortWithinYear: Configuration.Placement?
     var table: Table?
 
     enum Key: String, CodingKey, CaseIterable {
-        case list, categories, labels, yearMarker, yearOrder, rules, dedupe, distinct, commitMessage, sortWithinYear, table
+        case list, categories, labels, yearMarker, yearOrder, rules, dedupe, distinct, commitMessage, mailto, sortWithinYear, table
     }
 
     private struct AnyKey: CodingKey {
@@ -184,6 +187,7 @@ private struct ConfigurationFile: Decodable {
         dedupe = try c.decodeIfPresent(Dedupe.self, forKey: .dedupe)
         distinct = try c.decodeIfPresent([[String]].self, forKey: .distinct)
         commitMessage = try c.decodeIfPresent(String.self, forKey: .commitMessage)
+        mailto = try c.decodeIfPresent(String.self, forKey: .mailto)
         sortWithinYear = try c.decodeIfPresent(Configuration.Placement.self, forKey: .sortWithinYear)
         table = try c.decodeIfPresent(Table.self, forKey: .table)
     }
@@ -206,6 +210,7 @@ private struct ConfigurationFile: Decodable {
         if let threshold = dedupe?.threshold { config.dedupeThreshold = threshold }
         if let distinct { config.distinct = distinct }
         if let commitMessage { config.commitMessage = commitMessage }
+        if let mailto { config.mailto = mailto }
         if let sortWithinYear { config.sortWithinYear = sortWithinYear }
         if let pad = table?.padLastColumn { config.padLastColumn = pad }
         return config

@@ -10,7 +10,8 @@ public struct CountBadgeRule: Rule {
             A badge kept by hand drifts: it says 90 on a list of 96. The line that holds a shields.io \
             badge (`img.shields.io/badge/LABEL-N-COLOUR`) and the comment `<!-- fmadd:count -->` is kept \
             equal to the entries of the list's paper categories, as `fmadd stats` counts them; \
-            `fmadd stats --badge` prints the line, and `fmadd fix` sets the number.
+            `fmadd stats --badge` prints the line, `fmadd fix` sets the number, and `fmadd add` counts \
+            what it adds.
             """,
         severity: .warning,
         passing: [

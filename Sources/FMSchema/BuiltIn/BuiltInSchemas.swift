@@ -122,6 +122,14 @@ enum BuiltInSchemas {
       "default": "Add \"{title}\" to {section} ({year})",
       "examples": ["Add \"{title}\" to {section} ({year})", "docs({category}): add {title} ({year})"]
     },
+    "mailto": {
+      "title": "Contact address for Crossref",
+      "description": "The e-mail address fmadd gives Crossref with each look-up (`add --doi`, `refresh`), as its etiquette asks; git's user.email when not set.",
+      "type": "string",
+      "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+      "x-message": "must be an e-mail address, got {value}",
+      "examples": ["maintainers@example.org"]
+    },
     "sortWithinYear": {
       "title": "Order within a year",
       "description": "Where a new entry goes among its year's entries: append (after the last one) or alphabetical (by title).",

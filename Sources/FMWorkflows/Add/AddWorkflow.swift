@@ -15,6 +15,8 @@ public struct AddWorkflow {
         case fields(DraftFields)
         /// Each field asked in turn, by `prompter`.
         case guided(category: String?, prompter: any Prompter)
+        /// The body GitHub renders from the issue form (`fmadd issue-form`).
+        case issue(body: String)
     }
 
     public var list: ListFile
@@ -23,9 +25,12 @@ public struct AddWorkflow {
     /// Place the entries and say what would change; write nothing.
     public var dryRun = false
     public var publishing: Publisher.Settings
+    /// Where a paper's fields are looked up from its identifier (`--arxiv`, `--doi`).
+    public var lookup: PaperLookup?
 
-    public init(list: ListFile, allowDuplicate: Bool = false, dryRun: Bool = false, publishing: Publisher.Settings) {
+    public init(list: ListFile, allowDuplicate: Bool = false, dryRun: Bool = false, publishing: Publisher.Settings, lookup: PaperLookup? = nil) {
         self.list = list
+        self.lookup = lookup
         self.allowDuplicate = allowDuplicate
         self.dryRun = dryRun
         self.publishing = publishing
@@ -34,7 +39,7 @@ public struct AddWorkflow {
     public func run(_ source: Source) throws(WorkflowFailure) -> AddOutcome {
         let (path, configuration) = (list.path, list.configuration)
         let registry: SchemaRegistry
-        do { registry = try SchemaRegistry.builtIn } catch { throw .schema(error) }
+        do { registry = try EntrySchemas.registry(for: configuration) } catch { throw .schema(error) }
         // Held from reading the list to the end of the commit: a second add waits for this one.
         let lock = dryRun ? nil : try tryList { () throws(ListError) in try ListLock(list: path) }
         defer { lock?.release() }
@@ -56,10 +61,28 @@ public struct AddWorkflow {
                 case .notYAML, .wrongType: return .unreadableEntries(error)
                 }
             }
-        case .fields(let fields):
+        case .fields(var fields):
+            do {
+                if let id = try fields.identifier() {
+                    guard let lookup else { return .usage("looking up \(id) needs the services; give the fields by hand") }
+                    let venues = VenueVocabulary(view: ListView(document: document, configuration: configuration))
+                    fields = fields.filled(with: try lookup.paper(id, venues: venues))
+                }
+            } catch {
+                return .lookupFailed(error)
+            }
             do { drafts = [try fields.draft(configuration: configuration)] } catch { return .usage(error.description) }
+        case .issue(let body):
+            let entry: JSONValue
+            do { entry = try IssueForm(configuration: configuration, registry: registry).entry(fromBody: body) } catch {
+                return .usage(error.description + "; nothing was written")
+            }
+            do { drafts = try DraftReader.drafts(in: entry, configuration: configuration) } catch {
+                return .usage(error.description + "; nothing was written")
+            }
         case .guided(let category, var prompter):
-            guard let result = GuidedAdd(adder: adder, document: document, category: category).run(with: &prompter) else {
+            let finder = lookup.map { ServicePaperFinder(lookup: $0, venues: VenueVocabulary(view: ListView(document: document, configuration: configuration))) }
+            guard let result = GuidedAdd(adder: adder, document: document, category: category, finder: finder).run(with: &prompter) else {
                 return .cancelled
             }
             drafts = [result.draft]
@@ -137,6 +160,8 @@ public enum AddOutcome: Sendable {
     case cancelled
     /// The file of entries is not entries; nothing was written.
     case unreadableEntries(DraftReader.Problem)
+    /// The paper could not be looked up from its identifier; nothing was written.
+    case lookupFailed(PaperLookup.Problem)
     /// The entry is not valid; nothing was written.
     case invalid(AddError)
     /// The entries could not be placed; nothing was written.

@@ -1,5 +1,6 @@
 import FMEditor
 import FMList
+import FMServices
 
 /// The fields of one entry as `fmadd add` takes them from its flags.
 public struct DraftFields: Sendable, Equatable {
@@ -16,10 +17,13 @@ public struct DraftFields: Sendable, Equatable {
     public var modality: String?
     public var scale: String?
     public var task: String?
+    /// An arXiv id or link, or a DOI, to fill the other fields from.
+    public var arxiv: String?
+    public var doi: String?
 
     public init(category: String? = nil, title: String? = nil, paper: String? = nil, code: String? = nil, links: [String] = [],
                 venue: String? = nil, year: Int? = nil, name: String? = nil, datasetLink: String? = nil,
-                modality: String? = nil, scale: String? = nil, task: String? = nil) {
+                modality: String? = nil, scale: String? = nil, task: String? = nil, arxiv: String? = nil, doi: String? = nil) {
         self.category = category
         self.title = title
         self.paper = paper
@@ -32,10 +36,37 @@ public struct DraftFields: Sendable, Equatable {
         self.modality = modality
         self.scale = scale
         self.task = task
+        self.arxiv = arxiv
+        self.doi = doi
+    }
+
+    /// The identifier to look the paper up by, from `arxiv` or `doi`; nil when neither is given.
+    public func identifier() throws(PaperLookup.Problem) -> PaperLookup.Identifier? {
+        if let arxiv {
+            guard let id = ArxivID(arxiv) else { throw .notAnIdentifier(arxiv, kind: "arXiv") }
+            return .arxiv(id)
+        }
+        if let doi {
+            guard let value = DOI(doi) else { throw .notAnIdentifier(doi, kind: "DOI") }
+            return .doi(value)
+        }
+        return nil
+    }
+
+    /// These fields, with what a service gave where they give nothing: the fields given win.
+    public func filled(with paper: PaperLookup.Paper) -> DraftFields {
+        var fields = self
+        fields.title = title ?? paper.title
+        fields.paper = self.paper ?? paper.link
+        fields.venue = venue ?? paper.venue
+        fields.year = year ?? paper.year
+        let codeGiven = code != nil || links.contains { $0.lowercased().hasPrefix("code=") }
+        if !codeGiven { fields.code = paper.code }
+        return fields
     }
 
     /// No title, name or paper: nothing to make an entry of (a terminal asks for each field).
-    public var isEmpty: Bool { title == nil && name == nil && paper == nil }
+    public var isEmpty: Bool { title == nil && name == nil && paper == nil && arxiv == nil && doi == nil }
 
     /// What is missing or wrong in the fields, said as a usage error of `fmadd add`.
     public struct Problem: Error, Equatable, CustomStringConvertible {

@@ -13,6 +13,6 @@ public enum ListCheck {
         phase("view")
         let findings = Linter().findings(in: view, timings: ruleTimes)
         phase("rules")
-        return Report(file: list.path, findings: findings)
+        return Report(file: list.name, findings: findings)
     }
 }

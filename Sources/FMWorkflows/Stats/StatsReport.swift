@@ -14,13 +14,21 @@ public enum StatsFormat: String, CaseIterable, Sendable {
     case svg
 }
 
+/// What `fmadd stats --by` breaks the counts down by. One gives its own table; `category` and
+/// `year` together give one table of years by category.
+public enum StatsBreakdown: String, CaseIterable, Sendable {
+    case category, year, venue
+}
+
 /// The statistics as text, JSON, Markdown or SVG: the same statistics give the same bytes.
 public enum StatsReport {
-    public static func render(_ statistics: ListStatistics, as format: StatsFormat) -> String {
+    /// The statistics in `format`, broken down by `by` (every breakdown when empty; the chart is
+    /// always years by category).
+    public static func render(_ statistics: ListStatistics, as format: StatsFormat, by: Set<StatsBreakdown> = []) -> String {
         switch format {
-        case .text: return text(statistics)
-        case .json: return json(statistics).jsonText + "\n"
-        case .markdown: return markdown(statistics)
+        case .text: return text(statistics, by: by)
+        case .json: return json(statistics, by: by).jsonText + "\n"
+        case .markdown: return markdown(statistics, by: by)
         case .svg: return StatsChart.svg(statistics)
         }
     }
@@ -44,18 +52,46 @@ public enum StatsReport {
 
     // MARK: Text
 
-    static func text(_ s: ListStatistics) -> String {
+    static func text(_ s: ListStatistics, by: Set<StatsBreakdown>) -> String {
         var out = summary(s) + "\n"
         let tallyHeader = ["entries", "with code", "preprints"]
         func cells(_ tally: ListStatistics.Tally) -> [String] { [String(tally.entries), String(tally.withCode), String(tally.preprints)] }
-        out += "\n" + columns([["category"] + tallyHeader] + s.categories.map { [$0.heading] + cells($0.tally) })
-        var years = s.years.reversed().map { [String($0.year)] + cells($0.tally) }
-        if s.undated.entries > 0 { years.append(["no year"] + cells(s.undated)) }
-        out += "\n" + columns([["year"] + tallyHeader] + years)
-        if !s.venues.isEmpty {
+        if by.contains(.category) && by.contains(.year) {
+            out += "\n" + columns(crossRows(s, header: "year", total: "total", withCode: "with code", noYear: "no year", bold: false))
+        } else {
+            if by.isEmpty || by.contains(.category) {
+                out += "\n" + columns([["category"] + tallyHeader] + s.categories.map { [$0.heading] + cells($0.tally) })
+            }
+            if by.isEmpty || by.contains(.year) {
+                var years = s.years.reversed().map { [String($0.year)] + cells($0.tally) }
+                if s.undated.entries > 0 { years.append(["no year"] + cells(s.undated)) }
+                out += "\n" + columns([["year"] + tallyHeader] + years)
+            }
+        }
+        if (by.isEmpty || by.contains(.venue)) && !s.venues.isEmpty {
             out += "\n" + columns([["venue (top ten)", "entries"]] + s.topVenues().map { [$0.name, String($0.entries)] })
         }
         return out
+    }
+
+    /// Years (newest first, then the entries without one) by the categories that have entries,
+    /// with each year's total and entries with code, and a last row of totals.
+    static func crossRows(_ s: ListStatistics, header: String, total: String, withCode: String, noYear: String, bold: Bool) -> [[String]] {
+        let shown = s.categories.filter { $0.tally.entries > 0 }
+        func strong(_ text: String) -> String { bold ? "**\(text)**" : text }
+        var rows: [[String]] = [[header] + shown.map(\.heading) + [total, withCode]]
+        for year in s.years.reversed() {
+            rows.append([String(year.year)] + shown.map { String(year.entriesByCategory[$0.key] ?? 0) }
+                        + [String(year.tally.entries), String(year.tally.withCode)])
+        }
+        if s.undated.entries > 0 {
+            let dated = Dictionary(s.years.flatMap { $0.entriesByCategory.map { ($0.key, $0.value) } }, uniquingKeysWith: +)
+            rows.append([noYear] + shown.map { String($0.tally.entries - (dated[$0.key] ?? 0)) }
+                        + [String(s.undated.entries), String(s.undated.withCode)])
+        }
+        rows.append([strong(total.prefix(1).uppercased() + total.dropFirst())] + shown.map { strong(String($0.tally.entries)) }
+                    + [strong(String(s.total.entries)), strong(String(s.total.withCode))])
+        return rows
     }
 
     /// Rows in columns two spaces apart, the first column left-aligned and the others right.
@@ -77,25 +113,29 @@ public enum StatsReport {
 
     // MARK: Markdown
 
-    static func markdown(_ s: ListStatistics) -> String {
-        let shown = s.categories.filter { $0.tally.entries > 0 }
+    static func markdown(_ s: ListStatistics, by: Set<StatsBreakdown>) -> String {
         var out = summary(s) + ".\n\n"
-        var rows: [[String]] = [["Year"] + shown.map(\.heading) + ["Total", "With code"]]
-        rows.append([":---"] + Array(repeating: "---:", count: shown.count + 2))
-        for year in s.years.reversed() {
-            rows.append([String(year.year)] + shown.map { String(year.entriesByCategory[$0.key] ?? 0) }
-                        + [String(year.tally.entries), String(year.tally.withCode)])
+        func tallyRows(_ first: String, _ rows: [(String, ListStatistics.Tally)]) -> [[String]] {
+            [[first, "Entries", "With code", "Preprints"], [":---", "---:", "---:", "---:"]]
+                + rows.map { [escapeCell($0.0), String($0.1.entries), String($0.1.withCode), String($0.1.preprints)] }
         }
-        if s.undated.entries > 0 {
-            let dated = Dictionary(s.years.flatMap { $0.entriesByCategory.map { ($0.key, $0.value) } }, uniquingKeysWith: +)
-            rows.append(["No year"] + shown.map { String($0.tally.entries - (dated[$0.key] ?? 0)) }
-                        + [String(s.undated.entries), String(s.undated.withCode)])
+        var tables: [[[String]]] = []
+        if by.isEmpty || (by.contains(.category) && by.contains(.year)) {
+            var rows = crossRows(s, header: "Year", total: "Total", withCode: "With code", noYear: "No year", bold: true)
+            rows[0] = rows[0].map(escapeCell)
+            rows.insert([":---"] + Array(repeating: "---:", count: rows[0].count - 1), at: 1)
+            tables.append(rows)
+        } else {
+            if by.contains(.category) { tables.append(tallyRows("Category", s.categories.map { ($0.heading, $0.tally) })) }
+            if by.contains(.year) {
+                tables.append(tallyRows("Year", s.years.reversed().map { (String($0.year), $0.tally) }
+                                        + (s.undated.entries > 0 ? [("No year", s.undated)] : [])))
+            }
         }
-        rows.append(["**Total**"] + shown.map { "**\($0.tally.entries)**" } + ["**\(s.total.entries)**", "**\(s.total.withCode)**"])
-        out += table(rows)
-        if !s.venues.isEmpty {
-            out += "\n" + table([["Venue", "Entries"], [":---", "---:"]] + s.topVenues().map { [escapeCell($0.name), String($0.entries)] })
+        if (by.isEmpty || by.contains(.venue)) && !s.venues.isEmpty {
+            tables.append([["Venue", "Entries"], [":---", "---:"]] + s.topVenues().map { [escapeCell($0.name), String($0.entries)] })
         }
+        out += tables.map(table).joined(separator: "\n")
         return out
     }
 
@@ -108,7 +148,7 @@ public enum StatsReport {
 
     // MARK: JSON
 
-    static func json(_ s: ListStatistics) -> JSONValue {
+    static func json(_ s: ListStatistics, by: Set<StatsBreakdown>) -> JSONValue {
         func tally(_ t: ListStatistics.Tally) -> [JSONObject.Member] {
             [("entries", .number(JSONNumber(t.entries))), ("withCode", .number(JSONNumber(t.withCode))),
              ("preprints", .number(JSONNumber(t.preprints)))]
@@ -124,14 +164,17 @@ public enum StatsReport {
             return .object(JSONObject([("year", .number(JSONNumber(year.year)))] + tally(year.tally) + [("categories", .object(JSONObject(byCategory)))]))
         }
         let venues: [JSONValue] = s.topVenues().map { .object(JSONObject([("venue", .string($0.name)), ("entries", .number(JSONNumber($0.entries)))])) }
-        return .object(JSONObject(tally(s.total) + [
+        var members: [JSONObject.Member] = tally(s.total) + [
             ("preprintShare", .number(JSONNumber((s.preprintShare * 1000).rounded() / 1000))),
             ("papers", .number(JSONNumber(s.paperCount))),
-            ("categories", .array(categories)),
-            ("years", .array(years)),
-            ("undated", .object(JSONObject(tally(s.undated)))),
-            ("topVenues", .array(venues)),
-        ]))
+        ]
+        if by.isEmpty || by.contains(.category) { members.append(("categories", .array(categories))) }
+        if by.isEmpty || by.contains(.year) {
+            members.append(("years", .array(years)))
+            members.append(("undated", .object(JSONObject(tally(s.undated)))))
+        }
+        if by.isEmpty || by.contains(.venue) { members.append(("topVenues", .array(venues))) }
+        return .object(JSONObject(members))
     }
 }
 

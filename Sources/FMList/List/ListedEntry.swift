@@ -1,4 +1,3 @@
-import FMList
 import FMSchema
 
 /// An entry of a list as `fmadd export` gives it: the draft that `fmadd add --from` writes it

@@ -1,4 +1,3 @@
-import FMList
 import FMSchema
 
 /// A paper a contributor is adding, before it is written.
@@ -45,6 +44,23 @@ public struct PaperDraft: Hashable, Sendable {
         self.venue = venue
         self.title = title
         self.links = links
+    }
+
+    /// The year its venue states, as a word of four digits between 1900 and 2099 (`ICLR 2024`;
+    /// `MICCAI'23` states none).
+    public var venueYear: Int? {
+        guard let venue, venue.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return venue.split { !$0.isNumber }.reversed().lazy.compactMap { word -> Int? in
+            guard word.count == 4, let value = Int(word), (1900...2099).contains(value) else { return nil }
+            return value
+        }.first
+    }
+
+    /// What is wrong with its year beside its venue: a paper first appears at the latest in the
+    /// year of its venue.
+    public var yearConflict: String? {
+        guard let year, let stated = venueYear, year > stated else { return nil }
+        return "year: \(year) is later than the year its venue states, \(stated); give the year the paper first appeared, or correct the venue"
     }
 
     /// The draft as the entry schema sees it.

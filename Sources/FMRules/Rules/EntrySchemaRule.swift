@@ -1,0 +1,158 @@
+import FMList
+import FMSchema
+
+/// An entry or a dataset row that its schema refuses, as `fmadd add` would have refused it.
+public struct EntrySchemaRule: Rule {
+    public static let description = RuleDescription(
+        id: "entry-schema",
+        summary: "Every entry and dataset row fits its schema, as `fmadd add` writes them.",
+        rationale: """
+            `fmadd add` checks a new entry against the entry schema (or the dataset schema, or the \
+            list's own schema that `.fmadd.yml` names for the category), but most entries are \
+            written by hand, often in GitHub's web editor. Checking every entry with the same schema \
+            holds them to the same standard: links are https URLs (not `javascript:`, not without \
+            a scheme), a title is there, a row has its name, and an entry is not under a year later \
+            than the one its venue states (`[MICCAI 2023]` under **2024**). The finding is the \
+            schema's message, at the field it is about.
+            """,
+        severity: .error,
+        passing: [
+            "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)\n",
+            "## MFM methods\n- [Nature] A list without years. [[Paper]](https://a.org/1)\n",
+            "## VFM methods\n**2024**\n- [ICLR 2024] A title. [[Paper]](https://a.org/1)\n**2023**\n- [MICCAI 2023] A title. [[Paper]](https://a.org/2)\n",
+            "## VFM datasets\n| Dataset Name | Modality | Link |\n| --- | --- | --- |\n| [MSD](https://a.org/1) | 3D CT | [*](https://a.org/2) |\n",
+        ],
+        failing: [
+            "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](↓javascript:alert(1))\n",
+            "## MFM methods\n**2023**\n- [医学 🩺] 标题 ok. [[Paper]](↓arxiv.org/abs/2401.00001) [[Code]](↓http:github.com/a/b)\n",
+            "## MFM methods\n**2023**\n- [Nature] ↓A. [[Paper]](https://a.org/1)\n",
+            "## MFM methods\n**2023**\n- ↓[Nature] [[Paper]](https://a.org/1)\n",
+            "## VFM methods\n**2024**\n- ↓[MICCAI 2023] A title. [[Paper]](https://a.org/1)\n",
+            "## VFM datasets\n| Dataset Name | Modality | Link |\n| --- | --- | --- |\n|↓ | 3D CT | [*](↓ftp://a.org/2) |\n",
+        ],
+        checksEntriesAsDrafts: true)
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let view = context.view
+        let schemas: EntrySchemas
+        do { schemas = try EntrySchemas(configuration: view.configuration) } catch {
+            return [finding("the schema .fmadd.yml names cannot be used: \(error)", line: 1)]
+        }
+        var entryIndexAtLine: [Int: Int] = [:]
+        entryIndexAtLine.reserveCapacity(view.entries.count)
+        for (index, entry) in view.entries.enumerated() where entryIndexAtLine[entry.line] == nil { entryIndexAtLine[entry.line] = index }
+        let entries = view.entries
+        let entryAtLine = { @Sendable [entryIndexAtLine] (line: Int) -> Entry? in entryIndexAtLine[line].map { entries[$0] } }
+        let records = ListedEntry.all(in: view)
+        // One loop: in parallel loops the shared compiled schema's reference counts would be
+        // contended, and the other rules run meanwhile.
+        let found = records.indices.map { k -> [Finding] in
+            let record = records[k]
+            let line = record.listing.lines.lowerBound
+            // What a comment hides is not shown, and the fields read around it are not the entry's.
+            if Self.holdsComment(record.listing.text) { return [] }
+            // An entry outside any year group states no year: the schema's `year` is the group's.
+            let stated = { (item: SchemaFinding) in !(item.instanceLocation == "/year" && item.keyword == "required") }
+            var findings = schemas.validate(record.draft).filter(stated).map { item in
+                let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
+                var found = finding(item.message, line: place.line, column: place.column)
+                found.severity = item.severity == .error ? .error : .warning
+                return found
+            }
+            if case .paper(let paper) = record.draft, paper.yearConflict != nil, let year = paper.year, let stated = paper.venueYear,
+               let entry = entryAtLine(line) {
+                findings.append(yearFinding(year, stated: stated, entry: entry, in: view))
+            }
+            return findings
+        }
+        return found.flatMap { $0 } + untitledFindings(in: view, schemas: schemas)
+    }
+
+    /// An item of a paper section with links but no title: the schema's word on the missing title.
+    private func untitledFindings(in view: ListView, schemas: EntrySchemas) -> [Finding] {
+        view.entries.compactMap { entry -> Finding? in
+            guard entry.shape == .unparsed, entry.title == nil, let category = entry.category, !Self.holdsComment(view.document.lineText(entry.line)),
+                  view.configuration.category(category)?.kind == .papers,
+                  case let links = entry.links.filter({ !$0.url.isEmpty }), !links.isEmpty else { return nil }
+            let instance: JSONValue = .object(JSONObject([
+                (key: "category", value: .string(category)),
+                (key: "links", value: .object(JSONObject(links.map { (key: PaperDraft.Link.key(forLabel: $0.label), value: .string($0.url)) }))),
+            ]))
+            guard let missing = schemas.validate(instance, category: category, kind: "entry").first(where: { $0.instanceLocation == "/title" })
+            else { return nil }
+            return finding(missing.message + "; write the title before the links", line: entry.line,
+                           column: Self.venueColumn(of: entry, in: view.document))
+        }
+    }
+
+    /// An entry under a year later than the year its venue states.
+    private func yearFinding(_ year: Int, stated: Int, entry: Entry, in view: ListView) -> Finding {
+        let marker = entry.yearGroup.map { " (line \(view.yearGroups[$0].line))" } ?? ""
+        return finding("year: the entry is under \(year)\(marker), but its venue says \(stated); move it to \(stated)'s group, or correct the venue",
+                       line: entry.line, column: Self.venueColumn(of: entry, in: view.document))
+    }
+
+    /// Whether `text` holds `<!--`, read as bytes: most lines have no `<` at all.
+    static func holdsComment(_ text: String) -> Bool {
+        var utf8 = text.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            utf8 = utf8[utf8.index(after: open)...]
+            if utf8.starts(with: "!--".utf8) { return true }
+        }
+        return false
+    }
+
+    /// Where the field a schema finding names is written in the list.
+    static func column(of pointer: String, in record: ListedEntry, entry: Entry?, context: RuleContext) -> (line: Int, column: Int) {
+        let line = record.listing.lines.lowerBound
+        let field = pointer.split(separator: "/").map(String.init)
+        switch record.draft {
+        case .paper:
+            guard let entry else { return (line, 1) }
+            let start = (line, entry.indent.unicodeScalars.count + 1)
+            switch field.first {
+            case "title": return (line, entry.titleColumn)
+            case "venue": return (line, venueColumn(of: entry, in: context.document))
+            case "links":
+                guard field.count > 1 else { return entry.links.first.map { ($0.line, $0.column) } ?? start }
+                let link = entry.links.first { !$0.url.isEmpty && PaperDraft.Link.key(forLabel: $0.label) == field[1] }
+                return link.map { ($0.line, $0.targetColumn) } ?? start
+            default: return start
+            }
+        case .dataset:
+            let row = context.view.tables.lazy.flatMap(\.rows).first { $0.line == line }
+            guard let row, let key = field.first else { return (line, 1) }
+            let links = context.links(onLine: line)
+            func cellColumn(_ index: Int) -> Int {
+                guard index < row.cells.count else { return 1 }
+                return context.column(ofByte: row.cells[index].start, line: line)
+            }
+            guard let table = context.view.tables.first(where: { $0.lines.contains(line) }) else { return (line, 1) }
+            let columns = DatasetColumn.columns(of: table.header)
+            func linkColumn(inCell index: Int) -> Int {
+                guard index < row.cells.count, let link = links.first(where: { $0.start >= row.cells[index].start && $0.end <= row.cells[index].end })
+                else { return cellColumn(index) }
+                return context.column(ofByte: link.targetStart + 1, line: line)
+            }
+            switch key {
+            case "name": return (line, cellColumn(0))
+            case "paper": return (line, linkColumn(inCell: 0))
+            case "link": return (line, columns.firstIndex(of: .link).map(linkColumn(inCell:)) ?? 1)
+            case "modality", "scale", "task":
+                let column: DatasetColumn = key == "modality" ? .modality : key == "scale" ? .scale : .task
+                return (line, columns.firstIndex(of: column).map(cellColumn) ?? 1)
+            default: return (line, 1)
+            }
+        }
+    }
+
+    /// The column of the entry's first character after its list marker: its `[Venue]`.
+    static func venueColumn(of entry: Entry, in document: Document) -> Int {
+        let text = document.lineText(entry.line).unicodeScalars
+        var index = text.index(text.startIndex, offsetBy: min(text.count, entry.indent.unicodeScalars.count + entry.marker.unicodeScalars.count))
+        while index < text.endIndex, text[index] == " " || text[index] == "\t" { index = text.index(after: index) }
+        return text.distance(from: text.startIndex, to: index) + 1
+    }
+}
