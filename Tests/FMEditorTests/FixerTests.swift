@@ -48,10 +48,11 @@ import FMRules
         // What is left: links whose target nobody but their authors knows. The entries that may be
         // one paper are `fmadd check`'s and `fmadd dedupe`'s to report: fix does not look for them.
         // And two entries whose links touch (`…)[[Code]]`): a space between them would change what
-        // GitHub shows.
-        #expect(Set(result.remaining.map(\.ruleID)) == ["empty-link-target", "malformed-link", "link-spacing"])
+        // GitHub shows. And the entries whose fields the schema refuses (a missing paper link,
+        // plain http): only their authors can say what they should be.
+        #expect(Set(result.remaining.map(\.ruleID)) == ["empty-link-target", "malformed-link", "link-spacing", "entry-schema"])
         #expect(result.remaining.allSatisfy { $0.fix == nil })
-        #expect(result.remaining.count == 6)
+        #expect(result.remaining.filter { $0.ruleID != "entry-schema" }.count == 6)
         #expect(result.remaining.filter { $0.ruleID == "link-spacing" }.map(\.line) == [147, 171])
 
         // Every line the fix changed is one a rule named in the original list.

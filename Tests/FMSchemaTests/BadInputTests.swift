@@ -94,7 +94,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
         // config
         BadInput("config", "misspelt setting", ["yearmarker"], "bold",
-                 #"error: yearmarker: is not allowed (did you mean "yearMarker"?); allowed: list, categories, labels, yearMarker, rules, dedupe, distinct, commitMessage, mailto, sortWithinYear, table"#),
+                 #"error: yearmarker: is not allowed (did you mean "yearMarker"?); allowed: list, categories, labels, yearMarker, yearOrder, rules, dedupe, distinct, commitMessage, mailto, sortWithinYear, table"#),
         BadInput("config", "rule severity", ["rules", "label-case"], "warn",
                  #"error: rules.label-case: must be off, warning or error, got "warn""#),
         BadInput("config", "category without a heading", ["categories", "lfm", "heading"], nil,

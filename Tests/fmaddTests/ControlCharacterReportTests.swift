@@ -41,8 +41,12 @@ import Testing
         #expect(Self.rawControls(result.stdout).isEmpty, "\(result.stdout.debugDescription)")
         switch format {
         case "github":
+            // One annotation a finding, each on its own line, however many the rules find.
             let lines = result.stdout.split(separator: "\n")
-            #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("::error file=li%0Ast.md,") }, "\(result.stdout)")
+            let json = try Fmadd.run(["check", "--format", "json", name], in: folder)
+            let files = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
+            let findings = files.flatMap { $0["findings"] as? [Any] ?? [] }
+            #expect(lines.count == findings.count && lines.allSatisfy { $0.hasPrefix("::error file=li%0Ast.md,") }, "\(result.stdout)")
         case "junit":
             let parser = XMLParser(data: Data(result.stdout.utf8))
             #expect(parser.parse(), "\(result.stdout)")

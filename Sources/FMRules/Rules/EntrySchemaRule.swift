@@ -46,28 +46,51 @@ public struct EntrySchemaRule: Rule {
         let entries = view.entries
         let entryAtLine = { @Sendable [entryIndexAtLine] (line: Int) -> Entry? in entryIndexAtLine[line].map { entries[$0] } }
         let records = ListedEntry.all(in: view)
-        // One loop: in parallel loops the shared compiled schema's reference counts would be
-        // contended, and the other rules run meanwhile.
-        let found = records.indices.map { k -> [Finding] in
-            let record = records[k]
-            let line = record.listing.lines.lowerBound
-            // What a comment hides is not shown, and the fields read around it are not the entry's.
-            if Self.holdsComment(record.listing.text) { return [] }
-            // An entry outside any year group states no year: the schema's `year` is the group's.
-            let stated = { (item: SchemaFinding) in !(item.instanceLocation == "/year" && item.keyword == "required") }
-            var findings = schemas.validate(record.draft).filter(stated).map { item in
-                let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
-                var found = finding(item.message, line: place.line, column: place.column)
-                found.severity = item.severity == .error ? .error : .warning
-                return found
-            }
-            if case .paper(let paper) = record.draft, paper.yearConflict != nil, let year = paper.year, let stated = paper.venueYear,
-               let entry = entryAtLine(line) {
-                findings.append(yearFinding(year, stated: stated, entry: entry, in: view))
-            }
-            return findings
+        // On every core, each with schemas compiled of its own: cores that shared one compiled
+        // schema would contend for its reference counts. A piece at a time, taken by whichever
+        // core is free (the other rules run meanwhile).
+        let pieces = workRanges(count: records.count, minimumSize: 1024)
+        let results = ResultSlots<[Finding]>(count: pieces.count)
+        let counter = WorkCounter(count: pieces.count)
+        let configuration = view.configuration
+        onAllCores(atMost: pieces.count) {
+            guard var piece = counter.take() else { return }
+            let own = (try? EntrySchemas(configuration: configuration)) ?? schemas
+            repeat {
+                results.set(piece, pieces[piece].flatMap { k in findings(of: records[k], schemas: own, entryAtLine: entryAtLine, context: context) })
+                guard let next = counter.take() else { break }
+                piece = next
+            } while true
         }
+        let found = pieces.indices.map { results.get($0) ?? [] }
         return found.flatMap { $0 } + untitledFindings(in: view, schemas: schemas)
+    }
+
+    /// The findings of one entry or row.
+    private func findings(of record: ListedEntry, schemas: EntrySchemas, entryAtLine: (Int) -> Entry?, context: RuleContext) -> [Finding] {
+        let view = context.view
+        let line = record.listing.lines.lowerBound
+        // What a comment hides is not shown, and the fields read around it are not the entry's.
+        if Self.holdsComment(record.listing.text) { return [] }
+        // An entry outside any year group states no year: the schema's `year` is the group's.
+        let stated = { (item: SchemaFinding) in !(item.instanceLocation == "/year" && item.keyword == "required") }
+        var findings = schemas.validate(record.draft).filter(stated).map { item in
+            let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
+            var found = finding(item.message, line: place.line, column: place.column)
+            found.severity = item.severity == .error ? .error : .warning
+            // A link already in the list whose only unsafe characters are balanced parentheses
+            // (`…/S2405-4712(23)00272-7`) is the link GitHub shows: a warning, not an error.
+            if found.severity == .error, let url = Self.link(at: item.instanceLocation, of: record.draft), Self.onlyBalancedParentheses(url) {
+                found.severity = .warning
+                found.message += " (GitHub shows this link as written; encoded, every Markdown reader does)"
+            }
+            return found
+        }
+        if case .paper(let paper) = record.draft, paper.yearConflict != nil, let year = paper.year, let stated = paper.venueYear,
+           let entry = entryAtLine(line) {
+            findings.append(yearFinding(year, stated: stated, entry: entry, in: view))
+        }
+        return findings
     }
 
     /// An item of a paper section with links but no title: the schema's word on the missing title.
@@ -95,6 +118,37 @@ public struct EntrySchemaRule: Rule {
     }
 
     /// Whether `text` holds `<!--`, read as bytes: most lines have no `<` at all.
+    /// The address a finding's pointer names: `/links/KEY` of a paper, `/paper` or `/link` of a row.
+    static func link(at pointer: String, of draft: Draft) -> String? {
+        switch draft {
+        case .paper(let paper):
+            guard pointer.hasPrefix("/links/") else { return nil }
+            let key = pointer.dropFirst("/links/".count)
+            return paper.links.first { $0.key == key }?.url
+        case .dataset(let dataset):
+            return pointer == "/paper" ? dataset.paper : pointer == "/link" ? dataset.link : nil
+        }
+    }
+
+    /// An https address whose only characters a link must not hold are parentheses, each closed
+    /// in order: Markdown reads it as one link destination.
+    static func onlyBalancedParentheses(_ url: String) -> Bool {
+        guard url.hasPrefix("https://") else { return false }
+        var depth = 0
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth < 0 { return false }
+            case "[", "]", "<", ">", "|", "{", "}", "^", "\"", "`", "\\": return false
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace { return false }
+            }
+        }
+        return depth == 0
+    }
+
     static func holdsComment(_ text: String) -> Bool {
         var utf8 = text.utf8[...]
         while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
