@@ -67,6 +67,44 @@ import Testing
         #expect(server.requests.filter { $0.path == "/api/query" }.count == 1)
     }
 
+    /// A bioRxiv preprint that Crossref says is the preprint of a journal article
+    /// (`relation.is-preprint-of`, as Crossref's REST API documents it): the recorded bioRxiv work
+    /// with that relation added, and the article's work made from a recorded journal article with
+    /// the preprint's title and its journal. The entry gets the journal and the article's DOI.
+    @Test func aBioRxivPreprintOfAJournalArticleGetsItsJournal() throws {
+        let preprintDOI = "10.1101/014852", articleDOI = "10.1002/ece3.2101", journal = "Ecology and Evolution"
+        var preprint = try #require(try JSONSerialization.jsonObject(with: ServiceFixtures.data("crossref/10.1101-014852.json")) as? [String: Any])
+        var message = try #require(preprint["message"] as? [String: Any])
+        let title = try #require((message["title"] as? [String])?.first)
+        message["relation"] = ["is-preprint-of": [["id-type": "doi", "id": articleDOI, "asserted-by": "subject"]]]
+        preprint["message"] = message
+        var article = try #require(try JSONSerialization.jsonObject(with: ServiceFixtures.data("crossref/10.1038-srep16696.json")) as? [String: Any])
+        var articleMessage = try #require(article["message"] as? [String: Any])
+        articleMessage["title"] = [title]
+        articleMessage["DOI"] = articleDOI
+        articleMessage["container-title"] = [journal]
+        articleMessage["short-container-title"] = ["Ecol Evol"]
+        article["message"] = articleMessage
+        let answers = [
+            "/works/" + preprintDOI: try JSONSerialization.data(withJSONObject: preprint),
+            "/works/" + articleDOI: try JSONSerialization.data(withJSONObject: article),
+        ]
+        let server = try LoopbackServer { request in
+            answers[request.path].map { LoopbackServer.Response(status: 200, headers: ["Content-Type": "application/json"], body: $0) }
+                ?? .text("Resource not found.", status: 404)
+        }
+        let folder = try TemporaryFolder.make()
+        let list = folder.appendingPathComponent("README.md")
+        let line = "- [bioRxiv] \(title). [[Paper]](https://www.biorxiv.org/content/\(preprintDOI)v1)"
+        try Data("# Papers\n\n## LFM methods\n\n**2015**\n\n\(line)\n".utf8).write(to: list)
+        let result = try Fmadd.run(["refresh", "--apply", list.path], in: folder,
+                                   environment: ServiceFixtures.environment(server, cache: try TemporaryFolder.make()), timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        let refreshed = "- [\(journal)] \(title). [[Paper]](https://doi.org/\(articleDOI))"
+        #expect(String(decoding: try Data(contentsOf: list), as: UTF8.self) == "# Papers\n\n## LFM methods\n\n**2015**\n\n\(refreshed)\n")
+        #expect(Set(server.requests.map(\.path)) == Set(answers.keys))
+    }
+
     @Test func aTitleThatDoesNotMatchIsReportedAndNeverApplied() throws {
         let repo = try GitRepository(list: Self.list)
         let server = try ServiceFixtures.server()
