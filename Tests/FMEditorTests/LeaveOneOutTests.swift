@@ -84,7 +84,7 @@ import Testing
 
     /// The paper entries of a list as `fmadd export` gives them, each added back from its own
     /// fields, or (`roundTrip`) from its record read back as `add --from` reads it; in a list
-    /// without year groups, with any year: none is to be reported.
+    /// without year groups, with the year its venue states or any year: none is to be reported.
     static func tally(_ document: Document, configuration: Configuration, roundTrip: Bool = false) throws -> Tally {
         let adder = Adder(configuration: configuration, registry: try SchemaRegistry.builtIn)
         let details = ProcessInfo.processInfo.environment["FMADD_LEAVE_ONE_OUT_DETAILS"] != nil
@@ -93,7 +93,7 @@ import Testing
         for listed in ListedEntry.all(in: view) {
             guard case .paper(var paper) = listed.draft, !paper.links.isEmpty else { continue }
             // An entry outside any year group of a list that has them has no year to give.
-            if view.yearGroups.isEmpty { paper.year = paper.year ?? 2024 }
+            if view.yearGroups.isEmpty { paper.year = paper.year ?? paper.venueYear ?? 2024 }
             tally.entries += 1
             let draft: Draft
             if roundTrip {
