@@ -48,7 +48,7 @@ public struct InitWorkflow {
     }
 
     /// The configuration that states what `view` read from its list.
-    static func yaml(of view: ListView, listFile: String) -> String {
+    public static func yaml(of view: ListView, listFile: String) -> String {
         var out = """
             # fmadd's configuration for \(listFile), as `fmadd init` read it from the list.
             # Edit it and commit it: where it speaks, it wins over what fmadd reads from the list.
