@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "FMListTests", dependencies: ["FMTestSupport", "FMList", "FMSchema"]),
         .testTarget(name: "FMRulesTests", dependencies: ["FMTestSupport", "FMRules", "FMList"]),
         .testTarget(name: "FMDedupeTests", dependencies: ["FMTestSupport", "FMDedupe", "FMList"]),
-        .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList"]),
+        .testTarget(name: "FMEditorTests", dependencies: ["FMTestSupport", "FMEditor", "FMRules", "FMList", "FMWorkflows"]),
         .testTarget(name: "FMWorkflowsTests", dependencies: [
             "FMTestSupport", "FMWorkflows", "FMEditor", "FMRules", "FMList", "FMGit", "FMDedupe", "FMSchema", "FMServices",
         ]),

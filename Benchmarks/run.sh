@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times fmadd beside the tools a list maintainer would otherwise use, on the same files, in one run.
 #
-#   Benchmarks/run.sh [check] [fix] [add] [add-from] [stats] [export] [hook] [corpus]        (default: all jobs)
+#   Benchmarks/run.sh [check] [fix] [add] [add-from] [stats] [export] [init] [hook] [corpus]        (default: all jobs)
 #
 # Inputs come from ../shared/bench/gen_list.py (1k, 10k, 100k entries) and ../shared/corpus.
 # Peers: cmark-gfm and mdl (Debian: cmark-gfm, ruby-mdl), pymarkdown (PyPI: pymarkdownlnt) and
@@ -16,7 +16,7 @@ DATA=$ROOT/.build/bench-data
 OUT=$ROOT/.build/bench-results
 VENV=$ROOT/.build/bench-venv
 RUNS=${RUNS:-5}
-JOBS=${*:-"check fix add add-from stats export hook corpus"}
+JOBS=${*:-"check fix add add-from stats export init hook corpus"}
 mkdir -p "$DATA" "$OUT"
 
 need_apt=()
@@ -165,6 +165,24 @@ if [[ " $JOBS " == *" export "* ]]; then
   done
   echo
   echo "Target: at 100k, export ÷ check ≤ 1.5 (export reads the list as check does, and runs no rule)."
+  echo
+fi
+
+if [[ " $JOBS " == *" init "* ]]; then
+  echo "## fmadd init beside fmadd check, same file (median of $RUNS runs, whole process, the configuration printed and discarded)"
+  echo
+  echo "| entries | fmadd init | fmadd check | init ÷ check | init MB | check MB |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for n in 10000 100000; do
+    f=$DATA/list_$n.md
+    t_i=$(median "fmadd-init-$n" "$FMADD init --stdout $f")
+    t_c=$(median "fmadd-check-beside-init-$n" "$FMADD check $f")
+    m_i=$(peak "fmadd-init-$n" "$FMADD" init --stdout "$f")
+    m_c=$(peak "fmadd-check-beside-init-$n" "$FMADD" check "$f")
+    echo "| $n | ${t_i}s | ${t_c}s | $(ratio "$t_i" "$t_c") | $m_i | $m_c |"
+  done
+  echo
+  echo "Target: at 100k, init ÷ check ≤ 1.5 (init reads the list as check does, and runs one rule's count of labels)."
   echo
 fi
 

@@ -39,6 +39,8 @@ public struct Fixer: Sendable {
     public func fix(_ document: Document, path: String) throws(FixError) -> Result {
         var current = document
         var view = ListView(document: document, configuration: configuration)
+        // The categories read from the list as it was stay those of every pass.
+        let configuration = view.configuration
         var applied: [Applied] = []
         let original = view
         // Counted when a second pass needs them: most lists are fixed in one.

@@ -67,7 +67,7 @@ public struct DedupeWorkflow {
         defer { lock?.release() }
         let document = try tryList { () throws(ListError) in try Document(contentsOf: list.path) }
         let view = ListView(document: document, configuration: list.configuration)
-        let clusters = DuplicateFinder(configuration: list.configuration).clusters(in: view, scope: scope)
+        let clusters = DuplicateFinder(configuration: view.configuration).clusters(in: view, scope: scope)
         let decisions = decide(clusters)
         var outcome = Outcome(clusters: clusters)
         if !decisions.remember.isEmpty {

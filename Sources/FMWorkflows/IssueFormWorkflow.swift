@@ -26,7 +26,8 @@ public struct IssueFormWorkflow {
     }
 
     public func run() throws(WorkflowFailure) -> Outcome {
-        let configuration = list.configuration
+        // Categories left to the list are those of its headings.
+        let configuration = (try? Document(contentsOf: list.path)).map { list.configuration.resolvingCategories(in: $0) } ?? list.configuration
         let form: IssueForm
         do { form = IssueForm(configuration: configuration, registry: try EntrySchemas.registry(for: configuration)) } catch {
             throw .schema(error)

@@ -40,7 +40,9 @@ extension Fmadd {
             let ruleTimes = clock.ruleTimer
             var reports: [Report] = []
             for list in try list.resolveAll() {
-                reports.append(try ListCheck.report(list, phase: { clock.mark($0) }, ruleTimes: ruleTimes))
+                let outcome = try ListCheck.run(list, phase: { clock.mark($0) }, ruleTimes: ruleTimes)
+                for warning in outcome.headingWarnings { StandardError.warning(warning) }
+                reports.append(outcome.report)
             }
             StandardOutput.write(format.reporter.render(reports))
             clock.mark("report")

@@ -29,6 +29,6 @@ struct Fmadd: ParsableCommand {
             settings come from `.fmadd.yml` in the list's repository.
             """,
         version: version,
-        subcommands: [Add.self, Check.self, Dedupe.self, Export.self, Fix.self, Hook.self, IssueForm.self, PR.self, Refresh.self, Rules.self, Schema.self, Stats.self, Validate.self],
+        subcommands: [Add.self, Check.self, Dedupe.self, Export.self, Fix.self, Hook.self, Init.self, IssueForm.self, PR.self, Refresh.self, Rules.self, Schema.self, Stats.self, Validate.self],
         defaultSubcommand: Add.self)
 }

@@ -9,7 +9,7 @@ import Testing
     static let folder = Paths.fixtures.appendingPathComponent("help")
 
     static let commands: [[String]] = [
-        [], ["add"], ["check"], ["dedupe"], ["export"], ["fix"], ["hook"], ["hook", "install"], ["hook", "uninstall"],
+        [], ["add"], ["check"], ["dedupe"], ["export"], ["fix"], ["hook"], ["hook", "install"], ["hook", "uninstall"], ["init"],
         ["issue-form"], ["pr"], ["refresh"], ["rules"], ["schema"], ["stats"], ["validate"],
     ]
 

@@ -41,6 +41,14 @@ public struct Adder: Sendable {
         }
     }
 
+    /// What to tell of the heading a category was found under, when it is not the one the
+    /// configuration names nor an alias of it.
+    public static func headingNote(_ category: String, in view: ListView) -> String? {
+        guard let found = view.categoryHeadings.fuzzy[category], let named = view.configuration.category(category)?.heading else { return nil }
+        return "category \(category): the list has no heading \"\(named)\"; the entry went under \"\(found)\", which reads the same; "
+            + "add it to the category's aliases in .fmadd.yml, or rename the heading"
+    }
+
     /// The draft as it will be written: each link with the characters that could end a
     /// Markdown link or a table cell percent-encoded, so that a link stays one link.
     public func prepared(_ draft: Draft) -> Draft {
@@ -81,13 +89,14 @@ public struct Adder: Sendable {
 
     public func add(_ draft: Draft, to document: Document, allowDuplicate: Bool) throws(AddError) -> Outcome {
         let draft = prepared(draft)
+        let view = ListView(document: document, configuration: configuration)
+        let configuration = view.configuration
         guard configuration.category(draft.category) != nil else {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
         let findings = findings(ofPrepared: draft)
         let errors = findings.filter { $0.severity == .error }.map(\.message)
         if !errors.isEmpty { throw .invalid(errors) }
-        let view = ListView(document: document, configuration: configuration)
         var hits: [DuplicateHit] = []
         if case .paper(let paper) = draft {
             hits = duplicates(paper, view)
@@ -106,7 +115,8 @@ public struct Adder: Sendable {
         }
         let bytes = Self.keepingCountBadge(document.applying(insertion.edits), configuration: configuration)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
-                       warnings: findings.filter { $0.severity == .warning }.map(\.message))
+                       warnings: Self.headingNote(draft.category, in: view).map { [$0] } ?? []
+                           + findings.filter { $0.severity == .warning }.map(\.message))
     }
 
     /// Many entries at once (`add --from`), in about the time of two checks of the list however
@@ -116,6 +126,7 @@ public struct Adder: Sendable {
     public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
         let drafts = drafts.map(prepared)
         let view = ListView(document: document, configuration: configuration)
+        let configuration = view.configuration
         let contextBefore = RuleContext(view: view)
         // The schema's findings, on a worker while this thread places the entries. One loop: in
         // parallel loops the shared compiled schemas' reference counts would be contended. The
@@ -172,7 +183,7 @@ public struct Adder: Sendable {
             _ = try checkDrafts()
             throw error
         }
-        let warnings = try checkDrafts()
+        let warnings = Set(drafts.map(\.category)).sorted().compactMap { Self.headingNote($0, in: view) } + (try checkDrafts())
         let bytes = document.applying(edits)
         guard let after = try? Document(bytes: bytes) else { throw .invalid(["the list would not read back as UTF-8"]) }
         guard document.blocksAround(insertions: edits.map { ($0.lines.lowerBound, $0.replacement.count) }, keptIn: after,
@@ -420,9 +431,9 @@ public struct Adder: Sendable {
         // The neighbourhood is read with the list's conventions: its own few year groups do not
         // say the list's year order.
         let conventions = view.conventions
-        let known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: configuration, conventions: conventions)),
+        let known = Self.findingKeys(local.findings(in: ListView(document: oldDocument, configuration: view.configuration, conventions: conventions)),
                                      in: oldDocument)
-        let fresh = Self.unknown(local.findings(in: ListView(document: newDocument, configuration: configuration, conventions: conventions)),
+        let fresh = Self.unknown(local.findings(in: ListView(document: newDocument, configuration: view.configuration, conventions: conventions)),
                                  in: newDocument,
                                  known: known) { $0 - headingCount - 1 + region.lowerBound }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }

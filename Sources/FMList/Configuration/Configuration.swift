@@ -4,8 +4,10 @@ import Yams
 
 /// How fmadd reads one list: its file, its categories and its conventions.
 ///
-/// Read from `.fmadd.yml` in the list's repository; the defaults describe the list
-/// "Awesome Foundation Models for Advancing Healthcare".
+/// Read from `.fmadd.yml` in the list's repository. Without `categories:` there, the categories
+/// are read from the list's headings (`resolvingCategories(in:)`), except in a list that has the
+/// headings of the built-in categories: those of the list "Awesome Foundation Models for
+/// Advancing Healthcare".
 public struct Configuration: Sendable, Equatable {
     public enum CategoryKind: String, Sendable, Codable { case papers, datasets }
     public enum YearMarkerStyle: String, Sendable, Codable { case bold, heading }
@@ -20,11 +22,25 @@ public struct Configuration: Sendable, Equatable {
         public var kind: CategoryKind
         /// A schema file of the list's own for this category, relative to the configuration.
         public var schema: String?
+        /// Other texts of the heading (an older one, a slightly different one) that still mean
+        /// this category.
+        public var aliases: [String] = []
+
+        public init(key: String, heading: String, kind: CategoryKind = .papers, schema: String? = nil, aliases: [String] = []) {
+            self.key = key
+            self.heading = heading
+            self.kind = kind
+            self.schema = schema
+            self.aliases = aliases
+        }
     }
 
     public var listFile: String = "README.md"
     /// Categories in the order the list shows them.
     public var categories: [Category]
+    /// Whether the categories are still to be read from the list: no `.fmadd.yml` states them.
+    /// The built-in ones stand for a list that has their headings.
+    public var categoriesFromList = false
     /// Canonical spelling of each link label, keyed by its lower-case form.
     public var labels: [String: String] = ["paper": "Paper", "code": "Code"]
     public var yearMarker: YearMarkerStyle = .bold
@@ -54,6 +70,14 @@ public struct Configuration: Sendable, Equatable {
         Category(key: "mfm-data", heading: "MFM datasets", kind: .datasets),
     ])
 
+    /// What fmadd knows without a configuration file: the healthcare list's settings, and
+    /// categories read from the list unless it is that list.
+    public static let builtIn: Configuration = {
+        var configuration = healthcareDefault
+        configuration.categoriesFromList = true
+        return configuration
+    }()
+
     public init(categories: [Category]) {
         self.categories = categories
     }
@@ -76,7 +100,7 @@ public struct Configuration: Sendable, Equatable {
             if parent.path == url.path { break }
             url = parent
         }
-        return healthcareDefault
+        return builtIn
     }
 
     public static func load(path: String) throws(ListError) -> Configuration {
@@ -108,7 +132,7 @@ public struct Configuration: Sendable, Equatable {
         } catch {
             throw .configuration(path: path, reason: "\(error)")
         }
-        return file.resolved(over: healthcareDefault)
+        return file.resolved(over: builtIn)
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -134,6 +158,7 @@ private struct ConfigurationFile: Decodable {
         var heading: String
         var kind: Configuration.CategoryKind?
         var schema: String?
+        var aliases: [String]?
     }
     struct Dedupe: Decodable {
         var scope: Configuration.DedupeScope?
@@ -197,8 +222,10 @@ private struct ConfigurationFile: Decodable {
         if let list { config.listFile = list }
         if let categories {
             config.categories = categories.map {
-                Configuration.Category(key: $0.0, heading: $0.1.heading, kind: $0.1.kind ?? .papers, schema: $0.1.schema)
+                Configuration.Category(key: $0.0, heading: $0.1.heading, kind: $0.1.kind ?? .papers, schema: $0.1.schema,
+                                       aliases: $0.1.aliases ?? [])
             }
+            config.categoriesFromList = false
         }
         if let labels {
             for (key, value) in labels { config.labels[key.lowercased()] = value }

@@ -12,6 +12,8 @@ public struct ListView: Sendable {
     public let tablesOfContents: [TableOfContents]
     /// How the list writes itself: year order, label form, emphasis.
     public let conventions: ListConventions
+    /// The heading each category was found under, and the categories whose heading is missing.
+    public let categoryHeadings: CategoryHeadings
     /// Fragments that HTML in the list defines itself: `<div id="intro">`, `<a name="top">`.
     public let htmlAnchors: Set<String>
     /// The links of each line outside code blocks (index 0 is line 1), read once for the entries
@@ -26,12 +28,17 @@ public struct ListView: Sendable {
 
     /// With `conventions`, a part of a list is read with the whole list's conventions, not
     /// with those the part alone would show.
+    /// Categories that `configuration` leaves to the list are read from its headings first.
     public init(document: Document, configuration: Configuration, conventions: ListConventions? = nil) {
         self.document = document
+        let outline = HeadingOutline(document)
+        let configuration = configuration.resolvingCategories(outline: outline)
         self.configuration = configuration
+        categoryHeadings = CategoryHeadings(categories: configuration.categories, outline: outline)
         verbatim = Self.verbatimLines(of: document)
         linksByLine = Self.links(of: document, verbatim: verbatim)
-        var builder = ListViewBuilder(document: document, configuration: configuration, linksByLine: linksByLine)
+        var builder = ListViewBuilder(document: document, configuration: configuration, linksByLine: linksByLine,
+                                      categoryOfHeading: categoryHeadings.keyOfHeading)
         builder.build()
         sections = builder.sections
         yearGroups = builder.yearGroups
@@ -131,8 +138,7 @@ public struct ListView: Sendable {
     /// When the heading is there more than once (an empty copy left above the real one), the
     /// one whose section holds the most entries and year groups; the first on a tie.
     public func section(forCategory key: String) -> Int? {
-        guard let heading = configuration.category(key)?.heading else { return nil }
-        let candidates = sections.indices.filter { ListViewBuilder.sameHeading(sections[$0].text, heading) }
+        let candidates = sections.indices.filter { categoryHeadings.keyOfHeading[sections[$0].blockIndex] == key }
         guard candidates.count > 1 else { return candidates.first }
         var weight: [Int: Int] = [:]
         for entry in entries { if let section = entry.section, candidates.contains(section) { weight[section, default: 0] += 1 } }
@@ -170,11 +176,13 @@ struct ListViewBuilder {
     private var currentYearGroup: Int?
     private let labelWords: Set<String>
     private let linksByLine: [[InlineLink]]
+    private let categoryOfHeading: [Int: String]
 
-    init(document: Document, configuration: Configuration, linksByLine: [[InlineLink]]) {
+    init(document: Document, configuration: Configuration, linksByLine: [[InlineLink]], categoryOfHeading: [Int: String]) {
         self.document = document
         self.configuration = configuration
         self.linksByLine = linksByLine
+        self.categoryOfHeading = categoryOfHeading
         labelWords = Set(configuration.labels.keys).union(["paper", "code", "project", "dataset", "pdf", "blog",
                                                            "model", "huggingface", "website", "demo", "slides"])
     }
@@ -230,7 +238,7 @@ struct ListViewBuilder {
             categorySection = nil
             categoryKey = nil
         }
-        if categorySection == nil, let match = configuration.categories.first(where: { Self.sameHeading($0.heading, text) }) {
+        if categorySection == nil, let key = categoryOfHeading[index], let match = configuration.category(key) {
             categorySection = sections.count
             categoryKey = match.key
             categoryKind = match.kind
@@ -241,7 +249,7 @@ struct ListViewBuilder {
         sectionStack.append(sections.count - 1)
     }
 
-    private static func yearHeading(_ text: String) -> Int? {
+    static func yearHeading(_ text: String) -> Int? {
         let trimmed = text.trimmingWhitespace()
         guard trimmed.utf8.count == 4, let year = Int(trimmed), year >= 1000 else { return nil }
         return year

@@ -9,7 +9,7 @@ enum BuiltInSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://fmadd.dev/schemas/config.schema.json",
   "title": "fmadd configuration",
-  "description": "The .fmadd.yml file at the root of a list's repository (YAML, read as JSON). Every setting is optional; without the file, fmadd uses its built-in settings for the healthcare foundation models list. Keys are camelCase.",
+  "description": "The .fmadd.yml file at the root of a list's repository (YAML, read as JSON). Every setting is optional; without the file, fmadd reads the categories from the list's headings and the year order and label forms from its entries, and uses its built-in settings for the rest (those of the healthcare foundation models list). `fmadd init` writes one from what it reads. Keys are camelCase.",
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -23,7 +23,7 @@ enum BuiltInSchemas {
     },
     "categories": {
       "title": "Categories",
-      "description": "The sections entries go in, by category key (the key given to --category): the heading text of the section, what it holds, and optionally a schema of the list's own for its entries.",
+      "description": "The sections entries go in, by category key (the key given to --category): the heading text of the section, other texts of it that still mean the category, what it holds, and optionally a schema of the list's own for its entries. Without it, every heading whose section holds entries (list items with links) is a category, keyed by a short slug of its text; a list with the headings of the healthcare list gets that list's categories (lfm, vfm, bfm, mfm, lfm-data, …). `fmadd init` writes what it reads.",
       "type": "object",
       "propertyNames": {
         "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
@@ -161,6 +161,12 @@ enum BuiltInSchemas {
           "type": "string",
           "minLength": 1
         },
+        "aliases": {
+          "description": "Other texts of the heading that still mean this category: an older name, or a slightly different one. A heading that differs only in case, punctuation, plural or extra words is found too, and `fmadd add` and `fmadd check` say which heading they took.",
+          "type": "array",
+          "items": { "type": "string", "minLength": 1 },
+          "examples": [["VFM data", "Vision foundation models"]]
+        },
         "kind": {
           "description": "What the section holds: papers (a list of entries under year markers) or datasets (a table).",
           "enum": ["papers", "datasets"],
@@ -183,7 +189,7 @@ enum BuiltInSchemas {
         "bfm": { "heading": "BFM methods" },
         "mfm": { "heading": "MFM methods" },
         "lfm-data": { "heading": "LFM datasets", "kind": "datasets" },
-        "vfm-data": { "heading": "VFM datasets", "kind": "datasets" },
+        "vfm-data": { "heading": "VFM datasets", "kind": "datasets", "aliases": ["VFM data"] },
         "bfm-data": { "heading": "BFM datasets", "kind": "datasets" },
         "mfm-data": { "heading": "MFM datasets", "kind": "datasets" },
         "databases": { "heading": "Large-scale comprehensive databases", "kind": "datasets" }

@@ -37,18 +37,23 @@ public struct AddWorkflow {
     }
 
     public func run(_ source: Source) throws(WorkflowFailure) -> AddOutcome {
-        let (path, configuration) = (list.path, list.configuration)
+        let path = list.path
+        var configuration = list.configuration
         let registry: SchemaRegistry
         do { registry = try EntrySchemas.registry(for: configuration) } catch { throw .schema(error) }
         // Held from reading the list to the end of the commit: a second add waits for this one.
         let lock = dryRun ? nil : try tryList { () throws(ListError) in try ListLock(list: path) }
         defer { lock?.release() }
-        // A file of entries is read while the list is parsed: for ten thousand entries, a tenth of the time.
-        var reading: BackgroundWork<Result<[Draft], DraftReader.Problem>>?
-        if case .file(let file) = source {
-            reading = BackgroundWork { Result { () throws(DraftReader.Problem) in try DraftReader.read(file: file, configuration: configuration) } }
+        // A file of entries is read while the list is parsed: for ten thousand entries, a tenth
+        // of the time. Categories read from the list are known only once it is parsed.
+        func reader(_ file: String, _ configuration: Configuration) -> BackgroundWork<Result<[Draft], DraftReader.Problem>> {
+            BackgroundWork { Result { () throws(DraftReader.Problem) in try DraftReader.read(file: file, configuration: configuration) } }
         }
+        var reading: BackgroundWork<Result<[Draft], DraftReader.Problem>>?
+        if case .file(let file) = source, !configuration.categoriesFromList { reading = reader(file, configuration) }
         let document = try tryList { () throws(ListError) in try Document(contentsOf: path) }
+        configuration = configuration.resolvingCategories(in: document)
+        if case .file(let file) = source, reading == nil { reading = reader(file, configuration) }
         let adder = Adder(configuration: configuration, registry: registry)
         var allowed = allowDuplicate
         let drafts: [Draft]
