@@ -42,7 +42,8 @@ public enum DraftReader {
 
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
     /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
-    static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links", "listed"]
+    static let paperFields = ["category", "title", "venue", "year", "date", "authors", "paper", "code", "project", "dataset", "links", "cells",
+                              "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
@@ -116,8 +117,20 @@ public enum DraftReader {
             guard let given = value.intValue else { throw .wrongType(entry: number, field: "year", expected: "a number such as 2024") }
             year = given
         }
-        guard let year = year ?? YearHint.year(fromLink: paper.url) else { throw .missingField(entry: number, field: "year") }
+        // A row's date (`2024-06`) states its year.
+        let date = try string("date")
+        let yearOfDate = date.flatMap { TableDateForm.read($0)?.year }
+        guard let year = year ?? yearOfDate ?? YearHint.year(fromLink: paper.url) else { throw .missingField(entry: number, field: "year") }
         var draft = PaperDraft(category: category, year: year, venue: try string("venue"), title: title, links: links)
+        draft.date = date
+        draft.authors = try string("authors")
+        if let given = object["cells"] {
+            guard let members = given.objectValue else { throw .wrongType(entry: number, field: "cells", expected: "a mapping of column to text") }
+            draft.cells = try members.map { member throws(Problem) in
+                guard let text = member.value.stringValue else { throw .wrongType(entry: number, field: "cells.\(member.key)", expected: "text") }
+                return PaperDraft.Cell(key: member.key, text: text)
+            }
+        }
         draft.position = object["listed"]?.objectValue?["index"]?.intValue
         return .paper(draft)
     }
