@@ -34,8 +34,11 @@ public struct DedupeWorkflow {
         }
 
         /// The duplicate clusters (and the likely ones, with `includeLikely`) merged; nothing remembered.
+        /// A cluster with a table's row is only reported: rows are merged by hand.
         public static func byConfidence(_ clusters: [DuplicateCluster], includeLikely: Bool) -> Decisions {
-            Decisions(merge: clusters.filter { $0.confidence == .duplicate || (includeLikely && $0.confidence == .likely) })
+            Decisions(merge: clusters.filter {
+                ($0.confidence == .duplicate || (includeLikely && $0.confidence == .likely)) && !$0.entries.contains(where: \.isTableRow)
+            })
         }
     }
 
@@ -71,7 +74,7 @@ public struct DedupeWorkflow {
         let decisions = decide(clusters)
         var outcome = Outcome(clusters: clusters)
         if !decisions.remember.isEmpty {
-            let titles = decisions.remember.map { cluster in cluster.entries.map { view.entries[$0.index].title ?? $0.text } }
+            let titles = decisions.remember.map { cluster in cluster.entries.map { $0.title ?? $0.text } }
             outcome.remembered = try remember(titles)
         }
         if !decisions.merge.isEmpty {

@@ -319,13 +319,22 @@ public struct Adder: Sendable {
     /// fields' and whose links are exactly the draft's, before a byte is written.
     private func checkRendering(of insertion: Insertion, for draft: Draft, in view: ListView) throws(AddError) {
         let problem: String?
+        let table = view.tables.first { $0.lines.contains(insertion.line - 1) || $0.lines.upperBound + 1 == insertion.line }
+        let document = view.document
         switch draft {
         case .paper(let paper):
-            problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url), allowingBold: view.conventions.boldEntries)
+            if insertion.text.hasPrefix("|"), let table, table.rows.count >= 2 {
+                // A paper table's row: its links in the order its cells hold them.
+                let links = paper.links.map(\.url).sorted {
+                    (insertion.text.range(of: "](\($0))")?.lowerBound ?? insertion.text.endIndex) < (insertion.text.range(of: "](\($1))")?.lowerBound ?? insertion.text.endIndex)
+                }
+                problem = EntryText.renderingProblem(ofRow: insertion.text, header: document.lineText(table.rows[0].line),
+                                                     delimiter: document.lineText(table.rows[1].line), links: links, allowingBold: true)
+            } else {
+                problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url), allowingBold: view.conventions.boldEntries)
+            }
         case .dataset(let dataset):
-            guard let table = view.tables.first(where: { $0.lines.contains(insertion.line - 1) || $0.lines.upperBound + 1 == insertion.line }),
-                  table.rows.count >= 2 else { return }
-            let document = view.document
+            guard let table, table.rows.count >= 2 else { return }
             problem = EntryText.renderingProblem(ofRow: insertion.text, header: document.lineText(table.rows[0].line),
                                                  delimiter: document.lineText(table.rows[1].line),
                                                  links: [dataset.paper, dataset.link].compactMap { $0 })

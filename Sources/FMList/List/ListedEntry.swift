@@ -96,6 +96,39 @@ public struct ListedEntry: Hashable, Sendable {
         return records
     }
 
+    /// A row of a table of the list's categories, read as an entry: a dataset's, or a paper table's.
+    public struct TableRowRecord: Sendable {
+        public var record: ListedEntry
+        /// The indexes of its table in `ListView.tables` and of its category's section in `ListView.sections`.
+        public var table: Int
+        public var section: Int
+    }
+
+    /// Every body row of the tables of the list's categories (datasets and paper tables), in the
+    /// list's order, each read as `all(in:)` reads it.
+    public static func tableRows(in view: ListView) -> [TableRowRecord] {
+        let configuration = view.configuration
+        var found: [TableRowRecord] = []
+        for (index, table) in view.tables.enumerated() {
+            guard let key = table.category, let kind = configuration.category(key)?.kind, table.rows.count > 2,
+                  let section = categorySection(of: table, in: view) else { continue }
+            let heading = view.sections[section].text
+            if kind == .datasets {
+                let columns = DatasetColumn.columns(of: table.header)
+                for row in table.body {
+                    found.append(TableRowRecord(record: Self.row(row, category: key, section: heading, columns: columns, in: view),
+                                                table: index, section: section))
+                }
+            } else if let paper = PaperTable(table, configuration: configuration) {
+                for row in table.body {
+                    found.append(TableRowRecord(record: paperRow(row, of: table, section: heading, columns: paper.columns, in: view),
+                                                table: index, section: section))
+                }
+            }
+        }
+        return found
+    }
+
     private static func paper(_ entry: Entry, section: String, in view: ListView) -> ListedEntry {
         let document = view.document
         var links: [PaperDraft.Link] = []

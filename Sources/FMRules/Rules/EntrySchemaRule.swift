@@ -164,7 +164,7 @@ public struct EntrySchemaRule: Rule {
         let field = pointer.split(separator: "/").map(String.init)
         switch record.draft {
         case .paper:
-            guard let entry else { return (line, 1) }
+            guard let entry else { return (line, paperRowColumn(of: field, line: line, context: context) ?? 1) }
             let start = (line, entry.indent.unicodeScalars.count + 1)
             switch field.first {
             case "title": return (line, entry.titleColumn)
@@ -200,6 +200,32 @@ public struct EntrySchemaRule: Rule {
             default: return (line, 1)
             }
         }
+    }
+
+    /// Where a paper table's row writes the field: its cell, or the target of the link.
+    static func paperRowColumn(of field: [String], line: Int, context: RuleContext) -> Int? {
+        guard let key = field.first, let table = context.view.tables.first(where: { $0.lines.contains(line) }),
+              let paperTable = PaperTable(table, configuration: context.configuration),
+              let row = table.rows.first(where: { $0.line == line }) else { return nil }
+        let columns = paperTable.columns
+        let index: Int?
+        switch key {
+        case "title": index = columns.firstIndex(of: .title)
+        case "year", "date": index = columns.firstIndex(of: .date)
+        case "venue": index = columns.firstIndex(of: .venue)
+        case "authors": index = columns.firstIndex(of: .authors)
+        case "links", "cells":
+            let name = field.count > 1 ? field[1] : "paper"
+            index = columns.indices.first { paperTable.key(ofColumn: $0) == name && columns[$0] != .title }
+                ?? (name == "paper" ? columns.firstIndex(of: .title) : nil)
+        default: index = nil
+        }
+        guard let index, index < row.cells.count else { return nil }
+        let cell = row.cells[index]
+        if key == "links", let link = context.links(onLine: line).first(where: { $0.start >= cell.start && $0.end <= cell.end }) {
+            return context.column(ofByte: link.targetStart + 1, line: line)
+        }
+        return context.column(ofByte: cell.start, line: line)
     }
 
     /// The column of the entry's first character after its list marker: its `[Venue]`.
