@@ -63,7 +63,7 @@ public struct PaperTable: Sendable {
                 let key = paperTable.key(ofColumn: index)
                 if let link = inCell.first, text.utf8.count == link.end - link.start {
                     add(key, link.target)
-                } else if let value, !key.isEmpty {
+                } else if let value, !key.isEmpty, !isPlaceholder(value) {
                     draft.cells.append(.init(key: key, text: value))
                 }
             }
@@ -71,6 +71,17 @@ public struct PaperTable: Sendable {
         // The paper's link first, as a draft has it.
         if let paper = draft.links.firstIndex(where: { $0.key == "paper" }), paper > 0 { draft.links.insert(draft.links.remove(at: paper), at: 0) }
         return draft
+    }
+
+    /// Whether any row links its paper (in the title's cell or a paper column): a table that
+    /// never does lists papers without their links, and a row of it lacks none.
+    public func linksPapers(in view: ListView) -> Bool {
+        let cells = columns.indices.filter { columns[$0] == .title || columns[$0] == .paper }
+        return table.body.contains { row in
+            view.linksByLine[row.line - 1].contains { link in
+                !link.isImage && cells.contains { $0 < row.cells.count && link.start >= row.cells[$0].start && link.end <= row.cells[$0].end }
+            }
+        }
     }
 
     private init(table: Table, columns: [PaperColumn]) {

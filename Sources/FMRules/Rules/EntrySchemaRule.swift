@@ -46,6 +46,10 @@ public struct EntrySchemaRule: Rule {
         let entries = view.entries
         let entryAtLine = { @Sendable [entryIndexAtLine] (line: Int) -> Entry? in entryIndexAtLine[line].map { entries[$0] } }
         let records = ListedEntry.all(in: view)
+        // The rows of a paper table that links no paper lack no paper link.
+        let unlinkedRows = Set(view.tables.lazy.filter { table in
+            PaperTable(table, configuration: view.configuration).map { !$0.linksPapers(in: view) } ?? false
+        }.flatMap { $0.body.map(\.line) })
         // On every core, each with schemas compiled of its own: cores that shared one compiled
         // schema would contend for its reference counts. A piece at a time, taken by whichever
         // core is free (the other rules run meanwhile).
@@ -57,7 +61,10 @@ public struct EntrySchemaRule: Rule {
             guard var piece = counter.take() else { return }
             let own = (try? EntrySchemas(configuration: configuration)) ?? schemas
             repeat {
-                results.set(piece, pieces[piece].flatMap { k in findings(of: records[k], schemas: own, entryAtLine: entryAtLine, context: context) })
+                results.set(piece, pieces[piece].flatMap { k in
+                    findings(of: records[k], schemas: own, entryAtLine: entryAtLine, context: context,
+                             linksPaper: !unlinkedRows.contains(records[k].listing.lines.lowerBound))
+                })
                 guard let next = counter.take() else { break }
                 piece = next
             } while true
@@ -67,13 +74,16 @@ public struct EntrySchemaRule: Rule {
     }
 
     /// The findings of one entry or row.
-    private func findings(of record: ListedEntry, schemas: EntrySchemas, entryAtLine: (Int) -> Entry?, context: RuleContext) -> [Finding] {
+    private func findings(of record: ListedEntry, schemas: EntrySchemas, entryAtLine: (Int) -> Entry?, context: RuleContext,
+                          linksPaper: Bool) -> [Finding] {
         let view = context.view
         let line = record.listing.lines.lowerBound
         // What a comment hides is not shown, and the fields read around it are not the entry's.
         if Self.holdsComment(record.listing.text) { return [] }
         // An entry outside any year group states no year: the schema's `year` is the group's.
-        let stated = { (item: SchemaFinding) in !(item.instanceLocation == "/year" && item.keyword == "required") }
+        let stated = { (item: SchemaFinding) in
+            !(item.instanceLocation == "/year" && item.keyword == "required") && (linksPaper || !(item.instanceLocation == "/links/paper" && item.keyword == "required"))
+        }
         var findings = schemas.validate(record.draft).filter(stated).map { item in
             let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
             var found = finding(item.message, line: place.line, column: place.column)
