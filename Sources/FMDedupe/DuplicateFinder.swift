@@ -52,7 +52,9 @@ public struct DuplicateFinder: Sendable {
     public func candidates(in view: ListView, reusing earlier: Candidates, of earlierView: ListView,
                            lineThere: (Int) -> Int?) -> Candidates {
         let entries = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
-        let earlierByLine = Dictionary(uniqueKeysWithValues: earlier.entries.indices.map { (earlierView.entries[earlier.entries[$0]].line, $0) })
+        // Of the earlier candidates, the entries (the rows after them are read again: they are few).
+        let earlierEntries = earlier.entries.indices.filter { earlier.entries[$0] < earlierView.entries.count }
+        let earlierByLine = Dictionary(uniqueKeysWithValues: earlierEntries.map { (earlierView.entries[earlier.entries[$0]].line, $0) })
         var fingerprints = [Fingerprint?](repeating: nil, count: entries.count)
         var missing: [Int] = []
         for (k, index) in entries.enumerated() {
@@ -86,7 +88,8 @@ public struct DuplicateFinder: Sendable {
                                              return scopeOf.group(category: view.entries[id].category, section: view.entries[id].section)
                                          }
                                          let row = rows[id - entryCount]
-                                         return scopeOf.group(category: row.record.draft.category, section: row.section)
+                                         return scopeOf.group(category: row.record.draft.category, section: row.section,
+                                                              dataset: row.record.draft.schemaName == "dataset")
                                      },
                                      threshold: threshold)
         let judge = PairJudge(threshold: threshold)
@@ -140,6 +143,8 @@ public struct DuplicateFinder: Sendable {
         }
         let rows = ListedEntry.tableRows(in: view)
         let rowsFound = rows.indices.compactMap { k -> (Int, MatchEvidence)? in
+            // A paper is compared with papers: a dataset's row names the paper it comes from.
+            guard case .paper = rows[k].record.draft else { return nil }
             let row = rows[k]
             switch scope ?? configuration.dedupeScope {
             case .list: break
@@ -231,10 +236,12 @@ private struct ScopeGroups {
         categoryIndex = index
     }
 
-    /// Entries outside any section or category form a group of their own (-1).
-    func group(category: String?, section: Int?) -> Int {
+    /// Entries outside any section or category form a group of their own (-1). The rows of
+    /// dataset tables are compared among themselves (-2 across the list): a dataset's row links
+    /// the paper that made it, which the list may hold as a paper too.
+    func group(category: String?, section: Int?, dataset: Bool = false) -> Int {
         switch scope {
-        case .list: 0
+        case .list: dataset ? -2 : 0
         case .category: category.flatMap { categoryIndex[$0] } ?? -1
         case .section: section ?? -1
         }

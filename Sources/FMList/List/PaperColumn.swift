@@ -16,15 +16,17 @@ public enum PaperColumn: String, Hashable, Sendable, Codable, CaseIterable {
     case other
 
     /// The columns of a table, or nil when none holds a title. A header named in `configured`
-    /// (compared without case) means what it says there; a `Paper` column holds the title when
-    /// no column is called so.
+    /// (compared without case) means what it says there; a column headed `Paper` holds the title
+    /// (`[Title](u)`) when no column is called so.
     public static func columns(of header: TableRow, configured: [String: PaperColumn] = [:]) -> [PaperColumn]? {
         var columns = header.cells.map { cell -> PaperColumn in
             let name = headerName(cell)
             if let stated = configured.first(where: { $0.key.lowercased() == name })?.value { return stated }
             return recognised(name)
         }
-        if !columns.contains(.title), let paper = columns.firstIndex(of: .paper) { columns[paper] = .title }
+        if !columns.contains(.title), let paper = header.cells.indices.first(where: { columns[$0] == .paper && headerName(header.cells[$0]) == "paper" }) {
+            columns[paper] = .title
+        }
         guard columns.filter({ $0 == .title }).count == 1 else { return nil }
         return columns
     }
