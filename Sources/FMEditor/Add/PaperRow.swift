@@ -8,6 +8,10 @@ struct PaperRow {
     let paperTable: PaperTable
     let heading: String
     private let styles: [ColumnStyle]
+    /// The label most whole-cell links of the table have (`✓`), for a column none of whose rows has one.
+    private let tableLinkLabel: String?
+    /// The word for nothing most of the table's columns use (`-`), for a column that has none.
+    private let tablePlaceholder: String?
     private let bodyDates: [Int?]
 
     struct ColumnStyle {
@@ -28,6 +32,7 @@ struct PaperRow {
         self.heading = heading
         let table = paperTable.table
         var styles: [ColumnStyle] = []
+        var allLabels: [String: Int] = [:], allPlaceholders: [String: Int] = [:]
         for (index, column) in paperTable.columns.enumerated() {
             var labels: [String: Int] = [:], placeholders: [String: Int] = [:], forms: [String: Int] = [:]
             var titleLinks: [String: Int] = [:], wholeLinks = 0, withLinks = 0
@@ -56,6 +61,8 @@ struct PaperRow {
                 if column == .date, let form = TableDateForm.of(text) { forms[form.rawValue, default: 0] += 1 }
             }
             style.linkLabel = Self.mostFrequent(labels)
+            if column != .title { allLabels.merge(labels, uniquingKeysWith: +) }
+            allPlaceholders.merge(placeholders, uniquingKeysWith: +)
             style.placeholder = Self.mostFrequent(placeholders)
             style.dateForm = Self.mostFrequent(forms).flatMap(TableDateForm.init(rawValue:))
             if column == .title {
@@ -68,6 +75,8 @@ struct PaperRow {
             styles.append(style)
         }
         self.styles = styles
+        tableLinkLabel = Self.mostFrequent(allLabels)
+        tablePlaceholder = Self.mostFrequent(allPlaceholders)
         let dateColumn = paperTable.columns.firstIndex(of: .date)
         bodyDates = table.body.map { row in
             guard let dateColumn, dateColumn < row.cells.count else { return nil }
@@ -107,6 +116,8 @@ struct PaperRow {
                 if let given { return given }
                 if let placeholder = style.placeholder { return placeholder }
                 if style.hasEmptyCells { return "" }
+                // A link the row lacks is marked as the table marks a lacking link elsewhere, or `-`.
+                if style.linkLabel != nil { return tablePlaceholder ?? "-" }
                 throw missing(field)
             }
             switch column {
@@ -119,9 +130,9 @@ struct PaperRow {
                     cells.append(draft.title)
                 }
             case .paper:
-                cells.append(try absent(link("paper", label: style.linkLabel ?? "Paper"), "paper link"))
+                cells.append(try absent(link("paper", label: style.linkLabel ?? tableLinkLabel ?? "Paper"), "paper link"))
             case .code:
-                cells.append(try absent(link("code", label: style.linkLabel ?? "Code"), "code link"))
+                cells.append(try absent(link("code", label: style.linkLabel ?? tableLinkLabel ?? "Code"), "code link"))
             case .date:
                 let form = style.dateForm ?? .year
                 guard let cell = form.cell(date: draft.date, year: draft.year) else {
@@ -136,7 +147,7 @@ struct PaperRow {
                 let key = paperTable.key(ofColumn: index)
                 if let text = draft.cells.first(where: { $0.key == key })?.text {
                     cells.append(text)
-                } else if let cell = link(key, label: style.linkLabel ?? name) {
+                } else if let cell = link(key, label: style.linkLabel ?? tableLinkLabel ?? name) {
                     cells.append(cell)
                 } else {
                     cells.append(try absent(nil, "\(key) (cells: {\(key): …} in the --from file)"))

@@ -1,0 +1,170 @@
+import Foundation
+import FMList
+import FMRules
+import FMSchema
+import FMTestSupport
+import Testing
+@testable import FMEditor
+
+/// `add` into a section written as a paper table writes a row of that table: every column in
+/// its order, each cell as the table writes it, in the table's order, and nothing else changes.
+@Suite struct PaperRowAddTests {
+    static let configuration = try! Configuration.parse(yaml: """
+        categories:
+          sam:
+            heading: SAM papers
+          models:
+            heading: MRI Models
+          milestones:
+            heading: Milestone Papers
+        """)
+
+    static let list = """
+        # Papers
+
+        ## SAM papers
+
+        |Date|Authors|Title|Code|
+        |---|---|---|---|
+        |202602|R. Zhai et al.|SAM2-driven dual-teacher framework [(paper)](https://www.sciencedirect.com/science/article/pii/S1)|None|
+        |202511|A. Liu et al.|MedSAM3: Delving into Segment Anything [(paper)](https://arxiv.org/pdf/2511.19046)|[Code](https://github.com/Joey-S-Liu/MedSAM3)|
+        |202509|L. Li et al.|Segment Anything Model for Gastric Cancer [(paper)](https://link.springer.com/chapter/10.1007/1)|None|
+
+        ## MRI Models
+
+        | Year | Title | Journal | Paper | Model | Code | Weights | Key Feature |
+        |:----:|--------|---------|:---:|---------|:---:|:-------:|---|
+        | 2025 | **MRI-CORE**: A Foundation Model for MRI | arXiv | [✓](https://arxiv.org/abs/2506.12186) | ViT-Base | [✓](https://github.com/mazurowski-lab/mri_foundation) | [✓](https://drive.google.com/file/d/1) | MIM+DINOv2 |
+        | 2024 | **Triad**: Vision Foundation Model for 3D MRI | arXiv | [✓](https://arxiv.org/abs/2502.14064) | SwinTransformer | [✓](https://github.com/wangshansong1/Triad) | - | VoCo v2 |
+
+        ## Milestone Papers
+
+        |   Date    |    Keywords    |  Institute  | Paper                                                                                            |
+        |:---------:|:--------------:|:-----------:|--------------------------------------------------------------------------------------------------|
+        |  2017-06  |  Transformers  |   Google    | [Attention Is All You Need](https://arxiv.org/pdf/1706.03762.pdf)                                |
+        |  2018-10  |      BERT      |   Google    | [BERT: Pre-training of Deep Bidirectional Transformers](https://aclanthology.org/N19-1423.pdf)   |
+
+        """
+
+    static func adder() throws -> Adder { Adder(configuration: configuration, registry: try SchemaRegistry.builtIn) }
+
+    static func paper(_ category: String, title: String, date: String? = nil, year: Int? = nil, authors: String? = nil,
+                      links: [PaperDraft.Link], cells: [PaperDraft.Cell] = [], venue: String? = nil) -> Draft {
+        var draft = PaperDraft(category: category, year: year ?? date.flatMap { Int($0.prefix(4)) }, venue: venue, title: title, links: links)
+        draft.date = date
+        draft.authors = authors
+        draft.cells = cells
+        return .paper(draft)
+    }
+
+    /// The table rows GitHub shows in `bytes`.
+    static func renderedRows(_ bytes: [UInt8]) -> Int {
+        RenderedHTML.of(bytes).components(separatedBy: "<tr>").count - 1
+    }
+
+    /// The new list has the old one's lines, in order, and `added` more: the lines added.
+    static func addedLines(_ old: [UInt8], _ new: [UInt8]) -> [String] {
+        var remaining = String(decoding: old, as: UTF8.self).components(separatedBy: "\n")[...]
+        var added: [String] = []
+        for line in String(decoding: new, as: UTF8.self).components(separatedBy: "\n") {
+            if remaining.first == line { remaining = remaining.dropFirst() } else { added.append(line) }
+        }
+        #expect(remaining.isEmpty, "lines changed or lost: \(Array(remaining))")
+        return added
+    }
+
+    @Test func aRowIsWrittenInTheTablesOwnStyleAndOrder() throws {
+        let document = try Document(bytes: Array(Self.list.utf8))
+        let draft = Self.paper("sam", title: "A new segmentation model", date: "2025-12", authors: "Q. Writer et al.",
+                               links: [.init(key: "paper", url: "https://arxiv.org/abs/2512.00001")])
+        let outcome = try Self.adder().add(draft, to: document, allowDuplicate: false)
+        let added = Self.addedLines(document.bytes, outcome.bytes)
+        // Unpadded, the date as YYYYMM, the paper's link as `[(paper)]` after the title, `None` for no code.
+        #expect(added == ["|202512|Q. Writer et al.|A new segmentation model [(paper)](https://arxiv.org/abs/2512.00001)|None|"])
+        // Newest first, as the table is: after 202602, before 202511.
+        let lines = String(decoding: outcome.bytes, as: UTF8.self).components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: added[0]))
+        #expect(lines[at - 1].hasPrefix("|202602|") && lines[at + 1].hasPrefix("|202511|"))
+        #expect(Self.renderedRows(outcome.bytes) == Self.renderedRows(document.bytes) + 1)
+    }
+
+    @Test func aSpacedTableGetsASpacedRowWithItsMarksForNothing() throws {
+        let document = try Document(bytes: Array(Self.list.utf8))
+        let draft = Self.paper("models", title: "**KneeMRI**: A Knee Model", year: 2026,
+                               links: [.init(key: "paper", url: "https://arxiv.org/abs/2601.00002"), .init(key: "code", url: "https://github.com/k/knee")],
+                               cells: [.init(key: "model", text: "ViT-Large"), .init(key: "keyfeature", text: "MAE")], venue: "MICCAI")
+        let outcome = try Self.adder().add(draft, to: document, allowDuplicate: false)
+        let added = Self.addedLines(document.bytes, outcome.bytes)
+        // One space inside each pipe, the links as `[✓]`, `-` for the weights it lacks; newest year first.
+        #expect(added == ["| 2026 | **KneeMRI**: A Knee Model | MICCAI | [✓](https://arxiv.org/abs/2601.00002) | ViT-Large | [✓](https://github.com/k/knee) | - | MAE |"])
+        let lines = String(decoding: outcome.bytes, as: UTF8.self).components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: added[0]))
+        #expect(lines[at - 1].hasPrefix("|:----:|") && lines[at + 1].hasPrefix("| 2025 |"))
+        #expect(Self.renderedRows(outcome.bytes) == Self.renderedRows(document.bytes) + 1)
+    }
+
+    /// `[Title](u)` in a table whose rows all have the same cell widths.
+    @Test func aTitleThatIsTheLinkIsWrittenSo() throws {
+        let document = try Document(bytes: Array(Self.list.utf8))
+        let draft = Self.paper("milestones", title: "Language Models are Few-Shot Learners", date: "2020-05",
+                               links: [.init(key: "paper", url: "https://arxiv.org/abs/2005.14165")], cells: [.init(key: "keywords", text: "GPT 3.0"), .init(key: "institute", text: "OpenAI")])
+        let outcome = try Self.adder().add(draft, to: document, allowDuplicate: false)
+        let added = Self.addedLines(document.bytes, outcome.bytes)
+        // The cells' texts, each padded to its column's width as every row of the table is.
+        #expect(added.count == 1)
+        let cells = added[0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells == ["2020-05", "GPT 3.0", "OpenAI", "[Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165)"])
+        let widths = { (line: String) in line.split(separator: "|").map(\.count) }
+        let header = try #require(Self.list.components(separatedBy: "\n").first { $0.contains("Keywords") })
+        #expect(widths(added[0]) == widths(header))
+        // Oldest first, as the table is: at the end, after 2018-10.
+        let lines = String(decoding: outcome.bytes, as: UTF8.self).components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: added[0]))
+        #expect(lines[at - 1].hasPrefix("|  2018-10  |") && lines[at + 1].isEmpty)
+        #expect(Self.renderedRows(outcome.bytes) == Self.renderedRows(document.bytes) + 1)
+    }
+
+    /// What the table writes in every row and the draft does not say is refused, naming the
+    /// column and the field; nothing is written (`add` returns no bytes).
+    @Test(arguments: [
+        ("sam", "Authors", Self.paper("sam", title: "No authors given", date: "2025-12", links: [.init(key: "paper", url: "https://arxiv.org/abs/2512.00003")])),
+        ("sam", "YYYYMM", Self.paper("sam", title: "A year but no month", year: 2025, authors: "A. B. et al.", links: [.init(key: "paper", url: "https://arxiv.org/abs/2512.00004")])),
+        ("models", "Model", Self.paper("models", title: "No model named", year: 2025, links: [.init(key: "paper", url: "https://arxiv.org/abs/2512.00005")], venue: "arXiv")),
+        ("sam", "project link", Self.paper("sam", title: "A link with no column", date: "2025-12", authors: "A. B. et al.",
+                                          links: [.init(key: "paper", url: "https://arxiv.org/abs/2512.00006"), .init(key: "project", url: "https://example.org/p")])),
+    ])
+    func anIncompleteRowIsRefused(category: String, named: String, draft: Draft) throws {
+        let document = try Document(bytes: Array(Self.list.utf8))
+        do {
+            _ = try Self.adder().add(draft, to: document, allowDuplicate: false)
+            Issue.record("added \(draft.title)")
+        } catch let error as AddError {
+            guard case .invalid(let messages) = error else { Issue.record("\(error)"); return }
+            #expect(messages.contains { $0.contains(named) }, "\(messages)")
+        }
+    }
+
+    /// Every row of the fixture, taken out and added back from what `export` gives of it (read
+    /// as `add --from` reads it), comes back as it was, where it was.
+    @Test func eachExportedRowComesBackAsItWas() throws {
+        let document = try Document(bytes: Array(Self.list.utf8))
+        let view = ListView(document: document, configuration: Self.configuration)
+        let adder = try Self.adder()
+        let records = ListedEntry.all(in: view)
+        #expect(records.count == Self.list.components(separatedBy: "\n").filter { $0.hasPrefix("|") && $0.contains("](") }.count)
+        for record in records {
+            let line = record.listing.lines.lowerBound
+            var lines = Self.list.components(separatedBy: "\n")
+            lines.remove(at: line - 1)
+            let without = try Document(bytes: Array(lines.joined(separator: "\n").utf8))
+            let value = try JSONValue(jsonText: record.json(file: "README.md").jsonText)
+            let draft = try #require(try DraftReader.drafts(in: value, configuration: Self.configuration).first)
+            do {
+                let outcome = try adder.add(draft, to: without, allowDuplicate: false)
+                #expect(String(decoding: outcome.bytes, as: UTF8.self) == Self.list, "\(record.listing.text)")
+            } catch {
+                Issue.record("\(record.listing.text): \(error)")
+            }
+        }
+    }
+}
