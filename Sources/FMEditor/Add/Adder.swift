@@ -61,6 +61,15 @@ public struct Adder: Sendable {
         findings(ofPrepared: prepared(draft))
     }
 
+    /// `validate` for a draft bound for `document`: a paper bound for a paper table that links
+    /// no paper needs no paper link.
+    public func validate(_ draft: Draft, in document: Document) -> [SchemaFinding] {
+        let found = validate(draft)
+        guard found.contains(where: { $0.instanceLocation == "/links/paper" && $0.keyword == "required" }) else { return found }
+        let unlinked = UnlinkedPaperTables(view: ListView(document: document, configuration: configuration))
+        return found.filter { !unlinked.excuses($0, of: draft) }
+    }
+
     /// `validate` of a draft already prepared: `add` prepares each once.
     private func findings(ofPrepared draft: Draft) -> [SchemaFinding] {
         var findings = schemas.validate(draft)
@@ -85,9 +94,10 @@ public struct Adder: Sendable {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
         let findings = findings(ofPrepared: draft)
-        let errors = findings.filter { $0.severity == .error }.map(\.message)
-        if !errors.isEmpty { throw .invalid(errors) }
         let view = ListView(document: document, configuration: configuration)
+        let unlinkedPapers = UnlinkedPaperTables(view: view)
+        let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
+        if !errors.isEmpty { throw .invalid(errors) }
         var hits: [DuplicateHit] = []
         if case .paper(let paper) = draft {
             hits = duplicates(paper, view)
@@ -116,6 +126,7 @@ public struct Adder: Sendable {
     public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
         let drafts = drafts.map(prepared)
         let view = ListView(document: document, configuration: configuration)
+        let unlinkedPapers = UnlinkedPaperTables(view: view)
         let contextBefore = RuleContext(view: view)
         // The schema's findings, on a worker while this thread places the entries. One loop: in
         // parallel loops the shared compiled schemas' reference counts would be contended. The
@@ -135,7 +146,7 @@ public struct Adder: Sendable {
                 guard configuration.category(draft.category) != nil else {
                     throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
                 }
-                let errors = findings.filter { $0.severity == .error }.map(\.message)
+                let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
                 if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
                 warnings += findings.filter { $0.severity == .warning }.map(\.message)
             }
@@ -149,7 +160,7 @@ public struct Adder: Sendable {
             // Papers are read by GitHub's parser together, on all cores; rows one by one.
             var papers: [(index: Int, line: String, links: [String], title: String, venue: String?)] = []
             for (index, draft) in drafts.enumerated() {
-                if case .paper(let paper) = draft {
+                if case .paper(let paper) = draft, !insertions[index].text.hasPrefix("|") {
                     papers.append((index, insertions[index].text, paper.links.map(\.url), paper.title, paper.venue.flatMap { $0.isEmpty ? nil : $0 }))
                 } else {
                     do { try checkRendering(of: insertions[index], for: draft, in: view) } catch .invalid(let messages) {
@@ -435,6 +446,30 @@ public struct Adder: Sendable {
                                  in: newDocument,
                                  known: known) { $0 - headingCount - 1 + region.lowerBound }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
+    }
+}
+
+/// The categories whose papers are rows of a paper table that links none of them (a table of
+/// models with their code and weights): a paper added there needs no paper link.
+struct UnlinkedPaperTables {
+    let categories: Set<String>
+
+    init(view: ListView) {
+        var categories = Set<String>()
+        for table in view.tables {
+            guard let key = table.category, !categories.contains(key), let paperTable = PaperTable(table, configuration: view.configuration),
+                  !paperTable.linksPapers(in: view), let section = view.section(forCategory: key),
+                  view.sections[section].lines.contains(table.lines.lowerBound),
+                  view.tables.first(where: { view.sections[section].lines.contains($0.lines.lowerBound) && PaperTable($0, configuration: view.configuration) != nil }) == table
+            else { continue }
+            categories.insert(key)
+        }
+        self.categories = categories
+    }
+
+    /// Whether the finding is the missing paper link of a draft bound for such a table.
+    func excuses(_ finding: SchemaFinding, of draft: Draft) -> Bool {
+        finding.instanceLocation == "/links/paper" && finding.keyword == "required" && categories.contains(draft.category)
     }
 }
 

@@ -116,8 +116,11 @@ struct PaperRow {
                 if let given { return given }
                 if let placeholder = style.placeholder { return placeholder }
                 if style.hasEmptyCells { return "" }
-                // A link the row lacks is marked as the table marks a lacking link elsewhere, or `-`.
+                // A link or another cell the row lacks is marked as the table marks what is lacking
+                // elsewhere (a link, by `-` when the table shows no mark); the fields that say which
+                // paper it is (authors, venue, date) are asked for.
                 if style.linkLabel != nil { return tablePlaceholder ?? "-" }
+                if column == .other, let placeholder = tablePlaceholder { return placeholder }
                 throw missing(field)
             }
             switch column {
