@@ -77,9 +77,11 @@ public struct DedupeWorkflow {
             let titles = decisions.remember.map { cluster in cluster.entries.map { $0.title ?? $0.text } }
             outcome.remembered = try remember(titles)
         }
-        if !decisions.merge.isEmpty {
-            let merged = document.applying(MergePlan.edits(for: decisions.merge, in: view))
-            let count = decisions.merge.count
+        // A cluster with a table's row is merged by hand (`MergePlan` leaves it).
+        let mergeable = decisions.merge.filter { !$0.entries.contains(where: \.isTableRow) }
+        if !mergeable.isEmpty {
+            let merged = document.applying(MergePlan.edits(for: mergeable, in: view))
+            let count = mergeable.count
             let publisher = Publisher(options: Publisher.Settings(commit: commit))
             let publication = publisher.publish(path: list.path, old: document.bytes, new: merged,
                                                 message: "Merge \(count) duplicate entr\(count == 1 ? "y" : "ies") with fmadd dedupe",

@@ -145,6 +145,58 @@ import Testing
         }
     }
 
+    /// A table that links none of its papers (models, their code and weights) takes a row without
+    /// a paper link; a table that links its papers does not.
+    @Test func aTableThatLinksNoPaperTakesARowWithoutOne() throws {
+        let list = """
+            ## MRI Models
+
+            | Year | Title | Journal | Code |
+            |:----:|--------|---------|:---:|
+            | 2025 | **MRI-CORE**: A Foundation Model for MRI | arXiv | [✓](https://github.com/mazurowski-lab/mri_foundation) |
+
+            ## SAM papers
+
+            |Date|Authors|Title|Code|
+            |---|---|---|---|
+            |202602|R. Zhai et al.|A first title [(paper)](https://www.sciencedirect.com/science/article/pii/S1)|None|
+
+            """
+        let document = try Document(bytes: Array(list.utf8))
+        let record = #"[{"category":"models","year":2024,"venue":"CVPR","title":"**VoCo**: Volume Contrastive Learning","cells":{},"links":{"code":"https://github.com/Luffy03/VoCo"}}]"#
+        let drafts = try DraftReader.drafts(in: try JSONValue(jsonText: record), configuration: Self.configuration)
+        let adder = try Self.adder()
+        #expect(adder.validate(drafts[0], in: document).filter { $0.severity == .error }.isEmpty)
+        let outcome = try adder.add(drafts[0], to: document, allowDuplicate: false)
+        #expect(Self.addedLines(document.bytes, outcome.bytes) == ["| 2024 | **VoCo**: Volume Contrastive Learning | CVPR | [✓](https://github.com/Luffy03/VoCo) |"])
+        // The same without a paper link, bound for the table that links its papers: refused.
+        var sam = drafts[0]
+        if case .paper(var paper) = sam {
+            paper.category = "sam"
+            paper.date = "2025-01"
+            paper.authors = "L. Wu et al."
+            sam = .paper(paper)
+        }
+        #expect(adder.validate(sam, in: document).contains { $0.instanceLocation == "/links/paper" })
+        #expect(throws: AddError.self) { try adder.add(sam, to: document, allowDuplicate: false) }
+    }
+
+    /// Several rows at once (`add --from` with a list), each where the table's order puts it.
+    @Test func severalRowsAtOnceEachGoWhereTheirDateSays() throws {
+        let document = try Document(bytes: Array(Self.list.utf8))
+        let rows: [(date: String, title: String)] = [("2026-03", "The newest row of all"), ("2025-10", "A row between two others")]
+        let drafts = rows.map { date, title in
+            Self.paper("sam", title: title, date: date, authors: "Q. Writer et al.", links: [.init(key: "paper", url: "https://example.org/\(date)")])
+        }
+        let result = try Self.adder().addAll(drafts, to: document, allowDuplicate: false)
+        let added = Self.addedLines(document.bytes, result.bytes)
+        #expect(added.count == 2)
+        let lines = String(decoding: result.bytes, as: UTF8.self).components(separatedBy: "\n")
+        let dates = lines.filter { $0.hasPrefix("|20") }.map { $0.prefix(7) }
+        #expect(Array(dates.prefix(5)) == ["|202603", "|202602", "|202511", "|202510", "|202509"])
+        #expect(Self.renderedRows(result.bytes) == Self.renderedRows(document.bytes) + 2)
+    }
+
     /// Every row of the fixture, taken out and added back from what `export` gives of it (read
     /// as `add --from` reads it), comes back as it was, where it was.
     @Test func eachExportedRowComesBackAsItWas() throws {
