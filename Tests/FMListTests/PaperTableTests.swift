@@ -116,6 +116,19 @@ import Testing
         #expect(milestone.cells.map(\.text) == ["Transformers", "Google"])
     }
 
+    /// `stats` counts a paper table's rows by the year of their date and by their venue.
+    @Test func statisticsCountRowsByTheirYear() throws {
+        let statistics = ListStatistics(view: try Self.view())
+        let lines = Self.list.components(separatedBy: "\n")
+        let rows = lines.filter { $0.hasPrefix("|") && $0.contains("](") }
+        let years = rows.compactMap { Int($0.drop { !$0.isNumber }.prefix(4)) }
+        #expect(years.count == rows.count)
+        let counted = Dictionary(years.map { ($0, 1) }, uniquingKeysWith: +)
+        #expect(Dictionary(uniqueKeysWithValues: statistics.years.map { ($0.year, $0.tally.entries) }) == counted)
+        #expect(statistics.undated.entries == 0)
+        #expect(statistics.venues.first { $0.name == "arXiv" }?.entries == rows.filter { $0.contains("| arXiv |") }.count)
+    }
+
     /// What export writes of a row, the entry schema takes: `date`, `authors` and `cells` are
     /// fields. A row of the table that links no paper lacks its paper link, and only that.
     @Test func anExportedRowFitsTheEntrySchema() throws {
