@@ -273,7 +273,7 @@ public struct Placement: Sendable {
     }
 
     /// The display width of each column's cells, padding included, when every row of the table
-    /// (the alignment row too) has the same ones and the table is not laid out by `TableLayout`.
+    /// (the alignment row too) has the same ones: a table padded its own way.
     static func commonCellWidths(of table: Table) -> [Int]? {
         let widths = table.rows.map { $0.cells.map { DisplayWidth.of($0.text) } }
         guard let first = widths.first, first.allSatisfy({ $0 >= 3 }), widths.allSatisfy({ $0 == first }) else { return nil }
