@@ -61,7 +61,8 @@ public struct MatchEvidence: Hashable, Sendable {
 public struct DuplicateCluster: Hashable, Sendable {
     /// One listed entry of a cluster.
     public struct Entry: Hashable, Sendable {
-        /// The entry's index in `ListView.entries`.
+        /// The entry's index in `ListView.entries`; for a table's row (`isTableRow`), the count of
+        /// those entries plus its place among the list's table rows.
         public var index: Int
         public var line: Int
         /// The heading text of the entry's section.
@@ -70,6 +71,10 @@ public struct DuplicateCluster: Hashable, Sendable {
         public var year: Int?
         /// The entry's first line, without its indentation.
         public var text: String
+        /// Its title (a dataset row's name), when it has one.
+        public var title: String? = nil
+        /// A row of a table: reported, never merged (the merge edits items).
+        public var isTableRow: Bool = false
     }
 
     /// A matched pair of the cluster's entries.

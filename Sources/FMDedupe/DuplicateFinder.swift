@@ -20,15 +20,29 @@ public struct DuplicateFinder: Sendable {
     }
 
     /// The entries of a list that can be compared, with their fingerprints: the first half of
-    /// the search, which spreads over all cores.
+    /// the search, which spreads over all cores. The rows of its tables (a paper table's, a
+    /// dataset table's) are compared too: a row's id is `ListView.entries.count` plus its
+    /// place in `rows`.
     public struct Candidates: Sendable {
         let entries: [Int]
         let fingerprints: [Fingerprint]
+        let rows: [ListedEntry.TableRowRecord]
     }
 
     public func candidates(in view: ListView) -> Candidates {
         let entries = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
-        return Candidates(entries: entries, fingerprints: Self.fingerprints(of: entries, in: view))
+        let rows = ListedEntry.tableRows(in: view)
+        return Candidates(entries: entries + rows.indices.map { view.entries.count + $0 },
+                          fingerprints: Self.fingerprints(of: entries, in: view) + rows.map { Self.fingerprint(of: $0.record.draft) },
+                          rows: rows)
+    }
+
+    /// A row's fingerprint: its title (a dataset's name) and its links.
+    static func fingerprint(of draft: Draft) -> Fingerprint {
+        switch draft {
+        case .paper(let paper): return Fingerprint(title: paper.title, urls: paper.links.map(\.url))
+        case .dataset(let dataset): return Fingerprint(title: dataset.name, urls: [dataset.paper, dataset.link].compactMap { $0 })
+        }
     }
 
     /// `candidates(in:)` of a list that shares entries with another (the list before and after
@@ -38,7 +52,9 @@ public struct DuplicateFinder: Sendable {
     public func candidates(in view: ListView, reusing earlier: Candidates, of earlierView: ListView,
                            lineThere: (Int) -> Int?) -> Candidates {
         let entries = view.entries.indices.filter { Self.isComparable(view.entries[$0]) }
-        let earlierByLine = Dictionary(uniqueKeysWithValues: earlier.entries.indices.map { (earlierView.entries[earlier.entries[$0]].line, $0) })
+        // Of the earlier candidates, the entries (the rows after them are read again: they are few).
+        let earlierEntries = earlier.entries.indices.filter { earlier.entries[$0] < earlierView.entries.count }
+        let earlierByLine = Dictionary(uniqueKeysWithValues: earlierEntries.map { (earlierView.entries[earlier.entries[$0]].line, $0) })
         var fingerprints = [Fingerprint?](repeating: nil, count: entries.count)
         var missing: [Int] = []
         for (k, index) in entries.enumerated() {
@@ -53,7 +69,9 @@ public struct DuplicateFinder: Sendable {
             missing.append(k)
         }
         for (k, fingerprint) in zip(missing, Self.fingerprints(of: missing.map { entries[$0] }, in: view)) { fingerprints[k] = fingerprint }
-        return Candidates(entries: entries, fingerprints: fingerprints.map { $0! })
+        let rows = ListedEntry.tableRows(in: view)
+        return Candidates(entries: entries + rows.indices.map { view.entries.count + $0 },
+                          fingerprints: fingerprints.map { $0! } + rows.map { Self.fingerprint(of: $0.record.draft) }, rows: rows)
     }
 
     /// The clusters of duplicate entries in `view`, in the order of their first line. Only pairs
@@ -61,11 +79,18 @@ public struct DuplicateFinder: Sendable {
     public func clusters(in view: ListView, prepared: Candidates? = nil, scope: Configuration.DedupeScope? = nil,
                          minimumConfidence: DuplicateConfidence = .possible) -> [DuplicateCluster] {
         let prepared = prepared ?? candidates(in: view)
-        let candidates = prepared.entries, fingerprints = prepared.fingerprints
+        let candidates = prepared.entries, fingerprints = prepared.fingerprints, rows = prepared.rows
         let scopeOf = ScopeGroups(scope ?? configuration.dedupeScope, configuration: configuration)
+        let entryCount = view.entries.count
         let search = CandidateSearch(fingerprints: fingerprints,
-                                     scopes: candidates.map { scopeOf.group(category: view.entries[$0].category,
-                                                                            section: view.entries[$0].section) },
+                                     scopes: candidates.map { id in
+                                         guard id >= entryCount else {
+                                             return scopeOf.group(category: view.entries[id].category, section: view.entries[id].section)
+                                         }
+                                         let row = rows[id - entryCount]
+                                         return scopeOf.group(category: row.record.draft.category, section: row.section,
+                                                              dataset: row.record.draft.schemaName == "dataset")
+                                     },
                                      threshold: threshold)
         let judge = PairJudge(threshold: threshold)
         let pairs = search.pairs()
@@ -84,8 +109,8 @@ public struct DuplicateFinder: Sendable {
         }
         return groups.map { group in
             DuplicateCluster(confidence: group.confidence,
-                             entries: group.entries.map { Self.member($0, in: view) },
-                             reasons: group.links.map { Self.reason($0, in: view) })
+                             entries: group.entries.map { Self.member($0, in: view, rows: rows) },
+                             reasons: group.links.map { Self.reason($0, in: view, rows: rows) })
         }
     }
 
@@ -116,9 +141,24 @@ public struct DuplicateFinder: Sendable {
                 return (index, evidence)
             }
         }
-        return found.joined()
+        let rows = ListedEntry.tableRows(in: view)
+        let rowsFound = rows.indices.compactMap { k -> (Int, MatchEvidence)? in
+            // A paper is compared with papers: a dataset's row names the paper it comes from.
+            guard case .paper = rows[k].record.draft else { return nil }
+            let row = rows[k]
+            switch scope ?? configuration.dedupeScope {
+            case .list: break
+            case .category: guard candidate.category == nil || row.record.draft.category == candidate.category else { return nil }
+            case .section: guard candidate.section == nil || row.section == candidate.section else { return nil }
+            }
+            let fingerprint = Self.fingerprint(of: row.record.draft)
+            guard let evidence = judge.evidence(probe, fingerprint) else { return nil }
+            if !probeNames.isEmpty, DistinctRules.areDistinct(probeNames, distinct.memberships(of: fingerprint)) { return nil }
+            return (entries.count + k, evidence)
+        }
+        return (Array(found.joined()) + rowsFound)
             .sorted { ($0.1.confidence, $0.1.similarity, -$0.0) > ($1.1.confidence, $1.1.similarity, -$1.0) }
-            .map { DuplicateMatch(entry: Self.member($0.0, in: view), evidence: $0.1) }
+            .map { DuplicateMatch(entry: Self.member($0.0, in: view, rows: rows), evidence: $0.1) }
     }
 
     // MARK: Helpers
@@ -138,7 +178,16 @@ public struct DuplicateFinder: Sendable {
         return Array(pieces.joined())
     }
 
-    static func member(_ index: Int, in view: ListView) -> DuplicateCluster.Entry {
+    static func member(_ index: Int, in view: ListView, rows: [ListedEntry.TableRowRecord]) -> DuplicateCluster.Entry {
+        guard index < view.entries.count else {
+            let row = rows[index - view.entries.count]
+            var year: Int?
+            if case .paper(let paper) = row.record.draft { year = paper.year }
+            return DuplicateCluster.Entry(index: index, line: row.record.listing.lines.lowerBound, section: row.record.listing.section,
+                                          category: row.record.draft.category, year: year,
+                                          text: String(row.record.listing.text.drop { $0 == " " || $0 == "\t" }),
+                                          title: row.record.draft.title, isTableRow: true)
+        }
         let entry = view.entries[index]
         let text = view.document.lineText(entry.line)
         return DuplicateCluster.Entry(
@@ -146,11 +195,16 @@ public struct DuplicateFinder: Sendable {
             section: entry.section.map { view.sections[$0].text },
             category: entry.category,
             year: entry.yearGroup.map { view.yearGroups[$0].year },
-            text: String(text.drop { $0 == " " || $0 == "\t" }))
+            text: String(text.drop { $0 == " " || $0 == "\t" }),
+            title: entry.title)
     }
 
-    private static func reason(_ link: ClusterBuilder.Link, in view: ListView) -> DuplicateCluster.Reason {
-        let lines = (view.entries[link.first].line, view.entries[link.second].line)
+    private static func line(of id: Int, in view: ListView, rows: [ListedEntry.TableRowRecord]) -> Int {
+        id < view.entries.count ? view.entries[id].line : rows[id - view.entries.count].record.listing.lines.lowerBound
+    }
+
+    private static func reason(_ link: ClusterBuilder.Link, in view: ListView, rows: [ListedEntry.TableRowRecord]) -> DuplicateCluster.Reason {
+        let lines = (line(of: link.first, in: view, rows: rows), line(of: link.second, in: view, rows: rows))
         return DuplicateCluster.Reason(firstLine: min(lines.0, lines.1), secondLine: max(lines.0, lines.1),
                                        evidence: link.evidence)
     }
@@ -182,10 +236,12 @@ private struct ScopeGroups {
         categoryIndex = index
     }
 
-    /// Entries outside any section or category form a group of their own (-1).
-    func group(category: String?, section: Int?) -> Int {
+    /// Entries outside any section or category form a group of their own (-1). The rows of
+    /// dataset tables are compared among themselves (-2 across the list): a dataset's row links
+    /// the paper that made it, which the list may hold as a paper too.
+    func group(category: String?, section: Int?, dataset: Bool = false) -> Int {
         switch scope {
-        case .list: 0
+        case .list: dataset ? -2 : 0
         case .category: category.flatMap { categoryIndex[$0] } ?? -1
         case .section: section ?? -1
         }

@@ -9,7 +9,7 @@ import FMList
 /// entry's separator, so two different `[[Code]]` links are both kept. The others are deleted,
 /// except for a year marker that GitHub shows inside one of them (a lazy continuation line). An
 /// entry with sub-entries is never deleted: it is the one that stays, and a cluster with two such
-/// entries is left as it is.
+/// entries is left as it is, as is a cluster that holds a table's row.
 public enum MergePlan {
     /// The edits that merge `clusters`, for `Document.applying(_:)`. Which clusters to merge is
     /// the caller's choice (for example only those of confidence `.duplicate`).
@@ -26,6 +26,8 @@ public enum MergePlan {
 
     /// The entry of a cluster that stays.
     public static func keeper(of cluster: DuplicateCluster, in view: ListView) -> DuplicateCluster.Entry? {
+        // Rows of a table are merged by hand: a table row is not an item to delete or extend.
+        guard !cluster.entries.contains(where: \.isTableRow) else { return nil }
         let removable = cluster.entries.filter { !hasSubEntries($0.index, in: view) }
         let fixed = cluster.entries.filter { hasSubEntries($0.index, in: view) }
         // An entry that cannot go must be the one that stays; two such cannot be merged.

@@ -34,8 +34,11 @@ public struct DedupeWorkflow {
         }
 
         /// The duplicate clusters (and the likely ones, with `includeLikely`) merged; nothing remembered.
+        /// A cluster with a table's row is only reported: rows are merged by hand.
         public static func byConfidence(_ clusters: [DuplicateCluster], includeLikely: Bool) -> Decisions {
-            Decisions(merge: clusters.filter { $0.confidence == .duplicate || (includeLikely && $0.confidence == .likely) })
+            Decisions(merge: clusters.filter {
+                ($0.confidence == .duplicate || (includeLikely && $0.confidence == .likely)) && !$0.entries.contains(where: \.isTableRow)
+            })
         }
     }
 
@@ -71,12 +74,14 @@ public struct DedupeWorkflow {
         let decisions = decide(clusters)
         var outcome = Outcome(clusters: clusters)
         if !decisions.remember.isEmpty {
-            let titles = decisions.remember.map { cluster in cluster.entries.map { view.entries[$0.index].title ?? $0.text } }
+            let titles = decisions.remember.map { cluster in cluster.entries.map { $0.title ?? $0.text } }
             outcome.remembered = try remember(titles)
         }
-        if !decisions.merge.isEmpty {
-            let merged = document.applying(MergePlan.edits(for: decisions.merge, in: view))
-            let count = decisions.merge.count
+        // A cluster with a table's row is merged by hand (`MergePlan` leaves it).
+        let mergeable = decisions.merge.filter { !$0.entries.contains(where: \.isTableRow) }
+        if !mergeable.isEmpty {
+            let merged = document.applying(MergePlan.edits(for: mergeable, in: view))
+            let count = mergeable.count
             let publisher = Publisher(options: Publisher.Settings(commit: commit))
             let publication = publisher.publish(path: list.path, old: document.bytes, new: merged,
                                                 message: "Merge \(count) duplicate entr\(count == 1 ? "y" : "ies") with fmadd dedupe",

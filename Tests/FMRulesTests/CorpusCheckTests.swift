@@ -75,6 +75,10 @@ import FMRules
         // entries whose titles disagree (a link pasted into the wrong entry, most likely).
         .union([Spot(rule: "duplicate-entry", line: 217, column: 1), Spot(rule: "duplicate-entry", line: 218, column: 1)])
         .union([(96, 1), (111, 1), (139, 1), (170, 1), (239, 3), (267, 3)].map { Spot(rule: "possible-duplicate", line: $0.0, column: $0.1) })
+        // Pairs of dataset rows that link one paper or record: MedDG and MedDialog (one ACL
+        // Anthology page), BiMed1.3M and OncoGPT (one arXiv id), TotalSegmentator and its v2 (one
+        // Zenodo DOI).
+        .union([364, 376, 391].map { Spot(rule: "possible-duplicate", line: $0, column: 1) })
         // The five dataset tables: unpadded, and right under their headings.
         .union([341, 379, 425, 446, 467].flatMap { [Spot(rule: "table-alignment", line: $0, column: 1),
                                                      Spot(rule: "blank-line-around-table", line: $0, column: 1)] })

@@ -69,6 +69,15 @@ public struct Adder: Sendable {
         findings(ofPrepared: prepared(draft))
     }
 
+    /// `validate` for a draft bound for `document`: a paper bound for a paper table that links
+    /// no paper needs no paper link.
+    public func validate(_ draft: Draft, in document: Document) -> [SchemaFinding] {
+        let found = validate(draft)
+        guard found.contains(where: { $0.instanceLocation == "/links/paper" && $0.keyword == "required" }) else { return found }
+        let unlinked = UnlinkedPaperTables(view: ListView(document: document, configuration: configuration))
+        return found.filter { !unlinked.excuses($0, of: draft) }
+    }
+
     /// `validate` of a draft already prepared: `add` prepares each once.
     private func findings(ofPrepared draft: Draft) -> [SchemaFinding] {
         var findings = schemas.validate(draft)
@@ -95,7 +104,8 @@ public struct Adder: Sendable {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
         let findings = findings(ofPrepared: draft)
-        let errors = findings.filter { $0.severity == .error }.map(\.message)
+        let unlinkedPapers = UnlinkedPaperTables(view: view)
+        let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
         if !errors.isEmpty { throw .invalid(errors) }
         var hits: [DuplicateHit] = []
         if case .paper(let paper) = draft {
@@ -127,6 +137,7 @@ public struct Adder: Sendable {
         let drafts = drafts.map(prepared)
         let view = ListView(document: document, configuration: configuration)
         let configuration = view.configuration
+        let unlinkedPapers = UnlinkedPaperTables(view: view)
         let contextBefore = RuleContext(view: view)
         // The schema's findings, on a worker while this thread places the entries. One loop: in
         // parallel loops the shared compiled schemas' reference counts would be contended. The
@@ -146,7 +157,7 @@ public struct Adder: Sendable {
                 guard configuration.category(draft.category) != nil else {
                     throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
                 }
-                let errors = findings.filter { $0.severity == .error }.map(\.message)
+                let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
                 if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
                 warnings += findings.filter { $0.severity == .warning }.map(\.message)
             }
@@ -160,7 +171,7 @@ public struct Adder: Sendable {
             // Papers are read by GitHub's parser together, on all cores; rows one by one.
             var papers: [(index: Int, line: String, links: [String], title: String, venue: String?)] = []
             for (index, draft) in drafts.enumerated() {
-                if case .paper(let paper) = draft {
+                if case .paper(let paper) = draft, !insertions[index].text.hasPrefix("|") {
                     papers.append((index, insertions[index].text, paper.links.map(\.url), paper.title, paper.venue.flatMap { $0.isEmpty ? nil : $0 }))
                 } else {
                     do { try checkRendering(of: insertions[index], for: draft, in: view) } catch .invalid(let messages) {
@@ -330,13 +341,22 @@ public struct Adder: Sendable {
     /// fields' and whose links are exactly the draft's, before a byte is written.
     private func checkRendering(of insertion: Insertion, for draft: Draft, in view: ListView) throws(AddError) {
         let problem: String?
+        let table = view.tables.first { $0.lines.contains(insertion.line - 1) || $0.lines.upperBound + 1 == insertion.line }
+        let document = view.document
         switch draft {
         case .paper(let paper):
-            problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url), allowingBold: view.conventions.boldEntries)
+            if insertion.text.hasPrefix("|"), let table, table.rows.count >= 2 {
+                // A paper table's row: its links in the order its cells hold them.
+                let links = paper.links.map(\.url).sorted {
+                    (insertion.text.range(of: "](\($0))")?.lowerBound ?? insertion.text.endIndex) < (insertion.text.range(of: "](\($1))")?.lowerBound ?? insertion.text.endIndex)
+                }
+                problem = EntryText.renderingProblem(ofRow: insertion.text, header: document.lineText(table.rows[0].line),
+                                                     delimiter: document.lineText(table.rows[1].line), links: links, allowingBold: true)
+            } else {
+                problem = EntryText.renderingProblem(ofEntry: insertion.text, links: paper.links.map(\.url), allowingBold: view.conventions.boldEntries)
+            }
         case .dataset(let dataset):
-            guard let table = view.tables.first(where: { $0.lines.contains(insertion.line - 1) || $0.lines.upperBound + 1 == insertion.line }),
-                  table.rows.count >= 2 else { return }
-            let document = view.document
+            guard let table, table.rows.count >= 2 else { return }
             problem = EntryText.renderingProblem(ofRow: insertion.text, header: document.lineText(table.rows[0].line),
                                                  delimiter: document.lineText(table.rows[1].line),
                                                  links: [dataset.paper, dataset.link].compactMap { $0 })
@@ -437,6 +457,30 @@ public struct Adder: Sendable {
                                  in: newDocument,
                                  known: known) { $0 - headingCount - 1 + region.lowerBound }
         if !fresh.isEmpty { throw .wouldAddFindings(fresh) }
+    }
+}
+
+/// The categories whose papers are rows of a paper table that links none of them (a table of
+/// models with their code and weights): a paper added there needs no paper link.
+struct UnlinkedPaperTables {
+    let categories: Set<String>
+
+    init(view: ListView) {
+        var categories = Set<String>()
+        for table in view.tables {
+            guard let key = table.category, !categories.contains(key), let paperTable = PaperTable(table, configuration: view.configuration),
+                  !paperTable.linksPapers(in: view), let section = view.section(forCategory: key),
+                  view.sections[section].lines.contains(table.lines.lowerBound),
+                  view.tables.first(where: { view.sections[section].lines.contains($0.lines.lowerBound) && PaperTable($0, configuration: view.configuration) != nil }) == table
+            else { continue }
+            categories.insert(key)
+        }
+        self.categories = categories
+    }
+
+    /// Whether the finding is the missing paper link of a draft bound for such a table.
+    func excuses(_ finding: SchemaFinding, of draft: Draft) -> Bool {
+        finding.instanceLocation == "/links/paper" && finding.keyword == "required" && categories.contains(draft.category)
     }
 }
 

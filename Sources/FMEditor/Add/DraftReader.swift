@@ -42,7 +42,8 @@ public enum DraftReader {
 
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
     /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
-    static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links", "listed"]
+    static let paperFields = ["category", "title", "venue", "year", "date", "authors", "paper", "code", "project", "dataset", "links", "cells",
+                              "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
@@ -108,16 +109,35 @@ public enum DraftReader {
         for key in ["paper", "code", "project", "dataset"] where !links.contains(where: { $0.key == key }) {
             if let url = try string(key) { links.append(.init(key: key, url: url)) }
         }
-        guard let paper = links.first(where: { $0.key == "paper" }) else { throw .missingField(entry: number, field: "paper") }
-        links.removeAll { $0.key == "paper" }
-        links.insert(paper, at: 0)
+        // A paper table's row (with a date, authors or other cells) may have no paper link: some
+        // tables link none; `add` refuses it where the table does.
+        let paper = links.first { $0.key == "paper" }
+        guard paper != nil || ["date", "authors", "cells"].contains(where: { object[$0] != nil }) else {
+            throw .missingField(entry: number, field: "paper")
+        }
+        if let paper {
+            links.removeAll { $0.key == "paper" }
+            links.insert(paper, at: 0)
+        }
         var year: Int?
         if let value = object["year"] {
             guard let given = value.intValue else { throw .wrongType(entry: number, field: "year", expected: "a number such as 2024") }
             year = given
         }
-        guard let year = year ?? YearHint.year(fromLink: paper.url) else { throw .missingField(entry: number, field: "year") }
+        // A row's date (`2024-06`) states its year.
+        let date = try string("date")
+        let yearOfDate = date.flatMap { TableDateForm.read($0)?.year }
+        guard let year = year ?? yearOfDate ?? paper.flatMap({ YearHint.year(fromLink: $0.url) }) else { throw .missingField(entry: number, field: "year") }
         var draft = PaperDraft(category: category, year: year, venue: try string("venue"), title: title, links: links)
+        draft.date = date
+        draft.authors = try string("authors")
+        if let given = object["cells"] {
+            guard let members = given.objectValue else { throw .wrongType(entry: number, field: "cells", expected: "a mapping of column to text") }
+            draft.cells = try members.map { member throws(Problem) in
+                guard let text = member.value.stringValue else { throw .wrongType(entry: number, field: "cells.\(member.key)", expected: "text") }
+                return PaperDraft.Cell(key: member.key, text: text)
+            }
+        }
         draft.position = object["listed"]?.objectValue?["index"]?.intValue
         return .paper(draft)
     }

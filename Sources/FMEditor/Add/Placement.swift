@@ -18,7 +18,8 @@ public struct Insertion: Sendable {
 
 /// Finds the place of a new entry: its category's section, its year group (made when missing, in
 /// the list's year order and in its marker style), after the group's last entry; a dataset row
-/// at the end of its category's table.
+/// at the end of its category's table; a paper of a section written as a paper table, a row of
+/// that table in its order (`PaperRow`).
 public struct Placement: Sendable {
     public let view: ListView
     /// Read once, so that placing many entries costs each only its own section.
@@ -54,7 +55,9 @@ public struct Placement: Sendable {
             throw .sectionNotFound(category: draft.category, heading: category.heading)
         }
         switch draft {
-        case .paper(let paper): return paperInsertion(paper, section: sectionIndex)
+        case .paper(let paper):
+            if let table = paperTable(inSection: sectionIndex) { return try paperRowInsertion(paper, table: table, section: sectionIndex) }
+            return paperInsertion(paper, section: sectionIndex)
         case .dataset(let dataset): return try datasetInsertion(dataset, section: sectionIndex)
         }
     }
@@ -195,6 +198,28 @@ public struct Placement: Sendable {
         group + 1 < view.yearGroups.count ? view.yearGroups[group + 1].line : nil
     }
 
+    // MARK: Paper tables
+
+    /// The section's paper table, when the section's papers are rows of one (it has no entries of its own).
+    private func paperTable(inSection sectionIndex: Int) -> PaperTable? {
+        let section = view.sections[sectionIndex]
+        guard !(entriesBySection[sectionIndex] ?? []).contains(where: { $0.shape == .entry }) else { return nil }
+        return view.tables.lazy.filter { section.lines.contains($0.lines.lowerBound) }
+            .compactMap { PaperTable($0, configuration: view.configuration) }.first
+    }
+
+    private func paperRowInsertion(_ draft: PaperDraft, table paperTable: PaperTable, section sectionIndex: Int) throws(AddError) -> Insertion {
+        let section = view.sections[sectionIndex]
+        let row = PaperRow(paperTable, heading: section.text, in: view)
+        let cells = try row.cells(for: draft)
+        guard cells.contains(where: { !$0.trimmingWhitespace().isEmpty && !PaperTable.isPlaceholder($0) }) else {
+            throw .invalid(["the row would have no text in its cells"])
+        }
+        var insertion = rowInsertion(cells, into: paperTable.table, beforeBodyRow: row.slot(for: draft), section: section)
+        insertion.year = draft.year
+        return insertion
+    }
+
     // MARK: Datasets
 
     private func datasetInsertion(_ draft: DatasetDraft, section sectionIndex: Int) throws(AddError) -> Insertion {
@@ -202,33 +227,57 @@ public struct Placement: Sendable {
         guard let table = view.tables.first(where: { section.lines.contains($0.lines.lowerBound) }), table.rows.count >= 2 else {
             throw .tableNotFound(category: draft.category, heading: section.text)
         }
-        let cells = cellTexts(for: draft, header: table.header)
-        let last = table.rows.last.map { document.lineText($0.line) } ?? ""
+        return rowInsertion(cellTexts(for: draft, header: table.header), into: table, beforeBodyRow: table.body.count, section: section)
+    }
+
+    /// A new row of `cells` before the body row `slot` (at the end for the body's count), written
+    /// as the table writes its rows: an aligned table stays aligned (the row padded to the
+    /// columns, or every row padded anew when it is wider), a table whose rows all have the same
+    /// cell widths gets a row of those widths when it fits, and otherwise the row is written
+    /// with or without spaces inside its pipes, as the row next to it is.
+    private func rowInsertion(_ cells: [String], into table: Table, beforeBodyRow slot: Int, section: Section) -> Insertion {
+        let body = Array(table.body)
+        let at = slot < body.count ? body[slot].line : table.lines.upperBound + 1
+        let neighbour = document.lineText(slot > 0 ? body[slot - 1].line : (body.first?.line ?? table.rows[table.rows.count - 1].line))
+        let alignments = table.rows[1].cells.map { TableLayout.alignment(of: $0.text) }
         let text: String
         var edits: [LineEdit]
+        var line = at
         if let aligned = TableLayout.aligned(table, in: document, padLastColumn: view.configuration.padLastColumn),
            aligned == table.rows.map({ document.lineText($0.line) }) {
-            // An aligned table stays aligned: the row is padded to the columns, or all rows are
-            // padded anew when it is wider.
             let widths = Self.columnWidths(aligned)
-            let padded = Self.pad(cells, widths: widths, alignments: table.rows[1].cells.map { TableLayout.alignment(of: $0.text) })
+            let padded = Self.pad(cells, widths: widths, alignments: alignments)
             if DisplayWidth.of(padded) == DisplayWidth.of(aligned[0]) {
                 text = padded
-                edits = [.insert([text], before: table.lines.upperBound + 1)]
+                edits = [.insert([text], before: at)]
             } else {
-                let grown = TableLayout.lines(header: table.rows.map { row in row.cells.map { TableLayout.cellText($0.text) } } + [cells],
-                                              alignments: table.rows[1].cells.map { TableLayout.alignment(of: $0.text) },
-                                              indent: "", padLastColumn: view.configuration.padLastColumn)
-                text = grown[grown.count - 1]
+                var texts = table.rows.map { row in row.cells.map { TableLayout.cellText($0.text) } }
+                texts.insert(cells, at: 2 + slot)
+                let grown = TableLayout.lines(header: texts, alignments: alignments, indent: "", padLastColumn: view.configuration.padLastColumn)
+                text = grown[2 + slot]
                 edits = [LineEdit(lines: table.lines.lowerBound..<(table.lines.upperBound + 1), replacement: grown)]
+                line = table.lines.lowerBound + 2 + slot
             }
+        } else if let widths = Self.commonCellWidths(of: table), cells.indices.allSatisfy({ DisplayWidth.of(cells[$0]) + 2 <= widths[$0] }) {
+            text = "|" + cells.indices.map { " " + TableLayout.pad(cells[$0], width: widths[$0] - 2, $0 < alignments.count ? alignments[$0] : .none) + " " }
+                .joined(separator: "|") + "|"
+            edits = [.insert([text], before: at)]
         } else {
-            let spaced = last.contains("| ") || last.contains(" |")
+            let spaced = neighbour.contains("| ") || neighbour.contains(" |")
             text = spaced ? "| " + cells.joined(separator: " | ") + " |" : "|" + cells.joined(separator: "|") + "|"
-            edits = [.insert([text], before: table.lines.upperBound + 1)]
+            edits = [.insert([text], before: at)]
         }
-        return Insertion(edits: edits, line: table.lines.upperBound + 1, text: text, section: section.text, year: nil,
-                         before: last, after: nil, createsYearGroup: false)
+        return Insertion(edits: edits, line: line, text: text, section: section.text, year: nil,
+                         before: slot > 0 ? document.lineText(body[slot - 1].line) : slot == body.count ? document.lineText(table.rows[1].line) : nil,
+                         after: slot < body.count ? document.lineText(body[slot].line) : nil, createsYearGroup: false)
+    }
+
+    /// The display width of each column's cells, padding included, when every row of the table
+    /// (the alignment row too) has the same ones: a table padded its own way.
+    static func commonCellWidths(of table: Table) -> [Int]? {
+        let widths = table.rows.map { $0.cells.map { DisplayWidth.of($0.text) } }
+        guard let first = widths.first, first.allSatisfy({ $0 >= 3 }), widths.allSatisfy({ $0 == first }) else { return nil }
+        return first
     }
 
     /// The row's cells in the order of the table's columns, found by their headers.

@@ -55,6 +55,9 @@ public struct Configuration: Sendable, Equatable {
     public var mailto: String?
     public var sortWithinYear: Placement = .append
     public var padLastColumn: Bool = true
+    /// What the columns of paper tables hold, by header text, where the header alone does not
+    /// say it (`Keywords: title`); other headers are recognised (`PaperColumn`).
+    public var tableColumns: [String: PaperColumn] = [:]
     /// The file the configuration was read from, if any.
     public var source: String?
 
@@ -166,6 +169,7 @@ private struct ConfigurationFile: Decodable {
     }
     struct Table: Decodable {
         var padLastColumn: Bool?
+        var columns: [String: PaperColumn]?
     }
 
     var list: String?
@@ -240,6 +244,7 @@ private struct ConfigurationFile: Decodable {
         if let mailto { config.mailto = mailto }
         if let sortWithinYear { config.sortWithinYear = sortWithinYear }
         if let pad = table?.padLastColumn { config.padLastColumn = pad }
+        if let columns = table?.columns { config.tableColumns = columns }
         return config
     }
 }

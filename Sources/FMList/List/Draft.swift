@@ -8,6 +8,11 @@ public struct PaperDraft: Hashable, Sendable {
     public var title: String
     /// Links by label key (`paper`, `code`, `project`, …), the paper's first.
     public var links: [Link]
+    /// What a paper table's row says beyond the year: its date (`2024-06`, `2024-06-30`), its
+    /// authors (`A. Author et al.`), and its other cells by their column's header key.
+    public var date: String?
+    public var authors: String?
+    public var cells: [Cell] = []
     /// Where `fmadd export` saw the entry among its section's entries (`listed.index`), from 0:
     /// an entry added back goes there when that place is in its year group.
     public var position: Int?
@@ -35,6 +40,16 @@ public struct PaperDraft: Hashable, Sendable {
                 return String(decoding: bytes, as: UTF8.self)
             }
             return label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+
+    /// A cell of a paper table's row that no field holds (`Model`, `Key Feature`), by the key of its header.
+    public struct Cell: Hashable, Sendable {
+        public var key: String
+        public var text: String
+        public init(key: String, text: String) {
+            self.key = key
+            self.text = text
         }
     }
 
@@ -69,12 +84,15 @@ public struct PaperDraft: Hashable, Sendable {
     /// The members of `json`, in order, with room for `extra` more.
     func jsonMembers(extra: Int = 0) -> [JSONObject.Member] {
         var members: [JSONObject.Member] = []
-        members.reserveCapacity(5 + extra)
+        members.reserveCapacity(8 + extra)
         members.append((key: "category", value: .string(category)))
         if let year { members.append((key: "year", value: .number(JSONNumber(year)))) }
+        if let date { members.append((key: "date", value: .string(date))) }
         if let venue { members.append((key: "venue", value: .string(venue))) }
         members.append((key: "title", value: .string(title)))
+        if let authors { members.append((key: "authors", value: .string(authors))) }
         members.append((key: "links", value: .object(JSONObject(links.map { (key: $0.key, value: JSONValue.string($0.url)) }))))
+        if !cells.isEmpty { members.append((key: "cells", value: .object(JSONObject(cells.map { (key: $0.key, value: JSONValue.string($0.text)) })))) }
         return members
     }
 }

@@ -81,11 +81,14 @@ public struct ListStatistics: Sendable, Equatable {
         }
         for table in view.tables {
             guard let category = table.category else { continue }
+            // A paper table's row states its year (its date) and its venue.
+            let paperTable = PaperTable(table, configuration: view.configuration)
             for row in table.body {
                 let links = view.linksByLine[row.line - 1]
-                counter.add(category: category, year: nil, venue: nil,
+                let paper = paperTable.map { PaperTable.draft(of: row, in: table, columns: $0.columns, category: category, view: view) }
+                counter.add(category: category, year: paper?.year, venue: paper?.venue,
                             code: links.contains { Self.isCodeLink(label: $0.label ?? $0.text, target: $0.target) },
-                            preprint: links.contains { Self.isPreprintLink($0.target) })
+                            preprint: Self.isPreprintVenue(paper?.venue) || links.contains { Self.isPreprintLink($0.target) })
             }
         }
         self = counter.statistics

@@ -34,11 +34,12 @@ public struct ListedEntry: Hashable, Sendable {
     /// categories, in the list's order. A paper's year is its year group's, when it has one; its
     /// links are keyed by their labels (`[[Paper]]` is `paper`), a label's first link kept, links
     /// without a target or a label of letters or digits left out (the line keeps them all). A
-    /// row's cells are read by their columns' headers, as `add` writes them.
+    /// row's cells are read by their columns' headers, as `add` writes them: a dataset row, or a
+    /// paper table's row as a paper (`PaperTable`).
     public static func all(in view: ListView) -> [ListedEntry] {
         let configuration = view.configuration
         // What each record is read from, in the list's order: an entry, or a row of a table.
-        enum Source { case paper(entry: Int), row(table: Int, row: Int) }
+        enum Source { case paper(entry: Int), row(table: Int, row: Int), paperRow(table: Int, row: Int) }
         var papers: [(line: Int, source: Source, section: Int)] = []
         for (index, entry) in view.entries.enumerated()
         where entry.shape == .entry && entry.title != nil && entry.section != nil
@@ -47,11 +48,17 @@ public struct ListedEntry: Hashable, Sendable {
         }
         var rows: [(line: Int, source: Source, section: Int)] = []
         var columns: [Int: [DatasetColumn]] = [:]
+        var paperColumns: [Int: [PaperColumn]] = [:]
         for (index, table) in view.tables.enumerated() {
-            guard let key = table.category, configuration.category(key)?.kind == .datasets, table.rows.count > 2,
+            guard let key = table.category, let kind = configuration.category(key)?.kind, table.rows.count > 2,
                   let section = categorySection(of: table, in: view) else { continue }
-            columns[index] = DatasetColumn.columns(of: table.header)
-            for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .row(table: index, row: row), section)) }
+            if kind == .datasets {
+                columns[index] = DatasetColumn.columns(of: table.header)
+                for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .row(table: index, row: row), section)) }
+            } else if let paper = PaperTable(table, configuration: configuration) {
+                paperColumns[index] = paper.columns
+                for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .paperRow(table: index, row: row), section)) }
+            }
         }
         var sources: [(line: Int, source: Source, section: Int)] = []
         sources.reserveCapacity(papers.count + rows.count)
@@ -67,7 +74,7 @@ public struct ListedEntry: Hashable, Sendable {
         }
         // Each record is read on its own, on all cores, straight into its place.
         let sections = view.sections
-        var records = parallelArray(count: sources.count) { [sources, columns] k -> ListedEntry in
+        var records = parallelArray(count: sources.count) { [sources, columns, paperColumns] k -> ListedEntry in
             let section = sources[k].section
             switch sources[k].source {
             case .paper(let entry):
@@ -75,6 +82,9 @@ public struct ListedEntry: Hashable, Sendable {
             case .row(let table, let row):
                 return Self.row(view.tables[table].rows[row], category: view.tables[table].category!, section: sections[section].text,
                                 columns: columns[table]!, in: view)
+            case .paperRow(let table, let row):
+                return paperRow(view.tables[table].rows[row], of: view.tables[table], section: sections[section].text,
+                                columns: paperColumns[table]!, in: view)
             }
         }
         var counts: [Int: Int] = [:]
@@ -84,6 +94,39 @@ public struct ListedEntry: Hashable, Sendable {
             counts[section, default: 0] += 1
         }
         return records
+    }
+
+    /// A row of a table of the list's categories, read as an entry: a dataset's, or a paper table's.
+    public struct TableRowRecord: Sendable {
+        public var record: ListedEntry
+        /// The indexes of its table in `ListView.tables` and of its category's section in `ListView.sections`.
+        public var table: Int
+        public var section: Int
+    }
+
+    /// Every body row of the tables of the list's categories (datasets and paper tables), in the
+    /// list's order, each read as `all(in:)` reads it.
+    public static func tableRows(in view: ListView) -> [TableRowRecord] {
+        let configuration = view.configuration
+        var found: [TableRowRecord] = []
+        for (index, table) in view.tables.enumerated() {
+            guard let key = table.category, let kind = configuration.category(key)?.kind, table.rows.count > 2,
+                  let section = categorySection(of: table, in: view) else { continue }
+            let heading = view.sections[section].text
+            if kind == .datasets {
+                let columns = DatasetColumn.columns(of: table.header)
+                for row in table.body {
+                    found.append(TableRowRecord(record: Self.row(row, category: key, section: heading, columns: columns, in: view),
+                                                table: index, section: section))
+                }
+            } else if let paper = PaperTable(table, configuration: configuration) {
+                for row in table.body {
+                    found.append(TableRowRecord(record: paperRow(row, of: table, section: heading, columns: paper.columns, in: view),
+                                                table: index, section: section))
+                }
+            }
+        }
+        return found
     }
 
     private static func paper(_ entry: Entry, section: String, in view: ListView) -> ListedEntry {
@@ -133,6 +176,12 @@ public struct ListedEntry: Hashable, Sendable {
         }
         let listing = Listing(section: section, lines: line...line, index: 0, text: view.document.lineText(line))
         return ListedEntry(draft: .dataset(draft), listing: listing)
+    }
+
+    private static func paperRow(_ row: TableRow, of table: Table, section: String, columns: [PaperColumn], in view: ListView) -> ListedEntry {
+        let draft = PaperTable.draft(of: row, in: table, columns: columns, category: table.category!, view: view)
+        let listing = Listing(section: section, lines: row.line...row.line, index: 0, text: view.document.lineText(row.line))
+        return ListedEntry(draft: .paper(draft), listing: listing)
     }
 
     /// The category's own section around a table: the outermost section of the same category

@@ -46,6 +46,10 @@ public struct EntrySchemaRule: Rule {
         let entries = view.entries
         let entryAtLine = { @Sendable [entryIndexAtLine] (line: Int) -> Entry? in entryIndexAtLine[line].map { entries[$0] } }
         let records = ListedEntry.all(in: view)
+        // The rows of a paper table that links no paper lack no paper link.
+        let unlinkedRows = Set(view.tables.lazy.filter { table in
+            PaperTable(table, configuration: view.configuration).map { !$0.linksPapers(in: view) } ?? false
+        }.flatMap { $0.body.map(\.line) })
         // On every core, each with schemas compiled of its own: cores that shared one compiled
         // schema would contend for its reference counts. A piece at a time, taken by whichever
         // core is free (the other rules run meanwhile).
@@ -57,7 +61,10 @@ public struct EntrySchemaRule: Rule {
             guard var piece = counter.take() else { return }
             let own = (try? EntrySchemas(configuration: configuration)) ?? schemas
             repeat {
-                results.set(piece, pieces[piece].flatMap { k in findings(of: records[k], schemas: own, entryAtLine: entryAtLine, context: context) })
+                results.set(piece, pieces[piece].flatMap { k in
+                    findings(of: records[k], schemas: own, entryAtLine: entryAtLine, context: context,
+                             linksPaper: !unlinkedRows.contains(records[k].listing.lines.lowerBound))
+                })
                 guard let next = counter.take() else { break }
                 piece = next
             } while true
@@ -67,13 +74,16 @@ public struct EntrySchemaRule: Rule {
     }
 
     /// The findings of one entry or row.
-    private func findings(of record: ListedEntry, schemas: EntrySchemas, entryAtLine: (Int) -> Entry?, context: RuleContext) -> [Finding] {
+    private func findings(of record: ListedEntry, schemas: EntrySchemas, entryAtLine: (Int) -> Entry?, context: RuleContext,
+                          linksPaper: Bool) -> [Finding] {
         let view = context.view
         let line = record.listing.lines.lowerBound
         // What a comment hides is not shown, and the fields read around it are not the entry's.
         if Self.holdsComment(record.listing.text) { return [] }
         // An entry outside any year group states no year: the schema's `year` is the group's.
-        let stated = { (item: SchemaFinding) in !(item.instanceLocation == "/year" && item.keyword == "required") }
+        let stated = { (item: SchemaFinding) in
+            !(item.instanceLocation == "/year" && item.keyword == "required") && (linksPaper || !(item.instanceLocation == "/links/paper" && item.keyword == "required"))
+        }
         var findings = schemas.validate(record.draft).filter(stated).map { item in
             let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
             var found = finding(item.message, line: place.line, column: place.column)
@@ -164,7 +174,7 @@ public struct EntrySchemaRule: Rule {
         let field = pointer.split(separator: "/").map(String.init)
         switch record.draft {
         case .paper:
-            guard let entry else { return (line, 1) }
+            guard let entry else { return (line, paperRowColumn(of: field, line: line, context: context) ?? 1) }
             let start = (line, entry.indent.unicodeScalars.count + 1)
             switch field.first {
             case "title": return (line, entry.titleColumn)
@@ -200,6 +210,32 @@ public struct EntrySchemaRule: Rule {
             default: return (line, 1)
             }
         }
+    }
+
+    /// Where a paper table's row writes the field: its cell, or the target of the link.
+    static func paperRowColumn(of field: [String], line: Int, context: RuleContext) -> Int? {
+        guard let key = field.first, let table = context.view.tables.first(where: { $0.lines.contains(line) }),
+              let paperTable = PaperTable(table, configuration: context.configuration),
+              let row = table.rows.first(where: { $0.line == line }) else { return nil }
+        let columns = paperTable.columns
+        let index: Int?
+        switch key {
+        case "title": index = columns.firstIndex(of: .title)
+        case "year", "date": index = columns.firstIndex(of: .date)
+        case "venue": index = columns.firstIndex(of: .venue)
+        case "authors": index = columns.firstIndex(of: .authors)
+        case "links", "cells":
+            let name = field.count > 1 ? field[1] : "paper"
+            index = columns.indices.first { paperTable.key(ofColumn: $0) == name && columns[$0] != .title }
+                ?? (name == "paper" ? columns.firstIndex(of: .title) : nil)
+        default: index = nil
+        }
+        guard let index, index < row.cells.count else { return nil }
+        let cell = row.cells[index]
+        if key == "links", let link = context.links(onLine: line).first(where: { $0.start >= cell.start && $0.end <= cell.end }) {
+            return context.column(ofByte: link.targetStart + 1, line: line)
+        }
+        return context.column(ofByte: cell.start, line: line)
     }
 
     /// The column of the entry's first character after its list marker: its `[Venue]`.

@@ -10,10 +10,16 @@ public struct TableAlignmentRule: Rule {
             wide as their widest cell; CJK characters and emoji count two columns, combining marks \
             none, as a terminal shows them (the widths mdformat-tables uses). `table: { \
             padLastColumn: false }` in `.fmadd.yml` leaves the last column unpadded, so that \
-            changing one long cell does not re-pad every row.
+            changing one long cell does not re-pad every row. A paper table written in one way \
+            throughout (every cell unpadded, `|202401|A. Author et al.|Title|`, or every cell \
+            with one space each side) is the list's own style and is left as it is: its rows are \
+            its entries, and padding would rewrite every one of them.
             """,
         severity: .warning,
-        passing: ["| Name | Task |\n| ---- | :--: |\n| A    |  B   |\n"],
+        passing: [
+            "| Name | Task |\n| ---- | :--: |\n| A    |  B   |\n",
+            "## MFM methods\n|Date|Title|Code|\n|---|---|---|\n|202401|A first title [(paper)](https://a.org/1)|None|\n|202312|Another title [(paper)](https://a.org/2)|[Code](https://github.com/a/b)|\n",
+        ],
         failing: [
             "↓| Name | Task |\n| --- | --- |\n| TotalSegmentator | Segmentation |\n",
             "↓| 名称 | Task |\n|:---|---:|\n| 数据集🩺 | 3 |\n",
@@ -26,6 +32,23 @@ public struct TableAlignmentRule: Rule {
 
     public init() {}
 
+    /// Whether every cell but the alignment row's is unpadded, or every one has one space each
+    /// side (an empty cell fits both).
+    static func writtenOneWay(_ table: Table) -> Bool {
+        var padded: Bool?
+        for (index, row) in table.rows.enumerated() where index != 1 {
+            for cell in row.cells {
+                let text = cell.text, trimmed = text.trimmingWhitespace()
+                if trimmed.isEmpty { continue }
+                let thisPadded: Bool
+                if text == trimmed { thisPadded = false } else if text == " " + trimmed + " " { thisPadded = true } else { return false }
+                if let padded, padded != thisPadded { return false }
+                padded = thisPadded
+            }
+        }
+        return true
+    }
+
     /// What its fix says; the fixer knows by it that the rows were rewritten whole.
     private static let fixSummary = "align the table's columns"
 
@@ -33,7 +56,8 @@ public struct TableAlignmentRule: Rule {
         let pad = context.configuration.padLastColumn
         return context.view.tables.compactMap { table -> Finding? in
             guard !context.isVerbatim(table.header.line),
-                  let aligned = TableLayout.aligned(table, in: context.document, padLastColumn: pad) else { return nil }
+                  let aligned = TableLayout.aligned(table, in: context.document, padLastColumn: pad),
+                  !(Self.writtenOneWay(table) && PaperTable(table, configuration: context.configuration) != nil) else { return nil }
             let current = table.rows.map { context.document.lineText($0.line) }
             let changed = zip(current, aligned).filter { $0 != $1 }.count
             guard changed > 0 else { return nil }

@@ -138,7 +138,7 @@ enum BuiltInSchemas {
     },
     "table": {
       "title": "Tables",
-      "description": "How `fmadd fix` writes dataset tables.",
+      "description": "How `fmadd fix` writes tables, and what the columns of paper tables hold.",
       "type": "object",
       "additionalProperties": false,
       "properties": {
@@ -146,6 +146,15 @@ enum BuiltInSchemas {
           "description": "Pad the cells of the last column to a common width too (true, as mdformat does), or leave them as short as their text (false), which keeps a diff to one row when one long cell changes.",
           "type": "boolean",
           "default": true
+        },
+        "columns": {
+          "description": "What the columns of a paper table hold, by the text of their header (any case), where fmadd does not recognise the header itself: title (the title, with the paper's link in it or around it), paper (the paper's link), code, date (YYYYMM, YYYY-MM, YYYY-MM-DD or YYYY), venue, authors, or other (kept as a cell of its own). A table of a paper category is read as a paper table when one column holds the title; each row is then an entry.",
+          "type": "object",
+          "additionalProperties": {
+            "enum": ["title", "paper", "code", "date", "venue", "authors", "other"],
+            "x-message": "must be one of title, paper, code, date, venue, authors or other, got {value}"
+          },
+          "examples": [{ "Keywords": "other", "Paper": "title", "Pub.": "venue" }]
         }
       }
     }
@@ -414,6 +423,14 @@ enum BuiltInSchemas {
       "x-message": "must be a year between 1900 and 2099, got {value}",
       "examples": [2024, 2023]
     },
+    "date": {
+      "title": "Date",
+      "description": "The month (or day) the paper appeared, for a paper table with a date column (`202406`, `2024-06`): the row's date is written in the table's own form, and its year is the entry's year.",
+      "type": "string",
+      "pattern": "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$",
+      "x-message": "must be a date written YYYY-MM or YYYY-MM-DD, such as 2024-06, got {value}",
+      "examples": ["2024-06", "2024-06-30"]
+    },
     "venue": {
       "title": "Venue",
       "description": "Where the paper was published, as written in the brackets before the title: a journal or conference (Nature Medicine, MICCAI, ICLR 2024), or arXiv for a preprint.",
@@ -486,6 +503,16 @@ enum BuiltInSchemas {
         "Huatuo: Tuning llama model with chinese medical knowledge"
       ]
     },
+    "authors": {
+      "title": "Authors",
+      "description": "The authors as the list writes them, for a paper table with an authors column (`A. Author et al.`).",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 400,
+      "not": { "pattern": "[|\\n\\r]" },
+      "x-message": "must be on one line, without \"|\" (it would break a table)",
+      "examples": ["A. Author et al."]
+    },
     "links": {
       "title": "Links",
       "description": "The entry's links by label, written [[Label]](url) after the title: paper (required), code, project, dataset, or another label in lower case.",
@@ -520,6 +547,17 @@ enum BuiltInSchemas {
           "code": "https://github.com/mahmoodlab/UNI"
         }
       ]
+    },
+    "cells": {
+      "title": "Other cells",
+      "description": "The cells of a paper table's row that no other field holds, by the key of their column's header (`Key Feature` is `keyfeature`): `add` writes each in its column, `fmadd export` gives them back.",
+      "type": "object",
+      "additionalProperties": {
+        "type": "string",
+        "not": { "pattern": "[|\\n\\r]" },
+        "x-message": "must be on one line, without \"|\" (it would break a table)"
+      },
+      "examples": [{ "model": "ViT-Base", "keyfeature": "MIM+DINOv2" }]
     },
     "listed": {
       "$ref": "#/$defs/listed",
