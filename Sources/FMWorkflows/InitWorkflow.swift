@@ -71,7 +71,10 @@ public struct InitWorkflow {
                 aliases.insert(heading, at: 0)
                 heading = listed
             }
-            let entries = view.section(forCategory: category.key).map { section in view.entries.count { $0.section == section } } ?? 0
+            let items = view.section(forCategory: category.key).map { section in view.entries.count { $0.section == section } } ?? 0
+            let rows = view.tables.filter { $0.category == category.key && PaperTable($0, configuration: view.configuration) != nil }
+                .reduce(0) { $0 + $1.body.count }
+            let entries = items + rows
             let held = category.kind == .datasets ? "a table" : entries == 1 ? "1 entry" : "\(entries) entries"
             out += "  \(category.key):  # \(held)\n"
             out += "    heading: \(quoted(heading))\n"

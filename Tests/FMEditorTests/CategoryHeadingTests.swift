@@ -88,4 +88,15 @@ import Testing
         #expect(headings.allSatisfy { Int($0) == nil }, "\(headings)")
         #expect(!view.yearGroups.isEmpty)
     }
+    @Test func aPaperTableMakesItsHeadingACategoryAndItsRowsEntries() throws {
+        let file = Paths.fixtures.appendingPathComponent("paper-table/README.md")
+        let document = try Document(bytes: try Paths.bytes(file))
+        let view = ListView(document: document, configuration: .builtIn)
+        let table = try #require(view.tables.first { PaperColumn.columns(of: $0.header) != nil })
+        let heading = view.sections[try #require(table.section)].text
+        let category = try #require(view.configuration.categories.first { $0.heading == heading }, "\(view.configuration.categories)")
+        let rows = ListedEntry.all(in: view).filter { $0.draft.category == category.key }
+        #expect(rows.count == table.body.count)
+        #expect(rows.allSatisfy { $0.listing.text.hasPrefix("|") })
+    }
 }

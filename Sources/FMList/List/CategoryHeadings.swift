@@ -10,8 +10,8 @@ struct HeadingOutline: Sendable {
         var parent: Int?
         /// One past the last heading inside this one's section.
         var end: Int
-        /// List items with a link that stand in this heading's section, outside the sections
-        /// of the headings inside it.
+        /// List items with a link and paper-table rows that stand in this heading's section,
+        /// outside the sections of the headings inside it.
         var entries: Int
     }
 
@@ -36,6 +36,11 @@ struct HeadingOutline: Sendable {
                 guard let top = open.last, let list = block.parent, blocks[list].parent.map({ blocks[$0].kind != .item }) ?? true
                 else { continue }
                 if block.lines.contains(where: { document.lineBytes($0).containsSequence("](http".utf8) }) { headings[top].entries += 1 }
+            case .table:
+                // A paper table (a column holds the title): each body row is an entry.
+                guard let top = open.last, let first = block.lines.first else { continue }
+                let header = TableRow(line: first, cells: TableSplitter.cells(document.lineBytes(first)))
+                if PaperColumn.columns(of: header) != nil { headings[top].entries += max(0, block.lines.count - 2) }
             default:
                 continue
             }
