@@ -42,7 +42,7 @@ public enum DraftReader {
 
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
     /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
-    static let paperFields = ["category", "title", "venue", "year", "paper", "code", "project", "dataset", "links", "listed"]
+    static let paperFields = ["category", "title", "authors", "venue", "year", "paper", "code", "project", "dataset", "links", "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
@@ -116,8 +116,9 @@ public enum DraftReader {
             guard let given = value.intValue else { throw .wrongType(entry: number, field: "year", expected: "a number such as 2024") }
             year = given
         }
-        guard let year = year ?? YearHint.year(fromLink: paper.url) else { throw .missingField(entry: number, field: "year") }
-        var draft = PaperDraft(category: category, year: year, venue: try string("venue"), title: title, links: links)
+        var draft = PaperDraft(category: category, year: year ?? YearHint.year(fromLink: paper.url), venue: try string("venue"), title: title, links: links)
+        // Without a year, `add` decides whether the list needs one where the entry goes.
+        draft.authors = try string("authors")
         draft.position = object["listed"]?.objectValue?["index"]?.intValue
         return .paper(draft)
     }

@@ -11,6 +11,9 @@ public struct PaperDraft: Hashable, Sendable {
     /// Where `fmadd export` saw the entry among its section's entries (`listed.index`), from 0:
     /// an entry added back goes there when that place is in its year group.
     public var position: Int?
+    /// The authors, as a list that writes them under each entry gives them (`- A. Author and
+    /// B. Author. *ICML 2019*`).
+    public var authors: String?
 
     public struct Link: Hashable, Sendable {
         public var key: String
@@ -74,6 +77,7 @@ public struct PaperDraft: Hashable, Sendable {
         if let year { members.append((key: "year", value: .number(JSONNumber(year)))) }
         if let venue { members.append((key: "venue", value: .string(venue))) }
         members.append((key: "title", value: .string(title)))
+        if let authors { members.append((key: "authors", value: .string(authors))) }
         members.append((key: "links", value: .object(JSONObject(links.map { (key: $0.key, value: JSONValue.string($0.url)) }))))
         return members
     }

@@ -480,6 +480,24 @@ enum BuiltInSchemas {
         "Huatuo: Tuning llama model with chinese medical knowledge"
       ]
     },
+    "authors": {
+      "title": "Authors",
+      "description": "The authors, for a list that writes them under each entry (`- A. Author and B. Author. *ICML 2019*`); a list that does not write them leaves them out.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2000,
+      "allOf": [
+        {
+          "not": { "pattern": "[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]" },
+          "x-message": "must be on one line, without control characters"
+        },
+        {
+          "not": { "pattern": "[\\[\\]<>`|]" },
+          "x-message": "must be text, without Markdown or HTML characters ([, ], <, >, `, |); a star marks an equal contribution"
+        }
+      ],
+      "examples": ["Sanjeev Arora, Hrishikesh Khandeparkar, and Nikunj Saunshi."]
+    },
     "links": {
       "title": "Links",
       "description": "The entry's links by label, written [[Label]](url) after the title: paper (required), code, project, dataset, or another label in lower case.",
