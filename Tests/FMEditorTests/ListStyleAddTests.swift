@@ -46,6 +46,16 @@ import Testing
         #expect(try Self.add(back, to: removed).text == template(3))
     }
 
+    /// Most authors items of the heading write their venue in bold: so does the new one.
+    @Test func theVenueOfTheAuthorsItemIsEmphasisedAsMostAre() throws {
+        let template: (Int, String) -> String = { "- Title \($0).\n  [[pdf]](https://paper.org/\($0))\n  - Author \($0). \($1)ICML 2019\($1)" }
+        let text = "## VFM methods\n**2019**\n" + [template(1, "**"), template(2, "**"), template(3, "*")].joined(separator: "\n") + "\n"
+        var draft = Self.draft(4, year: 2019, title: "Title 4.")
+        draft.authors = "Author 4."
+        draft.venue = "ICML 2019"
+        #expect(try Self.add(draft, to: text).text == template(4, "**"))
+    }
+
     @Test func theSpacingAfterTheMarkerIsTheLists() throws {
         let template: (Int) -> String = { "-   Title \($0). [[Paper]](https://paper.org/\($0))" }
         let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"

@@ -64,6 +64,8 @@ public struct EntryStyle: Sendable {
             /// The white space after the marker, before a continuation line and before the
             /// authors item's text (its indent, marker and gap), counted.
             var gaps: [String: Int] = [:], continuations: [String: Int] = [:], bylinePrefixes: [String: Int] = [:]
+            /// The stars around the venues of authors items (`*ICML 2019*` or `**ICML 2019**`), counted.
+            var venueStars: [Int: Int] = [:]
             var lastOneLine: Entry?, lastMultiLine: Entry?
 
             /// The text most of `counts` have; a tie goes to `preferred`.
@@ -125,6 +127,7 @@ public struct EntryStyle: Sendable {
                 if let gap { tally.gaps[gap, default: 0] += 1 }
                 if let continuation { tally.continuations[continuation, default: 0] += 1 }
                 if let prefix = byline?.prefix { tally.bylinePrefixes[prefix, default: 0] += 1 }
+                if let stars = byline?.byline?.stars, stars > 0 { tally.venueStars[stars, default: 0] += 1 }
                 tally.entries += 1
                 if period { tally.withPeriod += 1 }
                 if multiLine {
@@ -202,7 +205,7 @@ public struct EntryStyle: Sendable {
                                           linkPerLine: local.linksSharingALine * 2 <= local.multiLine,
                                           bylinePrefix: writesBylines ? Tally.most(local.bylinePrefixes, preferring: byline?.prefix) : byline?.prefix,
                                           venueInByline: local.bylineVenues >= local.tagVenues && local.bylines > 0,
-                                          venueStars: max(1, byline?.byline?.stars ?? 1))
+                                          venueStars: local.venueStars.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? 1)
                 }
             }
             return style
