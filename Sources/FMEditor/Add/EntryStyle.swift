@@ -18,6 +18,9 @@ public struct EntryStyle: Sendable {
     public var labelForm: ListConventions.LabelForm = .doubleBracket
     /// The label the list gives the paper's link, when it is not `paper` (`pdf`).
     public var paperLabel: String?
+    /// Whether a label the list does not have yet is capitalised (`[[Code-torch]]`), as most of
+    /// the list's are; a list of lower-case labels gets `[[code-torch]]`.
+    public var capitalisesLabels = true
     /// For a list whose entries take several lines, how they are laid out; nil for one line.
     public var layout: Layout?
 
@@ -25,9 +28,11 @@ public struct EntryStyle: Sendable {
     /// (each on a line of its own, or together), then the authors and the venue in an item of
     /// their own: `-   Title.` / `    [[pdf]](u)` / `    -   A. Author. *ICML 2019*`.
     public struct Layout: Sendable, Equatable {
+        /// The white space before a line of links, after the item's own indent.
         public var continuationIndent: String
         public var linkPerLine: Bool
-        /// The indent, marker and gap of the authors item, when the list writes one.
+        /// The indent (after the item's own), marker and gap of the authors item, when the list
+        /// writes one.
         public var bylinePrefix: String?
         /// Whether the venue is written at the end of the authors item (`*ICML 2019*`) rather
         /// than before the title.
@@ -55,6 +60,7 @@ public struct EntryStyle: Sendable {
         let headingOfLine: [Int?]
         let conventions: ListConventions
         let document: Document
+        let capitalisesLabels: Bool
 
         /// What the entries of one part of the list do, counted.
         struct Tally: Sendable {
@@ -66,6 +72,8 @@ public struct EntryStyle: Sendable {
             var gaps: [String: Int] = [:], continuations: [String: Int] = [:], bylinePrefixes: [String: Int] = [:]
             /// The stars around the venues of authors items (`*ICML 2019*` or `**ICML 2019**`), counted.
             var venueStars: [Int: Int] = [:]
+            /// The white space before the marker, counted.
+            var indents: [String: Int] = [:]
             var lastOneLine: Entry?, lastMultiLine: Entry?
 
             /// The text most of `counts` have; a tie goes to `preferred`.
@@ -94,10 +102,13 @@ public struct EntryStyle: Sendable {
             conventions = view.conventions
             document = view.document
             labels = MixedLabelCaseRule.canonicalLabels(in: view)
+            let firstLetters = labels.values.compactMap { $0.first(where: \.isLetter) }
+            capitalisesLabels = firstLetters.filter(\.isUppercase).count * 2 >= firstLetters.count
             sectionLabels = MixedLabelCaseRule.settledLabels(in: view)
             separators = LinkSpacingRule.separators(in: view)
             var owners = [Int?](repeating: nil, count: view.document.lines.count + 2)
-            // Sections come in the order of their headings: an inner one overwrites its parent.
+            // Sections come in the order of their headings: an inner one overwrites its parent. A
+            // year heading (`#### 2021`) is one too: a list may change its style from year to year.
             for (index, section) in view.sections.enumerated() {
                 for line in section.lines where line < owners.count { owners[line] = index }
             }
@@ -122,11 +133,12 @@ public struct EntryStyle: Sendable {
             let shareALine = Set(entry.links.map(\.line)).count < entry.links.count
             let byline = multiLine ? Self.byline(of: entry, in: document) : nil
             let gap = Self.markerGap(of: entry, in: document)
-            let continuation = multiLine ? entry.links.first.map { Self.leadingBlanks(of: $0.line, in: document) } : nil
+            let continuation = multiLine ? entry.links.first.flatMap { Self.relative(Self.leadingBlanks(of: $0.line, in: document), to: entry) } : nil
             return { tally in
+                tally.indents[entry.indent, default: 0] += 1
                 if let gap { tally.gaps[gap, default: 0] += 1 }
                 if let continuation { tally.continuations[continuation, default: 0] += 1 }
-                if let prefix = byline?.prefix { tally.bylinePrefixes[prefix, default: 0] += 1 }
+                if let prefix = byline.flatMap({ Self.relative($0.prefix, to: entry) }) { tally.bylinePrefixes[prefix, default: 0] += 1 }
                 if let stars = byline?.byline?.stars, stars > 0 { tally.venueStars[stars, default: 0] += 1 }
                 tally.entries += 1
                 if period { tally.withPeriod += 1 }
@@ -153,6 +165,11 @@ public struct EntryStyle: Sendable {
             guard let marker = EntryParser.marker(in: bytes[...]) else { return nil }
             let gap = bytes.dropFirst(marker.indent.utf8.count + marker.marker.utf8.count).prefix { $0 == Byte.space }
             return gap.isEmpty ? nil : String(decoding: gap, as: UTF8.self)
+        }
+
+        /// A line's leading text after `entry`'s indent: spacing that holds for an item at any indent.
+        static func relative(_ prefix: String, to entry: Entry) -> String? {
+            prefix.hasPrefix(entry.indent) ? String(prefix.dropFirst(entry.indent.count)) : nil
         }
 
         static func leadingBlanks(of line: Int, in document: Document) -> String {
@@ -192,13 +209,22 @@ public struct EntryStyle: Sendable {
                                    separator: local.separator ?? separators[category] ?? " ",
                                    titlesEndWithPeriod: periods,
                                    labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
+            style.capitalisesLabels = capitalisesLabels
             if let model {
                 // Spacing as most of the heading's entries have it; a tie goes to the model's.
                 let gap = Self.markerGap(of: model, in: document)
                 if let most = Tally.most(local.gaps, preferring: gap) ?? gap { style.markerGap = most }
+                // An indent shorter than the item's marker and gap keeps the item where it is
+                // (one space more or less does not nest it): there, most of the heading's is taken.
+                let width = model.marker.count + style.markerGap.count
+                if let most = Tally.most(local.indents, preferring: model.indent), most.count < width, model.indent.count < width {
+                    style.indent = most
+                }
                 if severalLines, Self.isMultiLine(model), let first = model.links.first {
-                    let continuation = Self.leadingBlanks(of: first.line, in: document)
-                    let byline = Self.byline(of: model, in: document)
+                    let continuation = Self.relative(Self.leadingBlanks(of: first.line, in: document), to: model) ?? "  "
+                    let byline = Self.byline(of: model, in: document).flatMap { found in
+                        Self.relative(found.prefix, to: model).map { (prefix: $0, byline: found.byline) }
+                    }
                     // Most entries of a heading that writes authors items write one.
                     let writesBylines = local.bylines * 2 > local.multiLine
                     style.layout = Layout(continuationIndent: Tally.most(local.continuations, preferring: continuation) ?? continuation,
@@ -242,14 +268,17 @@ public struct EntryStyle: Sendable {
         guard let layout else { return [text + title + " " + links.joined(separator: separator)] }
         var lines = [text + title]
         if layout.linkPerLine {
-            lines += links.map { layout.continuationIndent + $0 }
+            lines += links.map { indent + layout.continuationIndent + $0 }
         } else if !links.isEmpty {
-            lines.append(layout.continuationIndent + links.joined(separator: separator))
+            lines.append(indent + layout.continuationIndent + links.joined(separator: separator))
         }
         if let prefix = layout.bylinePrefix {
             let stars = String(repeating: "*", count: layout.venueStars)
             let parts = [draft.authors, bylineVenue ? venue.map { stars + $0 + stars } : nil].compactMap { $0 }
-            if !parts.isEmpty { lines.append(prefix + parts.joined(separator: " ")) }
+            // Nested in the item: indented at least as far as the item's text starts.
+            let blanks = prefix.prefix { $0 == " " }.count
+            let nested = String(repeating: " ", count: max(0, marker.count + markerGap.count - blanks)) + prefix
+            if !parts.isEmpty { lines.append(indent + nested + parts.joined(separator: " ")) }
         }
         return lines
     }
@@ -257,6 +286,6 @@ public struct EntryStyle: Sendable {
     /// A label key as the list spells it: `paper` → `Paper`, an unknown key capitalised.
     public func label(for key: String) -> String {
         let key = key.lowercased() == "paper" ? paperLabel ?? "paper" : key
-        return labels[key.lowercased()] ?? key.prefix(1).uppercased() + key.dropFirst()
+        return labels[key.lowercased()] ?? (capitalisesLabels ? key.prefix(1).uppercased() + key.dropFirst() : key)
     }
 }
