@@ -56,6 +56,21 @@ import Testing
         #expect(try Self.add(draft, to: text).text == template(4, "**"))
     }
 
+    /// Most entries of the heading stand one space in; the last one does not.
+    @Test func theIndentIsMostOfTheHeadings() throws {
+        let template: (Int) -> String = { " - Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n- Title 4. [[Paper]](https://paper.org/4)\n"
+        #expect(try Self.add(Self.draft(5, title: "Title 5"), to: text).text == template(5))
+    }
+
+    /// A label the list does not have yet is written as the list writes its labels: in lower case.
+    @Test func aNewLabelIsSpeltAsTheListsLabelsAre() throws {
+        let template: (Int) -> String = { "- Title \($0). [[paper]](https://paper.org/\($0)) [[code]](https://code.org/\($0))" }
+        let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
+        let written = try Self.add(Self.draft(4, title: "Title 4", links: ["paper", "web"]), to: text).text
+        #expect(written == "- Title 4. [[paper]](https://paper.org/4) [[web]](https://web.org/4)")
+    }
+
     @Test func theSpacingAfterTheMarkerIsTheLists() throws {
         let template: (Int) -> String = { "-   Title \($0). [[Paper]](https://paper.org/\($0))" }
         let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
