@@ -56,6 +56,23 @@ import Testing
         #expect(try Self.add(draft, to: text).text == template(4, "**"))
     }
 
+    /// Bold venue markers (`**AAAI'26**`) group the entries: an AAAI paper of 2026 goes under
+    /// AAAI's group, after its last entry, not under the first group of the year, and the group
+    /// names its venue; `fmadd export` gives the group's venue back.
+    @Test func aPaperGoesIntoItsVenuesGroup() throws {
+        let template: (Int) -> String = { "- Title \($0) [[paper](https://paper.org/\($0))][[code](https://code.org/\($0))]" }
+        let groups = [("arXiv'26", 1...2), ("AAAI'26", 3...4), ("arXiv'25", 5...6)]
+        let text = "## VFM methods\n" + groups.map { "**\($0.0)**\n" + $0.1.map(template).joined(separator: "\n") + "\n" }.joined(separator: "\n")
+        var draft = Self.draft(7, year: 2026, title: "Title 7", links: ["paper", "code"])
+        draft.venue = "AAAI"
+        let insertion = try Self.add(draft, to: text)
+        #expect(insertion.text == template(7))
+        #expect(insertion.before == template(4))
+        let listed = ListedEntry.all(in: ListView(document: try Document(bytes: Array(text.utf8)), configuration: .healthcareDefault))
+        #expect(listed.map { entry -> String? in if case .paper(let paper) = entry.draft { return paper.venue } else { return nil } }
+                == ["arXiv", "arXiv", "AAAI", "AAAI", "arXiv", "arXiv"])
+    }
+
     /// Most entries of the heading stand one space in; the last one does not.
     @Test func theIndentIsMostOfTheHeadings() throws {
         let template: (Int) -> String = { " - Title \($0). [[Paper]](https://paper.org/\($0))" }

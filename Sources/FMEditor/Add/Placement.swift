@@ -99,7 +99,7 @@ public struct Placement: Sendable {
                              section: section.text, year: nil, before: last.map { document.lineText($0.line) },
                              after: next.map { document.lineText($0.line) }, createsYearGroup: false)
         }
-        if let group = groups.first(where: { view.yearGroups[$0].year == year }) {
+        if let group = yearGroup(of: year, venue: draft.venue, among: groups) {
             let inGroup = entriesByYearGroup[group] ?? []
             let placeAfter: Entry?
             let placeBefore: Entry?
@@ -116,14 +116,27 @@ public struct Placement: Sendable {
                 placeBefore = nil
             }
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: placeAfter ?? placeBefore ?? entries.first)
-            let text = style.line(for: draft)
+            // In a venue's group whose entries name no venue, the group names it.
+            var written = draft
+            if view.yearGroups[group].venue != nil, !inGroup.contains(where: { $0.venue != nil }) { written.venue = nil }
+            let text = style.line(for: written)
             let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
                 ?? (view.yearGroups[group].line + 1)
-            return Insertion(edits: [.insert(style.lines(for: draft), before: at)], line: at, text: text, section: section.text, year: year,
+            return Insertion(edits: [.insert(style.lines(for: written), before: at)], line: at, text: text, section: section.text, year: year,
                              before: (placeAfter).map { document.lineText($0.line) },
                              after: placeBefore.map { document.lineText($0.line) }, createsYearGroup: false)
         }
         return newYearGroup(draft, year: year, section: sectionIndex, groups: groups, entries: entries)
+    }
+
+    /// The group of `year` an entry of `venue` goes into: the venue's own group of that year
+    /// (`**AAAI'26**` for AAAI), else the year's group, else any group of the year.
+    private func yearGroup(of year: Int, venue: String?, among groups: [Int]) -> Int? {
+        let ofYear = groups.filter { view.yearGroups[$0].year == year }
+        guard ofYear.count > 1 || ofYear.first.map({ view.yearGroups[$0].venue != nil }) == true else { return ofYear.first }
+        let name = venue.map { ListConventions.labelKey(String($0.prefix { !$0.isNumber }).trimmingWhitespace()) }
+        return ofYear.first { name != nil && view.yearGroups[$0].venue.map(ListConventions.labelKey) == name }
+            ?? ofYear.first { view.yearGroups[$0].venue == nil } ?? ofYear.first
     }
 
     /// The entry at `position` among the section's entries as `fmadd export` counts them (those

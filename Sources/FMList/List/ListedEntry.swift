@@ -102,7 +102,8 @@ public struct ListedEntry: Hashable, Sendable {
         var last = entry.lines.upperBound
         while last > entry.line && document.isBlank(last) { last -= 1 }
         let byline = last > entry.line ? Byline.of(entry, lines: entry.line...last, in: document) : nil
-        if venue == nil { venue = byline?.venue }
+        // Its venue: its tag's, its authors item's, or its venue group's (`**AAAI'26**`).
+        if venue == nil { venue = byline?.venue ?? entry.yearGroup.flatMap { view.yearGroups[$0].venue } }
         var draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
                                title: entry.title!, links: links)
         draft.authors = byline?.authors
