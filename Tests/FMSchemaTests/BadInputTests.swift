@@ -71,10 +71,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  #"error: venue: must not contain "[" or "]" (the venue is written inside brackets), got "Nature] [Medicine""#),
         BadInput("entry", "category in upper case", ["category"], "LFM",
                  #"error: category: must be a category key in lower case, such as lfm, vfm, bfm or mfm, got "LFM""#),
-        BadInput("entry", "unknown top-level property", ["authors"], "A. Author",
-                 "error: authors: is not allowed; allowed: category, year, venue, title, links, listed"),
+        BadInput("entry", "unknown top-level property", ["abstract"], "A study of things",
+                 "error: abstract: is not allowed; allowed: category, year, venue, title, authors, links, listed"),
         BadInput("entry", "misspelt top-level property", ["Title"], "Segment anything",
-                 #"error: Title: is not allowed (did you mean "title"?); allowed: category, year, venue, title, links, listed"#),
+                 #"error: Title: is not allowed (did you mean "title"?); allowed: category, year, venue, title, authors, links, listed"#),
         BadInput("entry", "missing title", ["title"], nil, "error: title: is required"),
 
         // dataset

@@ -61,7 +61,7 @@ import Testing
         #expect(paper.examples.contains("https://arxiv.org/abs/2304.06975"))
         let other = try #require(registry.annotations(schema: "entry", property: ["links", "huggingface"]))
         #expect(other.description?.hasPrefix("An https URL") == true)
-        #expect(registry.annotations(schema: "entry", property: ["publisher"]) == nil)
+        #expect(registry.annotations(schema: "entry", property: ["abstract"]) == nil)
         #expect(registry.annotations(schema: "config", property: ["list"])?.defaultValue == "README.md")
     }
 }

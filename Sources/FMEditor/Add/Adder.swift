@@ -103,7 +103,7 @@ public struct Adder: Sendable {
         guard configuration.category(draft.category) != nil else {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
-        let findings = findings(ofPrepared: draft)
+        let findings = Self.withoutNeedlessYear(findings(ofPrepared: draft), of: draft, in: view)
         let unlinkedPapers = UnlinkedPaperTables(view: view)
         let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
         if !errors.isEmpty { throw .invalid(errors) }
@@ -153,10 +153,11 @@ public struct Adder: Sendable {
         // A draft's own problems come first, in order: the first entry in error is reported.
         func checkDrafts() throws(AddError) -> [String] {
             var warnings: [String] = []
-            for (number, (draft, findings)) in zip(1..., zip(drafts, validations.value)) {
+            for (number, (draft, found)) in zip(1..., zip(drafts, validations.value)) {
                 guard configuration.category(draft.category) != nil else {
                     throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
                 }
+                let findings = Self.withoutNeedlessYear(found, of: draft, in: view)
                 let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
                 if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
                 warnings += findings.filter { $0.severity == .warning }.map(\.message)
@@ -206,6 +207,17 @@ public struct Adder: Sendable {
         return (Self.keepingCountBadge(bytes, configuration: configuration), insertions, warnings)
     }
 
+    /// `findings` without the one that asks for a year, when the draft's section holds entries
+    /// outside any year group: the list does not group that part by year, and the entry goes
+    /// after those entries, in no year.
+    static func withoutNeedlessYear(_ findings: [SchemaFinding], of draft: Draft, in view: ListView) -> [SchemaFinding] {
+        guard case .paper(let paper) = draft, paper.year == nil,
+              findings.contains(where: { $0.keyword == "required" && $0.instanceLocation == "/year" }),
+              let section = view.section(forCategory: paper.category),
+              view.entries.contains(where: { $0.section == section && $0.shape == .entry && $0.yearGroup == nil }) else { return findings }
+        return findings.filter { !($0.keyword == "required" && $0.instanceLocation == "/year") }
+    }
+
     /// The list with its count badge (`<!-- fmadd:count -->`, see `CountBadgeRule`) set to its
     /// number of papers: an added paper is counted at once. The badge's line is replaced in
     /// place, so every other line keeps its number.
@@ -250,7 +262,7 @@ public struct Adder: Sendable {
             } else {
                 let k = insertion.line - at
                 slots[at, default: Slot()].groups.append(NewGroup(key: key, year: insertion.year ?? 0, prefix: Array(edit.replacement[..<k]), entries: [index],
-                                                                  suffix: Array(edit.replacement[(k + 1)...])))
+                                                                  suffix: Array(edit.replacement[(k + insertion.lineCount)...])))
             }
         }
         var edits: [LineEdit] = []
@@ -261,7 +273,7 @@ public struct Adder: Sendable {
             var block: [String] = []
             func place(_ index: Int) {
                 lines[index] = at + shift + block.count
-                block.append(insertions[index].text)
+                block += insertions[index].textLines
             }
             slot.entries.forEach(place)
             // New groups made at one place go in the list's year order.

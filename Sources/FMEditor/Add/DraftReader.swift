@@ -42,7 +42,7 @@ public enum DraftReader {
 
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
     /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
-    static let paperFields = ["category", "title", "venue", "year", "date", "authors", "paper", "code", "project", "dataset", "links", "cells",
+    static let paperFields = ["category", "title", "authors", "venue", "year", "date", "paper", "code", "project", "dataset", "links", "cells",
                               "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
@@ -124,11 +124,12 @@ public enum DraftReader {
             guard let given = value.intValue else { throw .wrongType(entry: number, field: "year", expected: "a number such as 2024") }
             year = given
         }
-        // A row's date (`2024-06`) states its year.
+        // A row's date (`2024-06`) states its year. Without any year, `add` decides whether the
+        // list needs one where the entry goes.
         let date = try string("date")
         let yearOfDate = date.flatMap { TableDateForm.read($0)?.year }
-        guard let year = year ?? yearOfDate ?? paper.flatMap({ YearHint.year(fromLink: $0.url) }) else { throw .missingField(entry: number, field: "year") }
-        var draft = PaperDraft(category: category, year: year, venue: try string("venue"), title: title, links: links)
+        var draft = PaperDraft(category: category, year: year ?? yearOfDate ?? paper.flatMap({ YearHint.year(fromLink: $0.url) }),
+                               venue: try string("venue"), title: title, links: links)
         draft.date = date
         draft.authors = try string("authors")
         if let given = object["cells"] {

@@ -5,6 +5,9 @@ import FMRules
 public struct EntryStyle: Sendable {
     public var indent: String
     public var marker: String
+    /// What stands between the marker and the text: `" "`, or `"   "` in a list that aligns its
+    /// text on four columns (`-   Title.`).
+    public var markerGap = " "
     /// Label spelling by key: `paper` → `Paper`.
     public var labels: [String: String]
     /// What stands between two links.
@@ -15,6 +18,28 @@ public struct EntryStyle: Sendable {
     public var labelForm: ListConventions.LabelForm = .doubleBracket
     /// The label the list gives the paper's link, when it is not `paper` (`pdf`).
     public var paperLabel: String?
+    /// Whether a label the list does not have yet is capitalised (`[[Code-torch]]`), as most of
+    /// the list's are; a list of lower-case labels gets `[[code-torch]]`.
+    public var capitalisesLabels = true
+    /// For a list whose entries take several lines, how they are laid out; nil for one line.
+    public var layout: Layout?
+
+    /// An entry of several lines: the title alone on the item's first line, the links below it
+    /// (each on a line of its own, or together), then the authors and the venue in an item of
+    /// their own: `-   Title.` / `    [[pdf]](u)` / `    -   A. Author. *ICML 2019*`.
+    public struct Layout: Sendable, Equatable {
+        /// The white space before a line of links, after the item's own indent.
+        public var continuationIndent: String
+        public var linkPerLine: Bool
+        /// The indent (after the item's own), marker and gap of the authors item, when the list
+        /// writes one.
+        public var bylinePrefix: String?
+        /// Whether the venue is written at the end of the authors item (`*ICML 2019*`) rather
+        /// than before the title.
+        public var venueInByline: Bool
+        /// The stars around a venue there: `*ICML 2019*` or `**ICML 2019**`.
+        public var venueStars = 1
+    }
 
     public static func learn(from view: ListView, category: String, near neighbour: Entry?) -> EntryStyle {
         ListFacts(view: view).learn(category: category, section: neighbour?.section, near: neighbour)
@@ -29,33 +54,192 @@ public struct EntryStyle: Sendable {
         let separators: [String: String]
         /// Per category: its last entry, how many entries it has, how many end with a period.
         let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
+        /// Per heading (the innermost one over the entries), what its entries do.
+        let headings: [Int: Tally]
+        /// For each line of the list, the innermost heading over it.
+        let headingOfLine: [Int?]
         let conventions: ListConventions
+        let document: Document
+        let capitalisesLabels: Bool
+
+        /// What the entries of one part of the list do, counted.
+        struct Tally: Sendable {
+            var entries = 0, withPeriod = 0, multiLine = 0, linksSharingALine = 0, bylines = 0, bylineVenues = 0, tagVenues = 0
+            var spellings: [String: [String: Int]] = [:]
+            var separators: [String: Int] = [:]
+            /// The white space after the marker, before a continuation line and before the
+            /// authors item's text (its indent, marker and gap), counted.
+            var gaps: [String: Int] = [:], continuations: [String: Int] = [:], bylinePrefixes: [String: Int] = [:]
+            /// The stars around the venues of authors items (`*ICML 2019*` or `**ICML 2019**`), counted.
+            var venueStars: [Int: Int] = [:]
+            /// The white space before the marker, counted.
+            var indents: [String: Int] = [:]
+            var lastOneLine: Entry?, lastMultiLine: Entry?
+
+            /// The text most of `counts` have; a tie goes to `preferred`.
+            static func most(_ counts: [String: Int], preferring preferred: String?) -> String? {
+                counts.max { ($0.value, $0.key == preferred ? 1 : 0, $1.key) < ($1.value, $1.key == preferred ? 1 : 0, $0.key) }?.key
+            }
+
+            var periods: Bool? { entries == 0 ? nil : withPeriod * 2 >= entries }
+            var writesSeveralLines: Bool { multiLine * 2 > entries }
+
+            /// Each key's spelling that more than half of its labels here have.
+            var labels: [String: String] {
+                spellings.compactMapValues { counts in
+                    let total = counts.values.reduce(0, +)
+                    guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value * 2 > total else { return nil }
+                    return best.key
+                }
+            }
+
+            var separator: String? {
+                separators.max { ($0.value, $0.key == " " ? 1 : 0) < ($1.value, $1.key == " " ? 1 : 0) }?.key
+            }
+        }
 
         init(view: ListView) {
             conventions = view.conventions
+            document = view.document
             labels = MixedLabelCaseRule.canonicalLabels(in: view)
+            let firstLetters = labels.values.compactMap { $0.first(where: \.isLetter) }
+            capitalisesLabels = firstLetters.filter(\.isUppercase).count * 2 >= firstLetters.count
             sectionLabels = MixedLabelCaseRule.settledLabels(in: view)
             separators = LinkSpacingRule.separators(in: view)
+            var owners = [Int?](repeating: nil, count: view.document.lines.count + 2)
+            // Sections come in the order of their headings: an inner one overwrites its parent. A
+            // year heading (`#### 2021`) is one too: a list may change its style from year to year.
+            for (index, section) in view.sections.enumerated() {
+                for line in section.lines where line < owners.count { owners[line] = index }
+            }
+            headingOfLine = owners
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
+            var headings: [Int: Tally] = [:]
             for entry in view.entries where entry.shape == .entry {
                 guard let category = entry.category else { continue }
                 let known = categories[category]
-                categories[category] = (entry, (known?.count ?? 0) + 1,
-                                        (known?.withPeriod ?? 0) + (entry.title?.hasSuffix(".") == true ? 1 : 0))
+                let period = entry.title?.hasSuffix(".") == true
+                categories[category] = (entry, (known?.count ?? 0) + 1, (known?.withPeriod ?? 0) + (period ? 1 : 0))
+                let tallied = Self.tally(entry, period: period, in: view.document)
+                if entry.line < owners.count, let heading = owners[entry.line] { tallied(&headings[heading, default: Tally()]) }
             }
             self.categories = categories
+            self.headings = headings
+        }
+
+        /// What `entry` adds to a tally.
+        private static func tally(_ entry: Entry, period: Bool, in document: Document) -> (inout Tally) -> Void {
+            let multiLine = !entry.links.isEmpty && entry.links.allSatisfy { $0.line > entry.line }
+            let shareALine = Set(entry.links.map(\.line)).count < entry.links.count
+            let byline = multiLine ? Self.byline(of: entry, in: document) : nil
+            let gap = Self.markerGap(of: entry, in: document)
+            let continuation = multiLine ? entry.links.first.flatMap { Self.relative(Self.leadingBlanks(of: $0.line, in: document), to: entry) } : nil
+            return { tally in
+                tally.indents[entry.indent, default: 0] += 1
+                if let gap { tally.gaps[gap, default: 0] += 1 }
+                if let continuation { tally.continuations[continuation, default: 0] += 1 }
+                if let prefix = byline.flatMap({ Self.relative($0.prefix, to: entry) }) { tally.bylinePrefixes[prefix, default: 0] += 1 }
+                if let stars = byline?.byline?.stars, stars > 0 { tally.venueStars[stars, default: 0] += 1 }
+                tally.entries += 1
+                if period { tally.withPeriod += 1 }
+                if multiLine {
+                    tally.multiLine += 1
+                    if shareALine { tally.linksSharingALine += 1 }
+                    tally.lastMultiLine = entry
+                } else {
+                    tally.lastOneLine = entry
+                }
+                if byline != nil { tally.bylines += 1 }
+                if byline?.byline?.venue != nil { tally.bylineVenues += 1 }
+                if entry.venue != nil { tally.tagVenues += 1 }
+                for link in entry.links { tally.spellings[link.label.lowercased(), default: [:]][link.label, default: 0] += 1 }
+                if let separator = entry.linkSeparator, separator == " " || separator == ", " || separator.isEmpty {
+                    tally.separators[separator, default: 0] += 1
+                }
+            }
+        }
+
+        /// The spaces between an entry's marker and its text.
+        static func markerGap(of entry: Entry, in document: Document) -> String? {
+            let bytes = document.lineBytes(entry.line)
+            guard let marker = EntryParser.marker(in: bytes[...]) else { return nil }
+            let gap = bytes.dropFirst(marker.indent.utf8.count + marker.marker.utf8.count).prefix { $0 == Byte.space }
+            return gap.isEmpty ? nil : String(decoding: gap, as: UTF8.self)
+        }
+
+        /// A line's leading text after `entry`'s indent: spacing that holds for an item at any indent.
+        static func relative(_ prefix: String, to entry: Entry) -> String? {
+            prefix.hasPrefix(entry.indent) ? String(prefix.dropFirst(entry.indent.count)) : nil
+        }
+
+        static func leadingBlanks(of line: Int, in document: Document) -> String {
+            String(decoding: document.lineBytes(line).prefix { Byte.isBlank($0) }, as: UTF8.self)
+        }
+
+        /// The authors item of an entry and its indent, marker and gap.
+        static func byline(of entry: Entry, in document: Document) -> (prefix: String, byline: Byline?)? {
+            for line in entry.lines.dropFirst() where !document.isBlank(line) {
+                let bytes = document.lineBytes(line)
+                guard let marker = EntryParser.marker(in: bytes[...]), marker.indent.count > entry.indent.count else { continue }
+                let text = String(decoding: bytes.dropFirst(marker.contentStart), as: UTF8.self)
+                guard !text.contains("](") else { return nil }
+                return (String(decoding: bytes.prefix(marker.contentStart), as: UTF8.self), Byline.parse(text.trimmingWhitespace()))
+            }
+            return nil
         }
 
         func learn(category: String, section: Int?, near neighbour: Entry?) -> EntryStyle {
             let facts = categories[category]
+            let heading = neighbour.flatMap { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil }
+            let local = heading.flatMap { headings[$0] } ?? Tally()
+            // The list's spelling, then its section's, then its heading's.
             let labels = self.labels.merging(section.flatMap { sectionLabels[$0] } ?? [:]) { _, local in local }
-            // An item that is no entry (an authors line under an entry) is not a model.
-            let model = neighbour.flatMap { $0.shape == .entry ? $0 : nil } ?? facts?.last ?? neighbour
+                .merging(local.labels) { _, local in local }
+            // An item that is no entry (an authors line under an entry) is not a model; nor is one
+            // laid out otherwise than most of its heading's.
+            var model = neighbour.flatMap { $0.shape == .entry ? $0 : nil } ?? local.lastMultiLine ?? local.lastOneLine ?? facts?.last ?? neighbour
+            let severalLines = local.entries > 0 ? local.writesSeveralLines : model.map { Self.isMultiLine($0) } ?? false
+            if let candidate = model, Self.isMultiLine(candidate) != severalLines {
+                model = (severalLines ? local.lastMultiLine : local.lastOneLine) ?? model
+            }
             let count = facts?.count ?? 0
-            return EntryStyle(indent: model?.indent ?? "", marker: model.map { Self.marker(after: $0) } ?? "-", labels: labels,
-                              separator: separators[category] ?? " ",
-                              titlesEndWithPeriod: count == 0 || (facts?.withPeriod ?? 0) * 2 >= count,
-                              labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
+            // Periods after titles as most of the heading's entries have them, or the category's.
+            let periods = local.periods ?? (count == 0 || (facts?.withPeriod ?? 0) * 2 >= count)
+            var style = EntryStyle(indent: model?.indent ?? "", marker: model.map { Self.marker(after: $0) } ?? "-", labels: labels,
+                                   separator: local.separator ?? separators[category] ?? " ",
+                                   titlesEndWithPeriod: periods,
+                                   labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
+            style.capitalisesLabels = capitalisesLabels
+            if let model {
+                // Spacing as most of the heading's entries have it; a tie goes to the model's.
+                let gap = Self.markerGap(of: model, in: document)
+                if let most = Tally.most(local.gaps, preferring: gap) ?? gap { style.markerGap = most }
+                // An indent shorter than the item's marker and gap keeps the item where it is
+                // (one space more or less does not nest it): there, most of the heading's is taken.
+                let width = model.marker.count + style.markerGap.count
+                if let most = Tally.most(local.indents, preferring: model.indent), most.count < width, model.indent.count < width {
+                    style.indent = most
+                }
+                if severalLines, Self.isMultiLine(model), let first = model.links.first {
+                    let continuation = Self.relative(Self.leadingBlanks(of: first.line, in: document), to: model) ?? "  "
+                    let byline = Self.byline(of: model, in: document).flatMap { found in
+                        Self.relative(found.prefix, to: model).map { (prefix: $0, byline: found.byline) }
+                    }
+                    // Most entries of a heading that writes authors items write one.
+                    let writesBylines = local.bylines * 2 > local.multiLine
+                    style.layout = Layout(continuationIndent: Tally.most(local.continuations, preferring: continuation) ?? continuation,
+                                          linkPerLine: local.linksSharingALine * 2 <= local.multiLine,
+                                          bylinePrefix: writesBylines ? Tally.most(local.bylinePrefixes, preferring: byline?.prefix) : byline?.prefix,
+                                          venueInByline: local.bylineVenues >= local.tagVenues && local.bylines > 0,
+                                          venueStars: local.venueStars.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? 1)
+                }
+            }
+            return style
+        }
+
+        /// Whether an entry writes its title alone on its first line and its links below it.
+        static func isMultiLine(_ entry: Entry) -> Bool {
+            !entry.links.isEmpty && entry.links.allSatisfy { $0.line > entry.line }
         }
 
         /// The marker of an item that follows `entry`: the same bullet, or the next number of an
@@ -67,20 +251,41 @@ public struct EntryStyle: Sendable {
         }
     }
 
-    /// The entry as one line of the list.
+    /// The entry as the list writes it: one line, or its lines joined by line feeds.
     public func line(for draft: PaperDraft) -> String {
+        lines(for: draft).joined(separator: "\n")
+    }
+
+    /// The entry's lines.
+    public func lines(for draft: PaperDraft) -> [String] {
         var title = draft.title
         if titlesEndWithPeriod && !title.hasSuffix(".") && !title.hasSuffix("?") && !title.hasSuffix("!") { title += "." }
-        var text = indent + marker + " "
-        if let venue = draft.venue, !venue.isEmpty { text += "[\(venue)] " }
-        text += title + " "
-        text += draft.links.map { labelForm.link(label: label(for: $0.key), url: $0.url) }.joined(separator: separator)
-        return text
+        var text = indent + marker + markerGap
+        let venue = draft.venue.flatMap { $0.isEmpty ? nil : $0 }
+        let bylineVenue = layout?.venueInByline == true && layout?.bylinePrefix != nil
+        if let venue, !bylineVenue { text += "[\(venue)] " }
+        let links = draft.links.map { labelForm.link(label: label(for: $0.key), url: $0.url) }
+        guard let layout else { return [text + title + " " + links.joined(separator: separator)] }
+        var lines = [text + title]
+        if layout.linkPerLine {
+            lines += links.map { indent + layout.continuationIndent + $0 }
+        } else if !links.isEmpty {
+            lines.append(indent + layout.continuationIndent + links.joined(separator: separator))
+        }
+        if let prefix = layout.bylinePrefix {
+            let stars = String(repeating: "*", count: layout.venueStars)
+            let parts = [draft.authors, bylineVenue ? venue.map { stars + $0 + stars } : nil].compactMap { $0 }
+            // Nested in the item: indented at least as far as the item's text starts.
+            let blanks = prefix.prefix { $0 == " " }.count
+            let nested = String(repeating: " ", count: max(0, marker.count + markerGap.count - blanks)) + prefix
+            if !parts.isEmpty { lines.append(indent + nested + parts.joined(separator: " ")) }
+        }
+        return lines
     }
 
     /// A label key as the list spells it: `paper` → `Paper`, an unknown key capitalised.
     public func label(for key: String) -> String {
         let key = key.lowercased() == "paper" ? paperLabel ?? "paper" : key
-        return labels[key.lowercased()] ?? key.prefix(1).uppercased() + key.dropFirst()
+        return labels[key.lowercased()] ?? (capitalisesLabels ? key.prefix(1).uppercased() + key.dropFirst() : key)
     }
 }

@@ -51,16 +51,44 @@ enum EntryText {
     /// With `allowingBold`, for a list whose entries write their venue or title in bold, `**`
     /// around a part of the text is what the list means and not a problem.
     static func renderingProblem(ofEntry line: String, links: [String], allowingBold: Bool = false) -> String? {
-        problem(ofEntry: line, links: links, rendered: RenderedInlines.ofListItem(line), allowingBold: allowingBold)
+        guard line.utf8.contains(Byte.lineFeed) else {
+            return problem(ofEntry: line, links: links, rendered: RenderedInlines.ofListItem(line), allowingBold: allowingBold)
+        }
+        let parts = parts(ofEntry: line)
+        // A star marks an equal contribution, as the list writes it.
+        if let authors = parts.authors, let problem = renderingProblem(ofEntry: "- " + authors.filter { $0 != "*" }, links: []) {
+            return problem
+        }
+        return renderingProblem(ofEntry: parts.item, links: links, allowingBold: allowingBold)
+    }
+
+    /// An entry of several lines as GitHub reads it: the item's own lines as one (a line break
+    /// shows as a space), and the authors of its authors item (its venue is the schema's).
+    static func parts(ofEntry text: String) -> (item: String, authors: String?) {
+        var item: [String] = []
+        var authors: String?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let bytes = Array(line.utf8)
+            if index > 0, let marker = EntryParser.marker(in: bytes[...]) {
+                authors = Byline.parse(String(decoding: bytes[marker.contentStart...], as: UTF8.self).trimmingWhitespace())?.authors
+                break
+            }
+            item.append(index == 0 ? String(line).trimmingTrailingWhitespace() : String(line).trimmingWhitespace())
+        }
+        return (item.joined(separator: " "), authors)
     }
 
     /// The same for many entries, read on all cores; an entry of plain text needs no reading.
     static func renderingProblems(ofEntries entries: [(line: String, links: [String], title: String, venue: String?)],
                                   allowingBold: Bool = false) -> [String?] {
-        let plain = entries.parallelMap { isPlainEntry($0.line, title: $0.title, venue: $0.venue, links: $0.links) }
+        // An entry of several lines is read on its own.
+        let plain = entries.parallelMap { $0.line.utf8.contains(Byte.lineFeed) || isPlainEntry($0.line, title: $0.title, venue: $0.venue, links: $0.links) }
         let toRead = entries.indices.filter { !plain[$0] }
         let rendered = RenderedInlines.ofListItems(toRead.map { entries[$0].line })
         var problems = [String?](repeating: nil, count: entries.count)
+        for index in entries.indices where entries[index].line.utf8.contains(Byte.lineFeed) {
+            problems[index] = renderingProblem(ofEntry: entries[index].line, links: entries[index].links, allowingBold: allowingBold)
+        }
         for (k, index) in toRead.enumerated() {
             problems[index] = problem(ofEntry: entries[index].line, links: entries[index].links, rendered: rendered[k], allowingBold: allowingBold)
         }
@@ -165,7 +193,7 @@ enum EntryText {
             return "it would not be one list item of text (a title must not start a heading, a quote, a list or an HTML block)"
         }
         var body = Substring(line.drop { $0 == " " || $0 == "\t" })
-        body = body.drop { $0 != " " }.dropFirst()
+        body = body.drop { $0 != " " }.drop { $0 == " " }
         guard allowingBold, body.contains("**") else { return problem(rendered, expectedText: String(body), links: links) }
         // GitHub shows `**Name**` as Name in bold: the text read is the line's without the stars.
         var shown = rendered

@@ -6,7 +6,7 @@ public struct Insertion: Sendable {
     public var edits: [LineEdit]
     /// The new entry's line number once the edits are applied.
     public var line: Int
-    /// The entry as it will be written.
+    /// The entry as it will be written: its line, or its lines joined by line feeds.
     public var text: String
     public var section: String
     public var year: Int?
@@ -14,6 +14,10 @@ public struct Insertion: Sendable {
     public var before: String?
     public var after: String?
     public var createsYearGroup: Bool
+
+    /// The entry's lines: one, or those of an entry that takes several (joined in `text`).
+    public var textLines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    public var lineCount: Int { text.utf8.reduce(1) { $0 + ($1 == Byte.lineFeed ? 1 : 0) } }
 }
 
 /// Finds the place of a new entry: its category's section, its year group (made when missing, in
@@ -77,7 +81,7 @@ public struct Placement: Sendable {
             let last = entries.last { $0.line < next.line }
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next)
             let text = style.line(for: draft)
-            return Insertion(edits: [.insert([text], before: next.line)], line: next.line, text: text, section: section.text, year: nil,
+            return Insertion(edits: [.insert(style.lines(for: draft), before: next.line)], line: next.line, text: text, section: section.text, year: nil,
                              before: last.map { document.lineText($0.line) }, after: document.lineText(next.line), createsYearGroup: false)
         }
         if let year = draft.year, groups.isEmpty, let model = view.yearGroups.first {
@@ -88,14 +92,17 @@ public struct Placement: Sendable {
             // No year groups in the list: the end of the section's list, or the place `fmadd export`
             // saw the entry in, and no year to report.
             let next = draft.position.flatMap { listedEntry(at: $0, inSection: sectionIndex) }
-            let last = next.map { next in entries.last { $0.line < next.line } } ?? entries.last
+            // Without a year in a section that groups some of its entries by year: after the
+            // entries it does not group.
+            let candidates = groups.isEmpty ? entries : entries.filter { $0.yearGroup == nil }
+            let last = next.map { next in candidates.last { $0.line < next.line } } ?? candidates.last
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next)
             let at = next?.line ?? last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
-            return Insertion(edits: [.insert([style.line(for: draft)], before: at)], line: at, text: style.line(for: draft),
+            return Insertion(edits: [.insert(style.lines(for: draft), before: at)], line: at, text: style.line(for: draft),
                              section: section.text, year: nil, before: last.map { document.lineText($0.line) },
                              after: next.map { document.lineText($0.line) }, createsYearGroup: false)
         }
-        if let group = groups.first(where: { view.yearGroups[$0].year == year }) {
+        if let group = yearGroup(of: year, venue: draft.venue, among: groups) {
             let inGroup = entriesByYearGroup[group] ?? []
             let placeAfter: Entry?
             let placeBefore: Entry?
@@ -112,14 +119,27 @@ public struct Placement: Sendable {
                 placeBefore = nil
             }
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: placeAfter ?? placeBefore ?? entries.first)
-            let text = style.line(for: draft)
+            // In a venue's group whose entries name no venue, the group names it.
+            var written = draft
+            if view.yearGroups[group].venue != nil, !inGroup.contains(where: { $0.venue != nil }) { written.venue = nil }
+            let text = style.line(for: written)
             let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
                 ?? (view.yearGroups[group].line + 1)
-            return Insertion(edits: [.insert([text], before: at)], line: at, text: text, section: section.text, year: year,
+            return Insertion(edits: [.insert(style.lines(for: written), before: at)], line: at, text: text, section: section.text, year: year,
                              before: (placeAfter).map { document.lineText($0.line) },
                              after: placeBefore.map { document.lineText($0.line) }, createsYearGroup: false)
         }
         return newYearGroup(draft, year: year, section: sectionIndex, groups: groups, entries: entries)
+    }
+
+    /// The group of `year` an entry of `venue` goes into: the venue's own group of that year
+    /// (`**AAAI'26**` for AAAI), else the year's group, else any group of the year.
+    private func yearGroup(of year: Int, venue: String?, among groups: [Int]) -> Int? {
+        let ofYear = groups.filter { view.yearGroups[$0].year == year }
+        guard ofYear.count > 1 || ofYear.first.map({ view.yearGroups[$0].venue != nil }) == true else { return ofYear.first }
+        let name = venue.map { ListConventions.labelKey(String($0.prefix { !$0.isNumber }).trimmingWhitespace()) }
+        return ofYear.first { name != nil && view.yearGroups[$0].venue.map(ListConventions.labelKey) == name }
+            ?? ofYear.first { view.yearGroups[$0].venue == nil } ?? ofYear.first
     }
 
     /// The entry at `position` among the section's entries as `fmadd export` counts them (those
@@ -145,7 +165,9 @@ public struct Placement: Sendable {
         let neighbour = firstFollowing.flatMap { entriesByYearGroup[$0]?.first } ?? entries.last
         let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: neighbour)
         let text = style.line(for: draft)
-        var block = [markerText] + (blankAfterMarker ? [""] : []) + [text]
+        let entryLines = style.lines(for: draft)
+        var block = [markerText] + (blankAfterMarker ? [""] : []) + entryLines
+        var lineOfEntry = block.count - entryLines.count
         let at: Int
         if let following = firstFollowing {
             // Before the group that follows it in the list's order.
@@ -157,9 +179,9 @@ public struct Placement: Sendable {
             while end > section.lines.lowerBound && document.isBlank(end) { end -= 1 }
             at = end + 1
             block.insert("", at: 0)
+            lineOfEntry += 1
         }
-        let lineOfEntry = at + block.firstIndex(of: text)!
-        return Insertion(edits: [.insert(block, before: at)], line: lineOfEntry, text: text, section: section.text, year: year,
+        return Insertion(edits: [.insert(block, before: at)], line: at + lineOfEntry, text: text, section: section.text, year: year,
                          before: nil, after: neighbour.map { document.lineText($0.line) }, createsYearGroup: true)
     }
 
@@ -171,13 +193,15 @@ public struct Placement: Sendable {
         let blankAfterMarker = model.line < document.lines.count && document.isBlank(model.line + 1)
         let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: entries.last)
         let text = style.line(for: draft)
+        let entryLines = style.lines(for: draft)
         var end = section.lines.upperBound
         while end > section.lines.lowerBound && document.isBlank(end) { end -= 1 }
         if let last = entries.last { end = max(end, endOfItem(last)) }
-        var block = ["", markerText] + (blankAfterMarker ? [""] : []) + [text]
+        var block = ["", markerText] + (blankAfterMarker ? [""] : []) + entryLines
+        let lineOfEntry = block.count - entryLines.count
         if end + 1 <= document.lines.count && !document.isBlank(end + 1) { block.append("") }
         let at = end + 1
-        return Insertion(edits: [.insert(block, before: at)], line: at + block.firstIndex(of: text)!, text: text, section: section.text,
+        return Insertion(edits: [.insert(block, before: at)], line: at + lineOfEntry, text: text, section: section.text,
                          year: year, before: entries.last.map { document.lineText($0.line) }, after: nil, createsYearGroup: true)
     }
 

@@ -9,14 +9,14 @@ public struct PaperDraft: Hashable, Sendable {
     /// Links by label key (`paper`, `code`, `project`, …), the paper's first.
     public var links: [Link]
     /// What a paper table's row says beyond the year: its date (`2024-06`, `2024-06-30`), its
-    /// authors (`A. Author et al.`), and its other cells by their column's header key.
+    /// authors (`A. Author et al.`, also the authors item a list writes under each entry:
+    /// `- A. Author and B. Author. *ICML 2019*`), and its other cells by their column's header key.
     public var date: String?
     public var authors: String?
     public var cells: [Cell] = []
     /// Where `fmadd export` saw the entry among its section's entries (`listed.index`), from 0:
     /// an entry added back goes there when that place is in its year group.
     public var position: Int?
-
     public struct Link: Hashable, Sendable {
         public var key: String
         public var url: String

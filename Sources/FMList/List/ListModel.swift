@@ -27,6 +27,8 @@ public struct YearGroup: Hashable, Sendable {
     public var rendersAsMarker: Bool
     /// 1-based column of the marker's first character.
     public var column: Int
+    /// The venue of a venue group (`**AAAI'26**` is AAAI's group of 2026); nil for a year's.
+    public var venue: String? = nil
 }
 
 /// A link of an entry: `[[Paper]](https://…)`.

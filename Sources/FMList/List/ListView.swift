@@ -261,9 +261,29 @@ struct ListViewBuilder {
         let block = document.blocks[index]
         for line in block.lines {
             collectHTMLAnchors(line)
-            guard let (year, column) = boldYear(line) else { continue }
-            addYearGroup(year: year, line: line, style: .bold, renders: line == block.lines.lowerBound, column: column)
+            if let (year, column) = boldYear(line) {
+                addYearGroup(year: year, line: line, style: .bold, renders: line == block.lines.lowerBound, column: column)
+            } else if let (venue, year, column) = boldVenueYear(line) {
+                addYearGroup(year: year, line: line, style: .bold, renders: line == block.lines.lowerBound, column: column)
+                yearGroups[yearGroups.count - 1].venue = venue
+            }
         }
+    }
+
+    /// `**AAAI'26**` alone on a line: a venue's group of papers of 2026, with the column of its
+    /// first character. The venue is letters, digits, spaces and `-`, starting with a letter.
+    private func boldVenueYear(_ line: Int) -> (String, Int, Int)? {
+        let bytes = document.lineBytes(line)
+        guard bytes.count >= 8 && bytes.count <= 60, bytes.contains(UInt8(ascii: "'")) else { return nil }
+        let b = bytes.trimmingSpacesAndTabs()
+        let text = String(decoding: b, as: UTF8.self)
+        guard text.hasPrefix("**"), text.hasSuffix("**"), text.count > 8 else { return nil }
+        let inside = text.dropFirst(2).dropLast(2)
+        guard let apostrophe = inside.lastIndex(of: "'") else { return nil }
+        let venue = inside[..<apostrophe], digits = inside[inside.index(after: apostrophe)...]
+        guard digits.count == 2, let year = Int(digits), let first = venue.first, first.isLetter,
+              venue.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }) else { return nil }
+        return (String(venue), 2000 + year, b.startIndex - bytes.startIndex + 1)
     }
 
     /// `**2024**` (or `__2024__`) alone on a line, with the column of its first character.

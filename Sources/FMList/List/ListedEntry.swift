@@ -14,7 +14,8 @@ public struct ListedEntry: Hashable, Sendable {
         public var lines: ClosedRange<Int>
         /// Its place among the entries of its section, from 0.
         public var index: Int
-        /// Its first line, as written.
+        /// Its line as written; an entry of several lines (links and authors below the title) all
+        /// of them, joined by line feeds, each without the white space at its end.
         public var text: String
 
         public init(section: String, lines: ClosedRange<Int>, index: Int, text: String) {
@@ -140,13 +141,19 @@ public struct ListedEntry: Hashable, Sendable {
             if key == paperLabel { key = "paper" }
             if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.url)) }
         }
-        let venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
-        let draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
-                               title: entry.title!, links: links)
+        var venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
         var last = entry.lines.upperBound
         while last > entry.line && document.isBlank(last) { last -= 1 }
-        let listing = Listing(section: section, lines: entry.line...last, index: 0,
-                              text: document.lineText(entry.line))
+        let byline = last > entry.line ? Byline.of(entry, lines: entry.line...last, in: document) : nil
+        // Its venue: its tag's, its authors item's, or its venue group's (`**AAAI'26**`).
+        if venue == nil { venue = byline?.venue ?? entry.yearGroup.flatMap { view.yearGroups[$0].venue } }
+        var draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
+                               title: entry.title!, links: links)
+        draft.authors = byline?.authors
+        // An entry of several lines is all of them, each without the white space at its end.
+        let text = last == entry.line ? document.lineText(entry.line)
+            : (entry.line...last).map { document.lineText($0).trimmingTrailingWhitespace() }.joined(separator: "\n")
+        let listing = Listing(section: section, lines: entry.line...last, index: 0, text: text)
         return ListedEntry(draft: .paper(draft), listing: listing)
     }
 
@@ -207,5 +214,58 @@ public struct ListedEntry: Hashable, Sendable {
         listed.append((key: "text", value: .string(listing.text)))
         members.append((key: "listed", value: .object(JSONObject(listed))))
         return .object(JSONObject(members))
+    }
+}
+
+/// The authors line of an entry that writes them in an item of their own below it:
+/// `  - A. Author and B. Author. *ICML 2019*`, the venue in emphasis at its end.
+public struct Byline: Hashable, Sendable {
+    public var authors: String?
+    public var venue: String?
+
+    /// The first item nested in `entry`'s lines that holds no link, read as its byline.
+    static func of(_ entry: Entry, lines: ClosedRange<Int>, in document: Document) -> Byline? {
+        for line in lines.dropFirst() {
+            let bytes = document.lineBytes(line)
+            guard let marker = EntryParser.marker(in: bytes[...]), marker.indent.count > entry.indent.count else { continue }
+            let text = String(decoding: bytes.dropFirst(marker.contentStart), as: UTF8.self).trimmingWhitespace()
+            guard !text.contains("](") else { return nil }
+            return parse(text)
+        }
+        return nil
+    }
+
+    /// `Authors. *Venue*` (or `**Venue**`) split into its parts; a text without emphasis at its
+    /// end is all authors.
+    public static func parse(_ text: String) -> Byline? {
+        var authors = text
+        var venue: String?
+        var stars = 0
+        if let run = Self.venueRun(in: text) {
+            venue = run.venue
+            stars = run.stars
+            authors = String(text[..<run.start])
+        }
+        let names = authors.trimmingWhitespace()
+        guard !names.isEmpty || venue != nil else { return nil }
+        return Byline(authors: names.isEmpty ? nil : names, venue: venue, stars: stars)
+    }
+
+    /// How many stars wrap the venue: 1 (`*ICML 2019*`) or 2 (`**ICML 2019**`); 0 without one.
+    public var stars = 0
+
+    /// The emphasis at the end of `text`: where it starts, its text and its stars.
+    private static func venueRun(in text: String) -> (start: String.Index, venue: String, stars: Int)? {
+        let stars = text.reversed().prefix { $0 == "*" }.count
+        guard stars == 1 || stars == 2 else { return nil }
+        let body = text.dropLast(stars)
+        // The opening run: the last stars before the closing ones, as many of them.
+        guard let last = body.lastIndex(of: "*") else { return nil }
+        let opening = body[..<body.index(after: last)].reversed().prefix { $0 == "*" }.count
+        guard opening == stars else { return nil }
+        let start = body.index(last, offsetBy: 1 - stars)
+        let inside = String(body[body.index(after: last)...]).trimmingWhitespace()
+        guard !inside.isEmpty else { return nil }
+        return (start, inside, stars)
     }
 }

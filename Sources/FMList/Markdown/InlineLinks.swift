@@ -119,6 +119,13 @@ extension String {
         if trimmed.startIndex == utf8.startIndex && trimmed.endIndex == utf8.endIndex { return self }
         return String(self[trimmed.startIndex..<trimmed.endIndex])
     }
+
+    /// The string without the spaces and tabs at its end.
+    public func trimmingTrailingWhitespace() -> String {
+        var end = utf8.endIndex
+        while end > utf8.startIndex, Byte.isBlank(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return end == utf8.endIndex ? self : String(self[..<end])
+    }
 }
 
 extension BidirectionalCollection where Element == UInt8 {

@@ -505,13 +505,21 @@ enum BuiltInSchemas {
     },
     "authors": {
       "title": "Authors",
-      "description": "The authors as the list writes them, for a paper table with an authors column (`A. Author et al.`).",
+      "description": "The authors as the list writes them: under each entry (`- A. Author and B. Author. *ICML 2019*`) or in a paper table's authors column (`A. Author et al.`); a list that does not write them leaves them out.",
       "type": "string",
       "minLength": 1,
-      "maxLength": 400,
-      "not": { "pattern": "[|\\n\\r]" },
-      "x-message": "must be on one line, without \"|\" (it would break a table)",
-      "examples": ["A. Author et al."]
+      "maxLength": 2000,
+      "allOf": [
+        {
+          "not": { "pattern": "[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]" },
+          "x-message": "must be on one line, without control characters"
+        },
+        {
+          "not": { "pattern": "[\\[\\]<>`|]" },
+          "x-message": "must be text, without Markdown or HTML characters ([, ], <, >, `, |); a star marks an equal contribution"
+        }
+      ],
+      "examples": ["Sanjeev Arora, Hrishikesh Khandeparkar, and Nikunj Saunshi."]
     },
     "links": {
       "title": "Links",

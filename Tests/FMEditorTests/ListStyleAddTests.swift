@@ -1,0 +1,126 @@
+import Foundation
+import FMList
+import FMSchema
+import Testing
+@testable import FMEditor
+
+/// `add` writes an entry in the shape and spelling of the part of the list it goes into: an
+/// entry of several lines with its authors item, the spacing after the marker, and the period
+/// after the title, the label spelling and the link separator of its heading or year group.
+/// Each list is made from line templates; the new entry must be its template's text.
+@Suite struct ListStyleAddTests {
+    static func add(_ draft: PaperDraft, to text: String) throws -> Insertion {
+        let adder = Adder(configuration: .healthcareDefault, registry: try SchemaRegistry.builtIn)
+        return try adder.add(.paper(draft), to: try Document(bytes: Array(text.utf8)), allowDuplicate: false).insertion
+    }
+
+    static func draft(_ n: Int, year: Int? = 2024, title: String, links: [String] = ["paper"]) -> PaperDraft {
+        PaperDraft(category: "vfm", year: year, venue: nil, title: title,
+                   links: links.map { PaperDraft.Link(key: $0, url: "https://\($0).org/\(n)") })
+    }
+
+    /// `-   Title.` with its links on lines of their own and its authors and venue in an item
+    /// below: written so, and read back so by `fmadd export` (authors and venue in the record).
+    @Test func anEntryOfSeveralLinesIsWrittenInItsShapeWithItsAuthors() throws {
+        let template: (Int) -> String = {
+            "-   Title \($0).\n    [[pdf]](https://paper.org/\($0))\n    [[code]](https://code.org/\($0))\n    -   Author \($0) and Other \($0). *ICML 2019*"
+        }
+        let text = "## VFM methods\n**2019**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
+        let document = try Document(bytes: Array(text.utf8))
+        let listed = ListedEntry.all(in: ListView(document: document, configuration: .healthcareDefault))
+        #expect(listed.map(\.listing.text) == (1...3).map(template))
+        guard case .paper(let exported) = try #require(listed.last).draft else { Issue.record("not a paper"); return }
+        #expect(exported.authors == "Author 3 and Other 3.")
+        #expect(exported.venue == "ICML 2019")
+
+        var draft = Self.draft(4, year: 2019, title: "Title 4.", links: ["paper", "code"])
+        draft.authors = "Author 4 and Other 4."
+        draft.venue = "ICML 2019"
+        #expect(try Self.add(draft, to: text).text == template(4))
+        // The record `fmadd export` writes carries the authors back through `add --from`.
+        var record = listed[2]
+        record.draft = .paper(exported)
+        let removed = "## VFM methods\n**2019**\n" + (1...2).map(template).joined(separator: "\n") + "\n"
+        let read = try #require(try DraftReader.drafts(in: try JSONValue(jsonText: record.json().jsonText), configuration: .healthcareDefault).first)
+        guard case .paper(let back) = read else { Issue.record("not a paper"); return }
+        #expect(try Self.add(back, to: removed).text == template(3))
+    }
+
+    /// Most authors items of the heading write their venue in bold: so does the new one.
+    @Test func theVenueOfTheAuthorsItemIsEmphasisedAsMostAre() throws {
+        let template: (Int, String) -> String = { "- Title \($0).\n  [[pdf]](https://paper.org/\($0))\n  - Author \($0). \($1)ICML 2019\($1)" }
+        let text = "## VFM methods\n**2019**\n" + [template(1, "**"), template(2, "**"), template(3, "*")].joined(separator: "\n") + "\n"
+        var draft = Self.draft(4, year: 2019, title: "Title 4.")
+        draft.authors = "Author 4."
+        draft.venue = "ICML 2019"
+        #expect(try Self.add(draft, to: text).text == template(4, "**"))
+    }
+
+    /// Bold venue markers (`**AAAI'26**`) group the entries: an AAAI paper of 2026 goes under
+    /// AAAI's group, after its last entry, not under the first group of the year, and the group
+    /// names its venue; `fmadd export` gives the group's venue back.
+    @Test func aPaperGoesIntoItsVenuesGroup() throws {
+        let template: (Int) -> String = { "- Title \($0) [[paper](https://paper.org/\($0))][[code](https://code.org/\($0))]" }
+        let groups = [("arXiv'26", 1...2), ("AAAI'26", 3...4), ("arXiv'25", 5...6)]
+        let text = "## VFM methods\n" + groups.map { "**\($0.0)**\n" + $0.1.map(template).joined(separator: "\n") + "\n" }.joined(separator: "\n")
+        var draft = Self.draft(7, year: 2026, title: "Title 7", links: ["paper", "code"])
+        draft.venue = "AAAI"
+        let insertion = try Self.add(draft, to: text)
+        #expect(insertion.text == template(7))
+        #expect(insertion.before == template(4))
+        let listed = ListedEntry.all(in: ListView(document: try Document(bytes: Array(text.utf8)), configuration: .healthcareDefault))
+        #expect(listed.map { entry -> String? in if case .paper(let paper) = entry.draft { return paper.venue } else { return nil } }
+                == ["arXiv", "arXiv", "AAAI", "AAAI", "arXiv", "arXiv"])
+    }
+
+    /// Most entries of the heading stand one space in; the last one does not.
+    @Test func theIndentIsMostOfTheHeadings() throws {
+        let template: (Int) -> String = { " - Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n- Title 4. [[Paper]](https://paper.org/4)\n"
+        #expect(try Self.add(Self.draft(5, title: "Title 5"), to: text).text == template(5))
+    }
+
+    /// A label the list does not have yet is written as the list writes its labels: in lower case.
+    @Test func aNewLabelIsSpeltAsTheListsLabelsAre() throws {
+        let template: (Int) -> String = { "- Title \($0). [[paper]](https://paper.org/\($0)) [[code]](https://code.org/\($0))" }
+        let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
+        let written = try Self.add(Self.draft(4, title: "Title 4", links: ["paper", "web"]), to: text).text
+        #expect(written == "- Title 4. [[paper]](https://paper.org/4) [[web]](https://web.org/4)")
+    }
+
+    @Test func theSpacingAfterTheMarkerIsTheLists() throws {
+        let template: (Int) -> String = { "-   Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
+        #expect(try Self.add(Self.draft(4, title: "Title 4"), to: text).text == template(4))
+    }
+
+    /// The heading writes its titles without a period, though the category at large ends them with one.
+    @Test func theTitleEndsAsItsHeadingsDo() throws {
+        let bare: (Int) -> String = { "- Title \($0) [[Paper]](https://paper.org/\($0))" }
+        let period: (Int) -> String = { "- Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let text = "## VFM methods\n### Healthcare\n" + (1...5).map(period).joined(separator: "\n") + "\n\n### General\n"
+            + (6...8).map(bare).joined(separator: "\n") + "\n"
+        #expect(try Self.add(Self.draft(9, title: "Title 9"), to: text).text == bare(9))
+    }
+
+    /// The list and its category split evenly between `[[Paper]]` and `[[paper]]`; the heading the
+    /// entry goes under writes `[[paper]]`, and links with `, `.
+    @Test func labelSpellingAndSeparatorAreTheHeadings() throws {
+        let general: (Int) -> String = { "- Title \($0). [[paper]](https://paper.org/\($0)), [[code]](https://code.org/\($0))" }
+        let healthcare: (Int) -> String = { "- Title \($0). [[Paper]](https://paper.org/\($0)) [[Code]](https://code.org/\($0))" }
+        let text = "## VFM methods\n### Healthcare\n" + (1...3).map(healthcare).joined(separator: "\n")
+            + "\n\n### General\n" + (5...7).map(general).joined(separator: "\n") + "\n"
+        #expect(try Self.add(Self.draft(8, title: "Title 8.", links: ["paper", "code"]), to: text).text == general(8))
+    }
+
+    /// A section whose first entries stand outside any year group (a survey part) takes an entry
+    /// without a year there, after them, instead of refusing it for its missing year.
+    @Test func anEntryWithoutAYearGoesAfterTheEntriesOfNoYear() throws {
+        let line: (Int) -> String = { "- Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let text = "## VFM methods\n" + [1, 2].map(line).joined(separator: "\n") + "\n\n**2024**\n" + [5, 6].map(line).joined(separator: "\n") + "\n"
+        let insertion = try Self.add(Self.draft(3, year: nil, title: "Title 3."), to: text)
+        #expect(insertion.text == line(3))
+        #expect(insertion.year == nil)
+        #expect(insertion.before == line(2))
+    }
+}
