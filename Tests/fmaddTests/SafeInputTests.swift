@@ -80,7 +80,7 @@ import Testing
         #expect(dataset.status == 1 && dataset.stderr.contains("unknown field 'tsk' in entry 1; did you mean 'task'?"), "\(dataset.stderr)")
         try Data("{\"category\": \"lfm\", \"title\": \"A\", \"paper\": \"https://arxiv.org/abs/2401.1\", \"zzzzzzz\": 1}".utf8).write(to: file)
         let far = try Fmadd.run(["add", "--from", file.path], in: repo.folder)
-        #expect(far.stderr.contains("unknown field 'zzzzzzz' in entry 1; the fields are category, title, venue"), "\(far.stderr)")
+        #expect(far.stderr.contains("unknown field 'zzzzzzz' in entry 1; the fields are category, title, authors, venue"), "\(far.stderr)")
         #expect(try repo.readmeBytes() == before)
     }
 
