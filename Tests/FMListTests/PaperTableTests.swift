@@ -169,4 +169,22 @@ import Testing
             #expect(paper.links.contains { $0.key == "code" } == (cells[4].firstMatch(of: /\]\([^)]+\)/) != nil))
         }
     }
+    @Test func aPaperColumnOfBadgesNamesNoPapers() throws {
+        let text = """
+            ## Benchmarks
+
+            | Benchmark | Organization | Paper |
+            |---|---|---|
+            | MedBench | Shanghai AI Lab | [![arXiv](https://img.shields.io/badge/arXiv-2407.10990-b31b1b.svg)](https://arxiv.org/abs/2407.10990) |
+            | Other | Lab | [Other benchmark: a title](https://arxiv.org/abs/2407.10991) |
+
+            """
+        let configuration = try Configuration.parse(yaml: "categories:\n  bench: { heading: Benchmarks }\n")
+        let badgesOnly = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("2407.10991") }.joined(separator: "\n")
+        let view = ListView(document: try Document(bytes: Array(badgesOnly.utf8)), configuration: configuration)
+        #expect(PaperTable(try #require(view.tables.first), configuration: configuration) == nil, "a badge is no title")
+        // One row with a title is enough for the table to be one of papers.
+        let mixed = ListView(document: try Document(bytes: Array(text.utf8)), configuration: configuration)
+        #expect(PaperTable(try #require(mixed.tables.first), configuration: configuration) != nil)
+    }
 }
