@@ -40,26 +40,18 @@ public struct ListedEntry: Hashable, Sendable {
     public static func all(in view: ListView) -> [ListedEntry] {
         let configuration = view.configuration
         // What each record is read from, in the list's order: an entry, or a row of a table.
-        enum Source { case paper(entry: Int), row(table: Int, row: Int), paperRow(table: Int, row: Int) }
+        enum Source { case paper(entry: Int), row(table: Int, row: Int) }
         var papers: [(line: Int, source: Source, section: Int)] = []
         for (index, entry) in view.entries.enumerated()
         where entry.shape == .entry && entry.title != nil && entry.section != nil
             && entry.category.flatMap({ configuration.category($0)?.kind }) == .papers {
             papers.append((entry.line, .paper(entry: index), entry.section!))
         }
+        let tables = entryTables(in: view)
         var rows: [(line: Int, source: Source, section: Int)] = []
-        var columns: [Int: [DatasetColumn]] = [:]
-        var paperColumns: [Int: [PaperColumn]] = [:]
-        for (index, table) in view.tables.enumerated() {
-            guard let key = table.category, let kind = configuration.category(key)?.kind, table.rows.count > 2,
-                  let section = categorySection(of: table, in: view) else { continue }
-            if kind == .datasets {
-                columns[index] = DatasetColumn.columns(of: table.header)
-                for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .row(table: index, row: row), section)) }
-            } else if let paper = PaperTable(table, configuration: configuration) {
-                paperColumns[index] = paper.columns
-                for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .paperRow(table: index, row: row), section)) }
-            }
+        for index in tables.keys.sorted() {
+            let table = view.tables[index]
+            for row in table.rows.indices.dropFirst(2) { rows.append((table.rows[row].line, .row(table: index, row: row), tables[index]!.section)) }
         }
         var sources: [(line: Int, source: Source, section: Int)] = []
         sources.reserveCapacity(papers.count + rows.count)
@@ -75,17 +67,14 @@ public struct ListedEntry: Hashable, Sendable {
         }
         // Each record is read on its own, on all cores, straight into its place.
         let sections = view.sections
-        var records = parallelArray(count: sources.count) { [sources, columns, paperColumns] k -> ListedEntry in
+        var records = parallelArray(count: sources.count) { [sources, tables] k -> ListedEntry in
             let section = sources[k].section
             switch sources[k].source {
             case .paper(let entry):
                 return paper(view.entries[entry], section: sections[section].text, in: view)
             case .row(let table, let row):
-                return Self.row(view.tables[table].rows[row], category: view.tables[table].category!, section: sections[section].text,
-                                columns: columns[table]!, in: view)
-            case .paperRow(let table, let row):
-                return paperRow(view.tables[table].rows[row], of: view.tables[table], section: sections[section].text,
-                                columns: paperColumns[table]!, in: view)
+                return record(of: view.tables[table].rows[row], in: view.tables[table], columns: tables[table]!.columns,
+                              section: sections[section].text, view: view)
             }
         }
         var counts: [Int: Int] = [:]
@@ -108,26 +97,39 @@ public struct ListedEntry: Hashable, Sendable {
     /// Every body row of the tables of the list's categories (datasets and paper tables), in the
     /// list's order, each read as `all(in:)` reads it.
     public static func tableRows(in view: ListView) -> [TableRowRecord] {
-        let configuration = view.configuration
-        var found: [TableRowRecord] = []
+        entryTables(in: view).sorted { $0.key < $1.key }.flatMap { index, found in
+            let table = view.tables[index]
+            return table.body.map { row in
+                TableRowRecord(record: record(of: row, in: table, columns: found.columns, section: view.sections[found.section].text, view: view),
+                               table: index, section: found.section)
+            }
+        }
+    }
+
+    /// How a table's rows are read: by a dataset table's columns, or by a paper table's.
+    private enum RowColumns { case dataset([DatasetColumn]), paper([PaperColumn]) }
+
+    /// The tables whose rows are entries (by index in `ListView.tables`): a dataset table, or a
+    /// paper table, of a category, with a body, with its columns and its category's section.
+    private static func entryTables(in view: ListView) -> [Int: (columns: RowColumns, section: Int)] {
+        var found: [Int: (columns: RowColumns, section: Int)] = [:]
         for (index, table) in view.tables.enumerated() {
-            guard let key = table.category, let kind = configuration.category(key)?.kind, table.rows.count > 2,
+            guard let key = table.category, let kind = view.configuration.category(key)?.kind, table.rows.count > 2,
                   let section = categorySection(of: table, in: view) else { continue }
-            let heading = view.sections[section].text
             if kind == .datasets {
-                let columns = DatasetColumn.columns(of: table.header)
-                for row in table.body {
-                    found.append(TableRowRecord(record: Self.row(row, category: key, section: heading, columns: columns, in: view),
-                                                table: index, section: section))
-                }
-            } else if let paper = PaperTable(table, configuration: configuration) {
-                for row in table.body {
-                    found.append(TableRowRecord(record: paperRow(row, of: table, section: heading, columns: paper.columns, in: view),
-                                                table: index, section: section))
-                }
+                found[index] = (.dataset(DatasetColumn.columns(of: table.header)), section)
+            } else if let paper = PaperTable(table, configuration: view.configuration) {
+                found[index] = (.paper(paper.columns), section)
             }
         }
         return found
+    }
+
+    private static func record(of row: TableRow, in table: Table, columns: RowColumns, section: String, view: ListView) -> ListedEntry {
+        switch columns {
+        case .dataset(let columns): Self.row(row, category: table.category!, section: section, columns: columns, in: view)
+        case .paper(let columns): paperRow(row, of: table, section: section, columns: columns, in: view)
+        }
     }
 
     private static func paper(_ entry: Entry, section: String, in view: ListView) -> ListedEntry {
