@@ -150,40 +150,34 @@ if [[ " $JOBS " == *" stats "* ]]; then
   echo "Target: at 100k, stats ÷ check ≤ 1.5."
 fi
 
-if [[ " $JOBS " == *" export "* ]]; then
-  echo "## fmadd export beside fmadd check, same file (median of $RUNS runs, whole process, output discarded)"
+# beside_check NAME NOTE TARGET ARGS…: `fmadd ARGS… FILE` beside `fmadd check FILE` on the same
+# lists, times and peak memory, with NAME's ratio to check and the target it is held to.
+beside_check() {
+  local name=$1 note=$2 target=$3; shift 3
+  echo "## fmadd $name beside fmadd check, same file (median of $RUNS runs, whole process, $note)"
   echo
-  echo "| entries | fmadd export | fmadd check | export ÷ check | export MB | check MB |"
+  echo "| entries | fmadd $name | fmadd check | $name ÷ check | $name MB | check MB |"
   echo "|---:|---:|---:|---:|---:|---:|"
   for n in 10000 100000; do
     f=$DATA/list_$n.md
-    t_e=$(median "fmadd-export-$n" "$FMADD export $f")
-    t_c=$(median "fmadd-check-beside-export-$n" "$FMADD check $f")
-    m_e=$(peak "fmadd-export-$n" "$FMADD" export "$f")
-    m_c=$(peak "fmadd-check-beside-export-$n" "$FMADD" check "$f")
-    echo "| $n | ${t_e}s | ${t_c}s | $(ratio "$t_e" "$t_c") | $m_e | $m_c |"
+    t_x=$(median "fmadd-$name-$n" "$FMADD $* $f")
+    t_c=$(median "fmadd-check-beside-$name-$n" "$FMADD check $f")
+    m_x=$(peak "fmadd-$name-$n" "$FMADD" "$@" "$f")
+    m_c=$(peak "fmadd-check-beside-$name-$n" "$FMADD" check "$f")
+    echo "| $n | ${t_x}s | ${t_c}s | $(ratio "$t_x" "$t_c") | $m_x | $m_c |"
   done
   echo
-  echo "Target: at 100k, export ÷ check ≤ 1.5 (export reads the list as check does, and runs no rule)."
+  echo "Target: at 100k, $name ÷ check ≤ 1.5 ($target)."
   echo
+}
+
+if [[ " $JOBS " == *" export "* ]]; then
+  beside_check export "output discarded" "export reads the list as check does, and runs no rule" export
 fi
 
 if [[ " $JOBS " == *" init "* ]]; then
-  echo "## fmadd init beside fmadd check, same file (median of $RUNS runs, whole process, the configuration printed and discarded)"
-  echo
-  echo "| entries | fmadd init | fmadd check | init ÷ check | init MB | check MB |"
-  echo "|---:|---:|---:|---:|---:|---:|"
-  for n in 10000 100000; do
-    f=$DATA/list_$n.md
-    t_i=$(median "fmadd-init-$n" "$FMADD init --stdout $f")
-    t_c=$(median "fmadd-check-beside-init-$n" "$FMADD check $f")
-    m_i=$(peak "fmadd-init-$n" "$FMADD" init --stdout "$f")
-    m_c=$(peak "fmadd-check-beside-init-$n" "$FMADD" check "$f")
-    echo "| $n | ${t_i}s | ${t_c}s | $(ratio "$t_i" "$t_c") | $m_i | $m_c |"
-  done
-  echo
-  echo "Target: at 100k, init ÷ check ≤ 1.5 (init reads the list as check does, and runs one rule's count of labels)."
-  echo
+  beside_check init "the configuration printed and discarded" \
+    "init reads the list as check does, and runs one rule's count of labels" init --stdout
 fi
 
 if [[ " $JOBS " == *" hook "* ]]; then
