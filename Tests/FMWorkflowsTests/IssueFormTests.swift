@@ -65,6 +65,25 @@ import Testing
         #expect(message.contains("“Title” is empty"))
     }
 
+    /// A body edited by hand may name the category by its key or its heading, in any case; an
+    /// unknown name is refused with the form's options.
+    @Test(arguments: ["mfm: MFM methods", "mfm", "MFM", "MFM methods", "mfm Methods"])
+    func theCategoryMayBeNamedByItsKeyOrHeading(_ name: String) throws {
+        let form = try self.form
+        let text = try body(category: "mfm", answers: Self.answerSets[0], crlf: false)
+            .replacingOccurrences(of: "### Category\n\nmfm: MFM methods\n", with: "### Category\n\n\(name)\n")
+        #expect(try form.entry(fromBody: text)["category"]?.stringValue == "mfm")
+    }
+
+    @Test func anUnknownCategoryIsRefusedWithTheOptions() throws {
+        let form = try self.form
+        let text = try body(category: "mfm", answers: Self.answerSets[0], crlf: false)
+            .replacingOccurrences(of: "### Category\n\nmfm: MFM methods\n", with: "### Category\n\nMultimodal\n")
+        #expect(throws: IssueForm.Problem.unknownCategory("Multimodal", options: form.fields.first { $0.path == ["category"] }?.options ?? [])) {
+            try form.entry(fromBody: text)
+        }
+    }
+
     @Test func aBodyNotFromTheFormIsRefused() throws {
         #expect(throws: IssueForm.Problem.notAnIssue) { try form.entry(fromBody: "I would like to add a paper, please.") }
     }

@@ -31,13 +31,13 @@ public struct IssueForm: Sendable {
     static let noResponse = "_No response_"
 
     public let fields: [Field]
-    let categories: [(key: String, option: String)]
+    let categories: [(key: String, heading: String, option: String)]
 
     /// The form of the list's paper categories and their entry schema (the list's own, where
     /// `.fmadd.yml` names one for the first paper category).
     public init(configuration: Configuration, registry: SchemaRegistry) {
         let papers = configuration.categories.filter { $0.kind == .papers }
-        categories = papers.map { ($0.key, "\($0.key): \($0.heading)") }
+        categories = papers.map { ($0.key, $0.heading, "\($0.key): \($0.heading)") }
         let schema = EntrySchemas(configuration: configuration, registry: registry)
             .schemaName(forCategory: papers.first?.key ?? "", kind: "entry")
         let document = registry.document(schema)
@@ -177,7 +177,10 @@ public struct IssueForm: Sendable {
             }
             switch field.path {
             case ["category"]:
-                let key = categories.first { $0.option == answer || $0.key == answer }?.key
+                // The dropdown gives the option; a body edited by hand may name the key or the heading.
+                let key = categories.first {
+                    $0.option == answer || [$0.key, $0.heading].contains { $0.caseInsensitiveCompare(answer) == .orderedSame }
+                }?.key
                 guard let key else { throw .unknownCategory(answer, options: categories.map(\.option)) }
                 members.append((key: "category", value: .string(key)))
             case ["year"]:
