@@ -32,9 +32,10 @@ extension Fmadd {
         func execute() throws(WorkflowFailure) -> ExitStatus {
             if staged { return try checkStaged() }
             if let diffBase {
-                let reports = try DiffBaseCheck(lists: try list.resolveAll(), base: diffBase).run()
-                StandardOutput.write(format.reporter.render(reports))
-                return reports.contains { $0.errorCount > 0 } ? .findings : .success
+                let outcome = try DiffBaseCheck(lists: try list.resolveAll(), base: diffBase).run()
+                for warning in outcome.headingWarnings { StandardError.warning(warning) }
+                StandardOutput.write(format.reporter.render(outcome.reports))
+                return outcome.reports.contains { $0.errorCount > 0 } ? .findings : .success
             }
             var clock = PhaseClock()
             let ruleTimes = clock.ruleTimer
@@ -54,6 +55,7 @@ extension Fmadd {
         private func checkStaged() throws(WorkflowFailure) -> ExitStatus {
             let outcome = try StagedCheck(files: list.files, config: list.config, all: all).run()
             for problem in outcome.unreadable { StandardError.error(problem) }
+            for warning in outcome.headingWarnings { StandardError.warning(warning) }
             if !outcome.reports.isEmpty { StandardOutput.write(format.reporter.render(outcome.reports)) }
             return outcome.blocksCommit ? .findings : .success
         }

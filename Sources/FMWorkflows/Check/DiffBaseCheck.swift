@@ -17,9 +17,17 @@ public struct DiffBaseCheck {
         self.base = base
     }
 
-    /// One report for each list, its file named relative to the repository's top.
-    public func run() throws(WorkflowFailure) -> [Report] {
+    /// What the check found: a report for each list, its file named relative to the
+    /// repository's top, and for each list a configured category whose heading it lacks or names
+    /// otherwise (warnings, as `check` says them).
+    public struct Outcome: Sendable {
+        public var reports: [Report]
+        public var headingWarnings: [String]
+    }
+
+    public func run() throws(WorkflowFailure) -> Outcome {
         var reports: [Report] = []
+        var headingWarnings: [String] = []
         for list in lists {
             let folder = URL(fileURLWithPath: ListFiles.absolute(list.path, in: FileManager.default.currentDirectoryPath))
                 .deletingLastPathComponent().path
@@ -28,14 +36,16 @@ public struct DiffBaseCheck {
             // A list the base does not have is new: every line of it is changed.
             let baseBytes = try tryGit { () throws(GitError) in try repository.content(of: path, at: base) } ?? []
             let document = try tryList { () throws(ListError) in try Document(contentsOf: list.path) }
+            let view = ListView(document: document, configuration: list.configuration)
+            headingWarnings += ListCheck.headingWarnings(view, name: path, configuration: list.configuration)
             if document.bytes == baseBytes {
                 reports.append(Report(file: path, findings: []))
                 continue
             }
             let changed = ChangedLines.of(old: baseBytes, new: document.bytes)
-            let findings = Linter().findings(in: ListView(document: document, configuration: list.configuration))
+            let findings = Linter().findings(in: view)
             reports.append(Report(file: path, findings: findings.filter { changed.contains($0.line) }))
         }
-        return reports
+        return Outcome(reports: reports, headingWarnings: headingWarnings)
     }
 }

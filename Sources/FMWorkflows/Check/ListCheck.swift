@@ -22,7 +22,8 @@ public enum ListCheck {
         phase("view")
         let findings = Linter().findings(in: view, timings: ruleTimes)
         phase("rules")
-        return Outcome(report: Report(file: list.name, findings: findings), headingWarnings: headingWarnings(view, list: list))
+        return Outcome(report: Report(file: list.name, findings: findings),
+                       headingWarnings: headingWarnings(view, name: list.name, configuration: list.configuration))
     }
 
     public static func report(_ list: ListFile, phase: (String) -> Void = { _ in },
@@ -32,19 +33,19 @@ public enum ListCheck {
 
     /// Only the categories a configuration file states are its maintainers' word: the built-in
     /// ones stand for the lists that have their headings, and need not all be there.
-    static func headingWarnings(_ view: ListView, list: ListFile) -> [String] {
-        let file = list.configuration.source ?? Configuration.fileName
+    static func headingWarnings(_ view: ListView, name: String, configuration: Configuration) -> [String] {
+        let file = configuration.source ?? Configuration.fileName
         var warnings: [String] = []
-        if list.configuration.source != nil && !list.configuration.categoriesFromList {
+        if configuration.source != nil && !configuration.categoriesFromList {
             for key in view.categoryHeadings.missing {
                 let heading = view.configuration.category(key)?.heading ?? key
-                warnings.append("\(list.name): category '\(key)' of \(file) names the heading \"\(heading)\", which the list does not have, "
+                warnings.append("\(name): category '\(key)' of \(file) names the heading \"\(heading)\", which the list does not have, "
                                 + "so no entry rule checks it; write the list's heading in `categories:` (or in its `aliases:`), or add the section")
             }
         }
         for (key, found) in view.categoryHeadings.fuzzy.sorted(by: { $0.key < $1.key }) {
             let heading = view.configuration.category(key)?.heading ?? key
-            warnings.append("\(list.name): category '\(key)' is read from the heading \"\(found)\", not \"\(heading)\"; "
+            warnings.append("\(name): category '\(key)' is read from the heading \"\(found)\", not \"\(heading)\"; "
                             + "add \"\(found)\" to its `aliases:` in \(file), or rename the heading")
         }
         return warnings

@@ -36,6 +36,9 @@ public struct StagedCheck {
         public var reports: [Report]
         /// The staged lists and configurations that cannot be read: errors of the commit.
         public var unreadable: [WorkflowFailure]
+        /// For each list the commit changes, or whose configuration it changes: a configured
+        /// category whose heading the list lacks or names otherwise (warnings, as `check` says them).
+        public var headingWarnings: [String] = []
 
         /// The commit should stop: a staged file cannot be read, or a list has an error.
         public var blocksCommit: Bool { !unreadable.isEmpty || reports.contains { $0.errorCount > 0 } }
@@ -46,6 +49,7 @@ public struct StagedCheck {
         guard let workTree = repository.workTree else { throw .noWorkTree(needed: "--staged") }
         var unreadable: [WorkflowFailure] = []
         var lists: [(path: String, configuration: Configuration)] = []
+        var headingWarnings: [String] = []
         if let config, files.isEmpty {
             let configuration = try tryList { () throws(ListError) in try Configuration.load(path: config) }
             let path = Self.listPath(of: configuration, workTree: workTree)
@@ -68,20 +72,38 @@ public struct StagedCheck {
                 continue  // the list is not in the index: nothing of it is committed
             }
             let headBytes = try tryGit { () throws(GitError) in try repository.headContent(of: path) } ?? []
-            if !all && stagedBytes == headBytes { continue }
+            let listChanged = all || stagedBytes != headBytes
+            let configChanged = listChanged ? false : try configurationChanged(configuration, in: repository, workTree: workTree)
+            guard listChanged || configChanged else { continue }
             let document: Document
             do { document = try Document(bytes: stagedBytes, path: path) } catch {
                 unreadable.append(.list(error))
                 continue
             }
-            var findings = Linter().findings(in: ListView(document: document, configuration: configuration))
+            let view = ListView(document: document, configuration: configuration)
+            headingWarnings += ListCheck.headingWarnings(view, name: path, configuration: configuration)
+            guard listChanged else { continue }
+            var findings = Linter().findings(in: view)
             if !all {
                 let changed = ChangedLines.of(old: headBytes, new: stagedBytes)
                 findings = findings.filter { changed.contains($0.line) }
             }
             reports.append(Report(file: path, findings: findings))
         }
-        return Outcome(reports: reports, unreadable: unreadable)
+        return Outcome(reports: reports, unreadable: unreadable, headingWarnings: headingWarnings)
+    }
+
+    /// Whether the commit changes the configuration file a list was read with (a heading
+    /// renamed there can turn off a category's entry rules without touching the list).
+    private func configurationChanged(_ configuration: Configuration, in repository: Repository,
+                                      workTree: String) throws(WorkflowFailure) -> Bool {
+        guard let source = configuration.source, source.hasPrefix(workTree + "/") else {
+            return false
+        }
+        let path = String(source.dropFirst(workTree.count + 1))
+        let staged = try tryGit { () throws(GitError) in try repository.stagedContent(of: path) }
+        let head = try tryGit { () throws(GitError) in try repository.headContent(of: path) }
+        return staged != nil && staged != head
     }
 
     /// The list of every `.fmadd.yml` in the index, each read from the index, and the list
