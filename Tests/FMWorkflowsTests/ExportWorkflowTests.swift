@@ -18,6 +18,19 @@ import Testing
                                                            text: "- [Nature] Large language models encode clinical knowledge. [[Paper]](https://www.nature.com/articles/s41586-023-06291-2)"))
     }
 
+    /// A target written in angle brackets, `(<https://…>)`, goes where GitHub's parser says:
+    /// to what the brackets hold, which is what the record carries and `add` writes back.
+    @Test func aTargetInAngleBracketsIsTheAddressInside() throws {
+        let folder = try TemporaryFolder.make()
+        let list = folder.appendingPathComponent("README.md")
+        try Data("# List\n## LFM methods\n**2024**\n- [arXiv] A model. [[Paper]](<https://arxiv.org/abs/2401.01234>)\n".utf8).write(to: list)
+        let entries = try ListExport.entries(of: ListFile(path: list.path, configuration: .healthcareDefault))
+        guard case .paper(let draft) = try #require(entries.first).draft else { Issue.record("not a paper"); return }
+        let html = try Command.run(URL(fileURLWithPath: "/usr/bin/cmark-gfm"), [list.path], in: folder).output
+        #expect(html.contains("href=\"https://arxiv.org/abs/2401.01234\""), "\(html)")
+        #expect(draft.links == [.init(key: "paper", url: "https://arxiv.org/abs/2401.01234")])
+    }
+
     @Test func aListThatCannotBeReadOrIsNotUTF8IsAFailureOfTheList() throws {
         let folder = try TemporaryFolder.make()
         let missing = folder.appendingPathComponent("none.md").path

@@ -34,7 +34,12 @@ public struct YearGroup: Hashable, Sendable {
 /// A link of an entry: `[[Paper]](https://…)`.
 public struct EntryLink: Hashable, Sendable {
     public var label: String
+    /// The target as written between the parentheses.
     public var url: String
+    /// The address the link goes to: `(<https://…>)` goes to what the angle brackets hold.
+    public var destination: String {
+        url.count > 2 && url.hasPrefix("<") && url.hasSuffix(">") ? String(url.dropFirst().dropLast()) : url
+    }
     public var line: Int
     /// Byte offset of the link's opening bracket in its line.
     public var offset: Int

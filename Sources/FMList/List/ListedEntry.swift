@@ -141,7 +141,7 @@ public struct ListedEntry: Hashable, Sendable {
             // In a list that calls the paper's link `[[pdf]]`, that link is the record's `paper`.
             var key = PaperDraft.Link.key(forLabel: link.label)
             if key == paperLabel { key = "paper" }
-            if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.url)) }
+            if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.destination)) }
         }
         var venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
         var last = entry.lines.upperBound
