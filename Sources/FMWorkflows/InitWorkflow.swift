@@ -4,8 +4,8 @@ import FMRules
 import FMSchema
 
 /// Writes what fmadd reads of a list as a commented `.fmadd.yml` beside it: its categories (the
-/// headings whose sections hold entries), how its years are grouped and ordered, and how it
-/// spells its link labels. The maintainers edit it and commit it.
+/// headings whose sections hold entries), how its years are grouped and ordered, what the
+/// columns of its paper tables hold, and how it spells its link labels. The maintainers edit it and commit it.
 public struct InitWorkflow {
     public var listPath: String
     /// Replace a `.fmadd.yml` that is there already.
@@ -95,12 +95,47 @@ public struct InitWorkflow {
 
                 """
         }
+        let columns = tableColumns(in: view)
+        if !columns.isEmpty {
+            out += """
+
+                # What the columns of the paper tables hold (each row is an entry), by header text:
+                # title, paper, code, date, venue, authors, or other (a cell of its own).
+                table:
+                  columns:
+
+                """
+            for (header, column) in columns { out += "    \(quoted(header)): \(column.rawValue)\n" }
+        }
         let labels = listLabels(in: view)
         if !labels.isEmpty {
             out += "\n# How the list spells each link label, by the label in lower case.\nlabels:\n"
             for (key, spelling) in labels { out += "  \(key): \(quoted(spelling))\n" }
         }
         return out
+    }
+
+    /// What each header of the list's paper tables was read as, where every table with that
+    /// header reads it alike (a header read two ways is left to be read table by table), in
+    /// the order the headers first appear.
+    static func tableColumns(in view: ListView) -> [(String, PaperColumn)] {
+        var order: [String] = [], written: [String: String] = [:], read: [String: Set<PaperColumn>] = [:]
+        for table in view.tables where table.category != nil {
+            guard let paper = PaperTable(table, configuration: view.configuration) else { continue }
+            for (cell, column) in zip(table.header.cells, paper.columns) {
+                let name = PaperColumn.headerName(cell)
+                guard !name.isEmpty, !name.contains(where: \.isNewline) else { continue }
+                if read[name] == nil {
+                    order.append(name)
+                    written[name] = cell.text.trimmingWhitespace().filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace()
+                }
+                read[name, default: []].insert(column)
+            }
+        }
+        return order.compactMap { name in
+            guard let columns = read[name], columns.count == 1, let column = columns.first, let header = written[name] else { return nil }
+            return (header, column)
+        }
     }
 
     /// The spelling most of the list's entries give each label they use three times or more,

@@ -42,6 +42,50 @@ import Testing
         #expect(!check.stderr.contains("warning"), "\(check.stderr)")
     }
 
+    /// The headers of every table of a Markdown text: the row above each delimiter row.
+    static func tableHeaders(in text: String) -> [String] {
+        let lines = text.components(separatedBy: "\n")
+        return lines.indices.dropFirst().filter { index in
+            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            return line.hasPrefix("|") && line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
+        }.map { lines[$0 - 1] }
+    }
+
+    /// Lists of paper tables: `init` names what each column of their header holds, the list
+    /// reads the same with that file as without it, and a column the maintainers name otherwise
+    /// there is read as they say.
+    @Test(.enabled(if: Needs.corpus, Comment(rawValue: Needs.corpusReason)),
+          arguments: ["YichiZhang98--SAM4MIS.md", "PLM2233--Awesome-Medical-Foundation-Models.md"])
+    func initNamesWhatTheColumnsOfPaperTablesHold(name: String) throws {
+        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent(name))
+        let before = try Fmadd.run(["export", "README.md"], in: repo.folder)
+        #expect(before.status == 0 && !before.stdout.isEmpty, "\(before.stderr)")
+        #expect(try Fmadd.run(["init"], in: repo.folder).status == 0)
+        let config = repo.folder.appendingPathComponent(".fmadd.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        let columns = try #require(try JSONValue(yaml: text)["table"]?["columns"]?.objectValue, "\(text)")
+        let named = Set(columns.keys.map { $0.lowercased() })
+        let list = try String(contentsOf: repo.readme, encoding: .utf8)
+        for header in Self.tableHeaders(in: list) {
+            let cells = header.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            #expect(cells.allSatisfy(named.contains), "\(header) against \(named.sorted())")
+        }
+        #expect(columns.members.contains { $0.value.stringValue == "title" })
+        #expect(try Fmadd.run(["validate", "--schema", "config", ".fmadd.yml"], in: repo.folder).status == 0)
+        let after = try Fmadd.run(["export", "README.md"], in: repo.folder)
+        #expect(after.stdout == before.stdout)
+
+        // The maintainers' word wins: a date column said to be another cell gives no year.
+        let date = try #require(columns.members.first { $0.value.stringValue == "date" }?.key)
+        try Data(text.replacingOccurrences(of: "\(JSONValue.string(date).jsonText): date", with: "\(JSONValue.string(date).jsonText): other").utf8).write(to: config)
+        let edited = try Fmadd.run(["export", "README.md"], in: repo.folder)
+        #expect(edited.status == 0 && edited.stdout != before.stdout, "\(edited.stderr)")
+        func years(_ jsonl: String) throws -> Int {
+            try jsonl.split(separator: "\n").filter { try JSONValue(jsonText: String($0))["year"] != nil }.count
+        }
+        #expect(try years(before.stdout) > 0 && years(edited.stdout) == 0)
+    }
+
     @Test func initKeepsAnExistingConfigurationUnlessForced() throws {
         let repo = try GitRepository(list: Paths.repository.appendingPathComponent("Examples/healthcare-list.md"))
         let config = repo.folder.appendingPathComponent(".fmadd.yml")
