@@ -38,6 +38,8 @@ extension Fmadd {
         var venue: String?
         @Option(help: "The year it appeared (read from an arXiv link when not given).")
         var year: Int?
+        @Option(help: "The authors, as the list writes them (A. Vaswani et al.), for a list whose entries name them.")
+        var authors: String?
 
         @Option(help: ArgumentHelp("Fill the paper's fields from arXiv: an id (2507.05201, astro-ph/0601001) or a link, with or without https://.", valueName: "id|url"))
         var arxiv: String?
@@ -88,7 +90,7 @@ extension Fmadd {
             guard let list = lists.first, lists.count == 1 else { return usage("add writes to one list: give one file") }
             let fields = DraftFields(category: category, title: title, paper: paper, code: code, links: link, venue: venue, year: year,
                                      name: name, datasetLink: datasetLink, modality: modality, scale: scale, task: task,
-                                     arxiv: arxiv, doi: doi)
+                                     arxiv: arxiv, doi: doi, authors: authors)
             let source: AddWorkflow.Source
             if let fromIssue {
                 guard let body = Self.read(fromIssue) else {

@@ -123,4 +123,37 @@ import Testing
         #expect(insertion.year == nil)
         #expect(insertion.before == line(2))
     }
+
+    /// `- **Title** (2017), A. Author et al. [[pdf]](u)`: the title in bold, the year and the
+    /// authors after it. `export` reads the three apart; `add` writes a new entry the same way,
+    /// and each entry taken out and added back from its record is its own line again.
+    @Test func aBoldTitleWithItsYearAndAuthorsIsReadAndWrittenSo() throws {
+        let template: (Int) -> String = { "- **Title number \($0)** (20\(10 + $0)), A. Author\($0) et al. [[pdf]](https://paper.org/\($0))" }
+        let lines = (1...4).map(template)
+        let text = "## VFM methods\n" + lines.joined(separator: "\n") + "\n"
+        let listed = ListedEntry.all(in: ListView(document: try Document(bytes: Array(text.utf8)), configuration: .healthcareDefault))
+        guard case .paper(let first) = try #require(listed.first).draft else { Issue.record("not a paper"); return }
+        #expect(first.title == "Title number 1" && first.year == 2011 && first.authors == "A. Author1 et al.")
+
+        for (index, record) in listed.enumerated() {
+            guard case .paper(let draft) = record.draft else { Issue.record("not a paper"); continue }
+            var others = lines
+            others.remove(at: index)
+            let insertion = try Self.add(draft, to: "## VFM methods\n" + others.joined(separator: "\n") + "\n")
+            #expect(insertion.text == lines[index])
+        }
+        var draft = Self.draft(5, year: 2015, title: "Title number 5")
+        draft.authors = "A. Author5 et al."
+        #expect(try Self.add(draft, to: text).text == template(5))
+    }
+
+    /// A list of titles in bold, with nothing after them: a new title is bold too. A bold name
+    /// before the title (`**Name**: Title.`) is not a bold title: the text stays the title.
+    @Test func aTitleInBoldIsWrittenInBoldWhereMostAre() throws {
+        let text = "## VFM methods\n**2024**\n- **A model** [[Paper]](https://a.org/1)\n- **Another model** [[Paper]](https://a.org/2)\n"
+        #expect(try Self.add(Self.draft(3, title: "A third model"), to: text).text == "- **A third model** [[Paper]](https://paper.org/3)")
+        #expect(BoldTitle.parse("**Name**: A title.") == nil)
+        #expect(BoldTitle.parse("**[A title](https://a.org/1)**") == nil)
+        #expect(BoldTitle.parse("**A title**.") == BoldTitle(title: "A title"))
+    }
 }

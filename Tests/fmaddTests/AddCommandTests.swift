@@ -1,4 +1,5 @@
 import Foundation
+import FMSchema
 import FMTestSupport
 import Testing
 
@@ -65,6 +66,31 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try repo.readmeBytes() == before)
         #expect(try repo.git("log", "--format=%s") == "The list\n")
+    }
+
+    /// A list whose entries write the year and authors after a bold title: `--authors` and
+    /// `--year` land there, and the record `export` reads back has them.
+    @Test func authorsAndYearGoWhereTheListWritesThem() throws {
+        let folder = try TemporaryFolder.make()
+        let list = folder.appendingPathComponent("README.md")
+        try Data("""
+            # Papers
+
+            ## VFM methods
+
+            - **Deep Residual Learning for Image Recognition** (2016), K. He et al. [[pdf]](https://arxiv.org/abs/1512.03385)
+            - **Going Deeper with Convolutions** (2015), C. Szegedy et al. [[pdf]](https://arxiv.org/abs/1409.4842)
+
+            """.utf8).write(to: list)
+        let added = try Fmadd.run(["add", "--no-commit", "--category", "vfm", "--title", "Densely Connected Convolutional Networks", "--year", "2017",
+                                   "--authors", "G. Huang et al.", "--paper", "https://arxiv.org/abs/1608.06993", "README.md"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        let line = "- **Densely Connected Convolutional Networks** (2017), G. Huang et al. [[pdf]](https://arxiv.org/abs/1608.06993)"
+        #expect(try String(contentsOf: list, encoding: .utf8).contains(line + "\n"))
+        let exported = try Fmadd.run(["export", "README.md"], in: folder)
+        let record = try #require(exported.stdout.split(separator: "\n").last.map { try JSONValue(jsonText: String($0)) })
+        #expect(record["title"]?.stringValue == "Densely Connected Convolutional Networks")
+        #expect(record["authors"]?.stringValue == "G. Huang et al." && record["year"]?.intValue == 2017)
     }
 
     @Test func anUnknownCategoryOrAMissingFieldIsAUsageError() throws {

@@ -14,6 +14,9 @@ public struct EntryStyle: Sendable {
     public var separator: String
     /// Whether titles end with a period, as most of the category's do.
     public var titlesEndWithPeriod: Bool
+    /// How the title is written, as most entries of the heading write theirs: in bold, and then
+    /// with the year and the authors after it (`**Title** (2017), A. Author et al.`).
+    public var titleInBold = false, yearAfterTitle = false, authorsAfterYear = false
     /// How a link is written: `[[Paper]](u)`, `[[paper](u)]` or `[paper](u)`, as the section writes them.
     public var labelForm: ListConventions.LabelForm = .doubleBracket
     /// The label the list gives the paper's link, when it is not `paper` (`pdf`).
@@ -65,6 +68,7 @@ public struct EntryStyle: Sendable {
         /// What the entries of one part of the list do, counted.
         struct Tally: Sendable {
             var entries = 0, withPeriod = 0, multiLine = 0, linksSharingALine = 0, bylines = 0, bylineVenues = 0, tagVenues = 0
+            var boldTitles = 0, yearsAfterTitle = 0, authorsAfterYear = 0
             var spellings: [String: [String: Int]] = [:]
             var separators: [String: Int] = [:]
             /// The white space after the marker, before a continuation line and before the
@@ -133,6 +137,7 @@ public struct EntryStyle: Sendable {
             let shareALine = Set(entry.links.map(\.line)).count < entry.links.count
             let byline = multiLine ? Self.byline(of: entry, in: document) : nil
             let gap = Self.markerGap(of: entry, in: document)
+            let bold = entry.title.flatMap(BoldTitle.parse)
             let continuation = multiLine ? entry.links.first.flatMap { Self.relative(Self.leadingBlanks(of: $0.line, in: document), to: entry) } : nil
             return { tally in
                 tally.indents[entry.indent, default: 0] += 1
@@ -142,6 +147,11 @@ public struct EntryStyle: Sendable {
                 if let stars = byline?.byline?.stars, stars > 0 { tally.venueStars[stars, default: 0] += 1 }
                 tally.entries += 1
                 if period { tally.withPeriod += 1 }
+                if let bold {
+                    tally.boldTitles += 1
+                    if bold.year != nil { tally.yearsAfterTitle += 1 }
+                    if bold.authors != nil { tally.authorsAfterYear += 1 }
+                }
                 if multiLine {
                     tally.multiLine += 1
                     if shareALine { tally.linksSharingALine += 1 }
@@ -210,6 +220,13 @@ public struct EntryStyle: Sendable {
                                    titlesEndWithPeriod: periods,
                                    labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
             style.capitalisesLabels = capitalisesLabels
+            if local.entries > 0 {
+                style.titleInBold = local.boldTitles * 2 > local.entries
+                style.yearAfterTitle = style.titleInBold && local.yearsAfterTitle * 2 > local.boldTitles
+                style.authorsAfterYear = style.yearAfterTitle && local.authorsAfterYear * 2 > local.yearsAfterTitle
+            } else if let bold = model?.title.flatMap(BoldTitle.parse) {
+                (style.titleInBold, style.yearAfterTitle, style.authorsAfterYear) = (true, bold.year != nil, bold.authors != nil)
+            }
             if let model {
                 // Spacing as most of the heading's entries have it; a tie goes to the model's.
                 let gap = Self.markerGap(of: model, in: document)
@@ -259,6 +276,15 @@ public struct EntryStyle: Sendable {
     /// The entry's lines.
     public func lines(for draft: PaperDraft) -> [String] {
         var title = draft.title
+        if titleInBold && !title.contains("*") {
+            title = "**\(title)**"
+            if yearAfterTitle, let year = draft.year {
+                title += " (\(year))"
+                if authorsAfterYear, layout?.bylinePrefix == nil, let authors = draft.authors?.trimmingWhitespace(), !authors.isEmpty {
+                    title += ", " + authors
+                }
+            }
+        }
         if titlesEndWithPeriod && !title.hasSuffix(".") && !title.hasSuffix("?") && !title.hasSuffix("!") { title += "." }
         var text = indent + marker + markerGap
         let venue = draft.venue.flatMap { $0.isEmpty ? nil : $0 }

@@ -152,6 +152,12 @@ public struct ListedEntry: Hashable, Sendable {
         var draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
                                title: entry.title!, links: links)
         draft.authors = byline?.authors
+        // `**Title** (2017), A. Author et al.`: the title, and the year and authors after it.
+        if let bold = BoldTitle.parse(draft.title) {
+            draft.title = bold.title
+            draft.year = draft.year ?? bold.year
+            draft.authors = draft.authors ?? bold.authors
+        }
         // An entry of several lines is all of them, each without the white space at its end.
         let text = last == entry.line ? document.lineText(entry.line)
             : (entry.line...last).map { document.lineText($0).trimmingTrailingWhitespace() }.joined(separator: "\n")

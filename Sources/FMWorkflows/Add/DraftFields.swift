@@ -12,6 +12,8 @@ public struct DraftFields: Sendable, Equatable {
     public var links: [String] = []
     public var venue: String?
     public var year: Int?
+    /// The authors, as the list writes them (`A. Vaswani et al.`).
+    public var authors: String?
     public var name: String?
     public var datasetLink: String?
     public var modality: String?
@@ -23,7 +25,8 @@ public struct DraftFields: Sendable, Equatable {
 
     public init(category: String? = nil, title: String? = nil, paper: String? = nil, code: String? = nil, links: [String] = [],
                 venue: String? = nil, year: Int? = nil, name: String? = nil, datasetLink: String? = nil,
-                modality: String? = nil, scale: String? = nil, task: String? = nil, arxiv: String? = nil, doi: String? = nil) {
+                modality: String? = nil, scale: String? = nil, task: String? = nil, arxiv: String? = nil, doi: String? = nil,
+                authors: String? = nil) {
         self.category = category
         self.title = title
         self.paper = paper
@@ -38,6 +41,7 @@ public struct DraftFields: Sendable, Equatable {
         self.task = task
         self.arxiv = arxiv
         self.doi = doi
+        self.authors = authors
     }
 
     /// The identifier to look the paper up by, from `arxiv` or `doi`; nil when neither is given.
@@ -113,6 +117,8 @@ public struct DraftFields: Sendable, Equatable {
         guard let year = year ?? YearHint.year(fromLink: paper) else {
             throw Problem(description: "missing year; give it with --year (it could not be read from the paper link)")
         }
-        return .paper(PaperDraft(category: category, year: year, venue: venue, title: title, links: links))
+        var draft = PaperDraft(category: category, year: year, venue: venue, title: title, links: links)
+        draft.authors = authors
+        return .paper(draft)
     }
 }
