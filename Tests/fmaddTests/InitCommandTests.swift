@@ -8,7 +8,10 @@ import Testing
 /// with it finds no style rule's finding on a list that follows one style. A list without the
 /// file has the categories of its headings, and `check` says when a configured heading is missing.
 @Suite struct InitCommandTests {
-    static let styleRules: Set<String> = ["mixed-label-case", "link-spacing", "year-order"]
+    /// The rules that speak of how entries are written: on a list that writes its own way
+    /// throughout, none fires (an item fmadd cannot read is only a finding where most items
+    /// of its category are entries).
+    static let styleRules: Set<String> = ["mixed-label-case", "link-spacing", "year-order", "unparsable-entry"]
 
     static func findings(_ repo: GitRepository) throws -> [JSONValue] {
         let check = try Fmadd.run(["check", "--format", "json", "README.md"], in: repo.folder)
@@ -84,6 +87,18 @@ import Testing
             try jsonl.split(separator: "\n").filter { try JSONValue(jsonText: String($0))["year"] != nil }.count
         }
         #expect(try years(before.stdout) > 0 && years(edited.stdout) == 0)
+    }
+
+    /// A list whose categories are mostly entries: the few items there that cannot be read are
+    /// reported, while its lists of resources (links with no paper label) are not.
+    @Test(.enabled(if: Needs.corpus, Comment(rawValue: Needs.corpusReason)))
+    func anUnreadableItemAmongEntriesIsStillReported() throws {
+        let repo = try GitRepository(list: Paths.corpus.appendingPathComponent("AI-in-Health--MedLLMsPracticalGuide.md"))
+        let lines = try String(contentsOf: repo.readme, encoding: .utf8).components(separatedBy: "\n")
+        let reported = try Self.findings(repo).filter { $0["rule"]?.stringValue == "unparsable-entry" }.compactMap { $0["line"]?.intValue }
+        #expect(!reported.isEmpty)
+        let resources = lines.indices.filter { lines[$0].hasPrefix("* **[") && lines[$0].hasSuffix(")**") }.map { $0 + 1 }
+        #expect(!resources.isEmpty && Set(resources).isDisjoint(with: reported), "\(reported)")
     }
 
     @Test func initKeepsAnExistingConfigurationUnlessForced() throws {
