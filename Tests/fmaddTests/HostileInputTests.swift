@@ -58,6 +58,22 @@ import Testing
         #expect(try repo.git("rev-parse", "HEAD") == head)
     }
 
+    /// The authors and the other cells of an entry are text as the title is: an invisible
+    /// character there is refused with its position, from the flags and from `--from`.
+    @Test func invisibleCharactersAreRefusedInTheAuthorsAndCells() throws {
+        let repo = try GitRepository(list: example)
+        let before = try repo.readmeBytes()
+        let flags = try Fmadd.run(["add", "--no-commit", "--category", "vfm", "--year", "2024", "--title", "A visible title",
+                                   "--authors", "A. Author\u{202E} et al.", "--paper", "https://arxiv.org/abs/2401.01234", "README.md"], in: repo.folder)
+        #expect(flags.status == 1 && flags.stderr.contains("authors has an invisible character U+202E at character 10"), "\(flags.stderr)")
+        let file = repo.folder.appendingPathComponent("entries.json")
+        try Data(#"{"category":"vfm","year":2024,"title":"A visible title","cells":{"scale":"1\u200b000 images"},"links":{"paper":"https://arxiv.org/abs/2401.01234"}}"#.utf8)
+            .write(to: file)
+        let fromFile = try Fmadd.run(["add", "--no-commit", "--from", file.path, "README.md"], in: repo.folder)
+        #expect(fromFile.status == 1 && fromFile.stderr.contains("cells.scale has an invisible character U+200B at character 2"), "\(fromFile.stderr)")
+        #expect(try repo.readmeBytes() == before)
+    }
+
     @Test func theSchemaRefusesAMarkupTitleAndAnEscapingLink() throws {
         let folder = try Fmadd.temporaryFolder()
         let file = folder.appendingPathComponent("entries.jsonl")

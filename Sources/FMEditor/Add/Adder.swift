@@ -82,14 +82,19 @@ public struct Adder: Sendable {
     private func findings(ofPrepared draft: Draft) -> [SchemaFinding] {
         var findings = schemas.validate(draft)
         var fields: [(String, String)] = [(draft.schemaName == "entry" ? "title" : "name", draft.title)]
-        if case .paper(let paper) = draft, let venue = paper.venue { fields.append(("venue", venue)) }
+        if case .paper(let paper) = draft {
+            if let venue = paper.venue { fields.append(("venue", venue)) }
+            if let authors = paper.authors { fields.append(("authors", authors)) }
+            fields += paper.cells.map { ("cells." + $0.key, $0.text) }
+        }
         if case .paper(let paper) = draft, let conflict = paper.yearConflict {
             findings.append(SchemaFinding(instanceLocation: "/year", propertyPath: "year", schemaLocation: "", keyword: "x-venue-year",
                                           severity: .error, message: conflict))
         }
         for (field, value) in fields {
             for message in EntryText.invisibleCharacters(in: value, field: field) {
-                findings.append(SchemaFinding(instanceLocation: "/" + field, propertyPath: field, schemaLocation: "", keyword: "x-visible",
+                findings.append(SchemaFinding(instanceLocation: "/" + field.replacingOccurrences(of: ".", with: "/"), propertyPath: field,
+                                              schemaLocation: "", keyword: "x-visible",
                                               severity: .error, message: message))
             }
         }
