@@ -56,7 +56,9 @@ public enum EntryParser {
                 if line == firstLine && link.outerStart < position { continue }
                 let label = link.label ?? link.text
                 // `[[paper](url)]` names its link as `[[Paper]](url)` does.
-                guard link.label != nil || link.wrapped || labelWords.contains(label.lowercased()) else { continue }
+                // After a labelled link, any link on its line is one of the entry's (`[paper](u) [database](u)`).
+                let afterALabel = entry.links.last?.line == line
+                guard link.label != nil || link.wrapped || labelWords.contains(label.lowercased()) || afterALabel else { continue }
                 if line == firstLine && firstLinkStart == nil { firstLinkStart = link.outerStart }
                 if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd, end <= link.outerStart {
                     entry.linkSeparator = String(decoding: lineBytes[end..<link.outerStart], as: UTF8.self)

@@ -1,0 +1,25 @@
+import Testing
+@testable import FMList
+
+/// Which links of an item are the entry's: labelled ones (`[[Code]](u)`, `[paper](u)`), and after
+/// one of them any link on its line, whatever its label; a link in the title before them is the
+/// title's.
+@Suite struct EntryLinksTests {
+    static func entry(_ line: String) throws -> Entry {
+        let view = ListView(document: try Document(bytes: Array("## VFM methods\n**2024**\n\(line)\n".utf8)), configuration: .healthcareDefault)
+        return try #require(view.entries.first)
+    }
+
+    @Test func aLinkAfterALabelledOneIsTheEntrys() throws {
+        let entry = try Self.entry("* **MIMIC-IV**: A dataset. 2023. [paper](https://a.org/1) [database](https://b.org/2)")
+        #expect(entry.links.map(\.label) == ["paper", "database"])
+        #expect(entry.links.map(\.url) == ["https://a.org/1", "https://b.org/2"])
+        #expect(entry.title == "**MIMIC-IV**: A dataset. 2023.")
+    }
+
+    @Test func aLinkInTheTitleBeforeTheLabelsIsTheTitles() throws {
+        let entry = try Self.entry("- [SimCLR](https://a.org/0) for images. [[Paper]](https://a.org/1) [leaderboard](https://b.org/2)")
+        #expect(entry.links.map(\.url) == ["https://a.org/1", "https://b.org/2"])
+        #expect(entry.title == "[SimCLR](https://a.org/0) for images.")
+    }
+}
