@@ -25,7 +25,8 @@ public struct UnparsableEntryRule: Rule {
             "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](https://a.org/1)\n↓- [Nature] A title without links.\n",
             "## MFM methods\n**2023**\n- [Nature] A title. [[Paper]](https://a.org/2)\n↓- [Nature] [[Paper]](https://a.org/1)\n",
             "## MFM methods\n**2023**\n  ↓- [医学 🩺] 标题 https://a.org/1\n- [Nature] A title. [[Paper]](https://a.org/2)\n",
-        ])
+        ],
+        comparesWithMajority: true)
 
     public init() {}
 
