@@ -127,7 +127,7 @@ public struct InitWorkflow {
                 guard !name.isEmpty, !name.contains(where: \.isNewline) else { continue }
                 if read[name] == nil {
                     order.append(name)
-                    written[name] = cell.text.trimmingWhitespace().filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace()
+                    written[name] = PaperColumn.headerText(cell)
                 }
                 read[name, default: []].insert(column)
             }

@@ -31,9 +31,14 @@ public enum PaperColumn: String, Hashable, Sendable, Codable, CaseIterable {
         return columns
     }
 
-    /// A header's text in lower case, without emphasis or padding.
+    /// A header's text in lower case, without emphasis or padding: what headers are compared by.
     public static func headerName(_ cell: TableCell) -> String {
-        cell.text.trimmingWhitespace().lowercased().filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace()
+        headerText(cell).lowercased()
+    }
+
+    /// A header's text as written, without emphasis or padding.
+    public static func headerText(_ cell: TableCell) -> String {
+        cell.text.trimmingWhitespace().filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace()
     }
 
     private static func recognised(_ name: String) -> PaperColumn {
