@@ -86,10 +86,10 @@ public struct Adder: Sendable {
             if let venue = paper.venue { fields.append(("venue", venue)) }
             if let authors = paper.authors { fields.append(("authors", authors)) }
             fields += paper.cells.map { ("cells." + $0.key, $0.text) }
-        }
-        if case .paper(let paper) = draft, let conflict = paper.yearConflict {
-            findings.append(SchemaFinding(instanceLocation: "/year", propertyPath: "year", schemaLocation: "", keyword: "x-venue-year",
-                                          severity: .error, message: conflict))
+            if let conflict = paper.yearConflict {
+                findings.append(SchemaFinding(instanceLocation: "/year", propertyPath: "year", schemaLocation: "", keyword: "x-venue-year",
+                                              severity: .error, message: conflict))
+            }
         }
         for (field, value) in fields {
             for message in EntryText.invisibleCharacters(in: value, field: field) {
