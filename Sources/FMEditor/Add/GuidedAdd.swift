@@ -93,7 +93,8 @@ public struct GuidedAdd {
             guard let dataset = askDataset(chosen.key, &prompter) else { return nil }
             draft = .dataset(dataset)
         } else {
-            guard let paper = askPaper(chosen.key, &prompter) else { return nil }
+            let written = Placement(view: ListView(document: document, configuration: configuration)).writtenFields(ofCategory: chosen.key)
+            guard let paper = askPaper(chosen.key, asking: written, &prompter) else { return nil }
             let hits = adder.duplicates(paper, ListView(document: document, configuration: configuration))
             if !hits.isEmpty {
                 for hit in hits { prompter.say("Already in the list at \(hit)") }
@@ -128,7 +129,8 @@ public struct GuidedAdd {
         case ended
     }
 
-    private func askPaper(_ category: String, _ prompter: inout some Prompter) -> PaperDraft? {
+    /// `asking` says which fields the section writes beyond the schema's required ones.
+    private func askPaper(_ category: String, asking written: Placement.WrittenFields, _ prompter: inout some Prompter) -> PaperDraft? {
         var draft = PaperDraft(category: category, year: nil, venue: nil, title: "", links: [])
         var found: FoundPaper?
         if let finder {
@@ -163,12 +165,26 @@ public struct GuidedAdd {
         case .skipped: break
         case .ended: return nil
         }
-        switch ask("venue", ["venue"], optional: true, &prompter, defaultAnswer: found?.venue, check: { var d = draft; d.venue = $0; return .paper(d) }) {
+        switch ask("venue", ["venue"], optional: true, &prompter, defaultAnswer: found?.venue, schemaDefault: written.venue, check: { var d = draft; d.venue = $0; return .paper(d) }) {
         case .answer(let venue): draft.venue = venue
         case .skipped: break
         case .ended: return nil
         }
-        let hint = (found?.year ?? YearHint.year(fromLink: paper)).map(String.init)
+        if written.authors {
+            switch ask("authors", ["authors"], optional: true, &prompter, check: { var d = draft; d.authors = $0; return .paper(d) }) {
+            case .answer(let authors): draft.authors = authors
+            case .skipped: break
+            case .ended: return nil
+            }
+        }
+        if written.date {
+            switch ask("date", ["date"], optional: true, &prompter, check: { var d = draft; d.date = $0; return .paper(d) }) {
+            case .answer(let date): draft.date = date
+            case .skipped: break
+            case .ended: return nil
+            }
+        }
+        let hint = (draft.date.flatMap { Int($0.prefix(4)) } ?? found?.year ?? YearHint.year(fromLink: paper)).map(String.init)
         guard case .answer(let year) = ask("year", ["year"], optional: false, &prompter, defaultAnswer: hint, check: {
             var d = draft; d.year = Int($0) ?? -1; return .paper(d)
         }), let value = Int(year) else { return nil }
@@ -209,10 +225,10 @@ public struct GuidedAdd {
 
     /// Asks for one field until its answer passes the schema.
     private func ask(_ label: String, _ path: [String], optional: Bool, _ prompter: inout some Prompter,
-                     defaultAnswer: String? = nil, schema: String = "entry", hint: String? = nil,
+                     defaultAnswer: String? = nil, schemaDefault: Bool = true, schema: String = "entry", hint: String? = nil,
                      complete: (String) -> String = { $0 }, check: (String) -> Draft) -> Reply {
         let annotations = adder.registry.annotations(schema: schema, property: path)
-        let offered = defaultAnswer ?? annotations?.defaultValue?.stringValue
+        let offered = defaultAnswer ?? (schemaDefault ? annotations?.defaultValue?.stringValue : nil)
         let field = path.joined(separator: ".")
         while true {
             guard let raw = prompter.ask(Question(label: label.prefix(1).uppercased() + label.dropFirst(), hint: hint ?? annotations?.description,

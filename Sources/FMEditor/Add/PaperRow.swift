@@ -95,6 +95,14 @@ struct PaperRow {
         return read.year * 100 + month
     }
 
+    /// Whether the table writes a field in a column of its own: the guided add asks for it.
+    func writesAuthors() -> Bool { paperTable.columns.contains(.authors) }
+
+    /// Whether the table's dates need more than a year (`202406`): the guided add asks for the date.
+    func writesMonths() -> Bool {
+        paperTable.columns.indices.contains { paperTable.columns[$0] == .date && (styles[$0].dateForm ?? .year) != .year }
+    }
+
     /// The draft's cells in the table's column order, or what the draft lacks that the table
     /// writes in every row.
     func cells(for draft: PaperDraft) throws(AddError) -> [String] {

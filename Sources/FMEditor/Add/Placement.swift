@@ -66,6 +66,26 @@ public struct Placement: Sendable {
         }
     }
 
+    /// What a category's section writes besides title, links and year, which the guided add
+    /// asks for: authors (a paper table's column, or after the title or under it), a month (a
+    /// paper table dated `202406`), and a venue (a tag or a column; a section whose entries
+    /// have none is not offered the schema's default one).
+    public struct WrittenFields: Sendable, Equatable {
+        public var authors = false, date = false, venue = true
+    }
+
+    public func writtenFields(ofCategory key: String) -> WrittenFields {
+        guard let sectionIndex = sectionOfCategory[key] else { return WrittenFields() }
+        if let table = paperTable(inSection: sectionIndex) {
+            let row = PaperRow(table, heading: view.sections[sectionIndex].text, in: view)
+            return WrittenFields(authors: row.writesAuthors(), date: row.writesMonths(), venue: table.columns.contains(.venue))
+        }
+        let entries = (entriesBySection[sectionIndex] ?? []).filter { $0.shape == .entry }
+        let style = styleFacts.learn(category: key, section: sectionIndex, near: entries.last)
+        return WrittenFields(authors: style.authorsAfterYear || style.layout?.bylinePrefix != nil,
+                             venue: entries.isEmpty || entries.filter { $0.venue != nil }.count * 2 >= entries.count || style.layout?.venueInByline == true)
+    }
+
     private var document: Document { view.document }
 
     // MARK: Papers
