@@ -158,6 +158,21 @@ public struct ListedEntry: Hashable, Sendable {
             draft.year = draft.year ?? bold.year
             draft.authors = draft.authors ?? bold.authors
         }
+        // `**[Title](u)** [[code]](u)<br/>Authors · *Venue* · 2025-12-10`: the title is the text
+        // of the paper's link, and the authors and venue follow a line break.
+        if let linked = LinkedTitle.of(entry, in: view) {
+            draft.title = linked.title
+            // The other links keep their own names: no `[[code]]` stands for the paper here.
+            var named = linked.url.isEmpty ? [] : [PaperDraft.Link(key: "paper", url: linked.url)]
+            for link in entry.links where !link.url.isEmpty {
+                let key = PaperDraft.Link.key(forLabel: link.label)
+                if !key.isEmpty && !named.contains(where: { $0.key == key }) { named.append(PaperDraft.Link(key: key, url: link.destination)) }
+            }
+            draft.links = named
+            draft.authors = draft.authors ?? linked.authors
+            draft.venue = draft.venue ?? linked.venue
+            draft.year = draft.year ?? linked.year
+        }
         // An entry of several lines is all of them, each without the white space at its end.
         let text = last == entry.line ? document.lineText(entry.line)
             : (entry.line...last).map { document.lineText($0).trimmingTrailingWhitespace() }.joined(separator: "\n")
@@ -275,5 +290,42 @@ public struct Byline: Hashable, Sendable {
         let inside = String(body[body.index(after: last)...]).trimmingWhitespace()
         guard !inside.isEmpty else { return nil }
         return (start, inside, stars)
+    }
+}
+
+/// An entry whose title is its paper's link, in bold or not (`**[Title](u)**`), and what a list
+/// of them writes after a line break on the same line: `<br/>Authors · *Venue* · 2025-12-10`.
+struct LinkedTitle: Hashable, Sendable {
+    var title: String
+    var url: String
+    var authors: String?
+    var venue: String?
+    var year: Int?
+
+    static func of(_ entry: Entry, in view: ListView) -> LinkedTitle? {
+        guard let title = entry.title, title.hasSuffix(")") || title.hasSuffix("*") else { return nil }
+        let stars = title.prefix { $0 == "*" }.count
+        guard stars <= 2, title.hasSuffix(String(repeating: "*", count: stars)) else { return nil }
+        let inner = title.dropFirst(stars).dropLast(stars)
+        let bytes = Array(view.document.lineBytes(entry.line))
+        // The link that is the whole title, its stars aside.
+        guard let link = view.linksByLine[entry.line - 1].first(where: { link in
+            !link.isImage && link.label == nil && !link.wrapped
+                && String(decoding: bytes[link.start..<link.end], as: UTF8.self) == inner
+        }) else { return nil }
+        var found = LinkedTitle(title: link.text.trimmingWhitespace(), url: link.target)
+        guard !found.title.isEmpty else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let lineBreak = text.range(of: "<br/>") ?? text.range(of: "<br>") ?? text.range(of: "<br />") else { return found }
+        let parts = text[lineBreak.upperBound...].components(separatedBy: " · ").map { $0.trimmingWhitespace() }
+        for (index, part) in parts.enumerated() where !part.isEmpty {
+            if index == 0, !part.hasPrefix("*") { found.authors = part; continue }
+            if part.count > 2, part.hasPrefix("*"), part.hasSuffix("*") {
+                found.venue = part.trimmingCharacters(in: ["*"]).trimmingWhitespace()
+            } else if let date = TableDateForm.read(part) {
+                found.year = date.year
+            }
+        }
+        return found
     }
 }
