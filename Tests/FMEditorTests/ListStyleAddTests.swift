@@ -156,4 +156,20 @@ import Testing
         #expect(BoldTitle.parse("**[A title](https://a.org/1)**") == nil)
         #expect(BoldTitle.parse("**A title**.") == BoldTitle(title: "A title"))
     }
+
+    /// An entry put back between two that are written alike is written as they are (no period,
+    /// `[Paper](u)`), though most of the group writes `Title. [[Paper]](u)`; an entry added at
+    /// the group's end takes the group's majority.
+    @Test func anEntryBetweenTwoWrittenAlikeIsWrittenAsTheyAre() throws {
+        let majority: (Int) -> String = { "- Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let run: (Int) -> String = { "- Title \($0) [Paper](https://paper.org/\($0))" }
+        let lines = (1...5).map(majority) + (6...8).map(run)
+        let list: ([String]) -> String = { "## VFM methods\n**2024**\n" + $0.joined(separator: "\n") + "\n" }
+        var without = lines
+        without.remove(at: 6)
+        var putBack = Self.draft(7, title: "Title 7")
+        putBack.position = 6
+        #expect(try Self.add(putBack, to: list(without)).text == run(7))
+        #expect(try Self.add(Self.draft(9, title: "Title 9"), to: list(lines)).text == majority(9))
+    }
 }

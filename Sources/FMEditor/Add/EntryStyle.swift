@@ -198,7 +198,8 @@ public struct EntryStyle: Sendable {
             return nil
         }
 
-        func learn(category: String, section: Int?, near neighbour: Entry?) -> EntryStyle {
+        /// `next`, when given, is the entry the new one goes before, `neighbour` the one it follows.
+        func learn(category: String, section: Int?, near neighbour: Entry?, before next: Entry? = nil) -> EntryStyle {
             let facts = categories[category]
             let heading = neighbour.flatMap { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil }
             let local = heading.flatMap { headings[$0] } ?? Tally()
@@ -251,7 +252,32 @@ public struct EntryStyle: Sendable {
                                           venueStars: local.venueStars.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? 1)
                 }
             }
+            if let neighbour, let next { keepRun(of: neighbour, and: next, in: &style) }
             return style
+        }
+
+        /// Between two entries of one heading that are written alike, the new entry is written as
+        /// they are, where no rule would call it irregular: a run that the maintainers wrote one
+        /// way (periods or none, spacing, the link form) stays one run, as when an entry is put
+        /// back where `fmadd export` saw it, or placed by date or title among others.
+        private func keepRun(of before: Entry, and after: Entry, in style: inout EntryStyle) {
+            let headingOf = { (entry: Entry) in entry.line < headingOfLine.count ? headingOfLine[entry.line] : nil }
+            guard before.shape == .entry, after.shape == .entry, headingOf(before) == headingOf(after),
+                  Self.isMultiLine(before) == Self.isMultiLine(after), Self.isMultiLine(before) == (style.layout != nil) else { return }
+            var pair = Tally()
+            for entry in [before, after] { Self.tally(entry, period: entry.title?.hasSuffix(".") == true, in: document)(&pair) }
+            func shared<Key>(_ counts: [Key: Int]) -> Key? { counts.first { $0.value == 2 }?.key }
+            if pair.withPeriod != 1 { style.titlesEndWithPeriod = pair.withPeriod == 2 }
+            if let gap = shared(pair.gaps) { style.markerGap = gap }
+            if let indent = shared(pair.indents) { style.indent = indent }
+            if var layout = style.layout {
+                if let continuation = shared(pair.continuations) { layout.continuationIndent = continuation }
+                if layout.bylinePrefix != nil, let prefix = shared(pair.bylinePrefixes) { layout.bylinePrefix = prefix }
+                if let stars = shared(pair.venueStars) { layout.venueStars = stars }
+                style.layout = layout
+            }
+            let forms = Set((before.links + after.links).map(ListConventions.LabelForm.init))
+            if forms.count == 1, let form = forms.first { style.labelForm = form }
         }
 
         /// Whether an entry writes its title alone on its first line and its links below it.

@@ -99,7 +99,7 @@ public struct Placement: Sendable {
             // `fmadd export` saw the entry among entries outside any year group (a part of the
             // section that the list does not group by year): it goes back there, in no year.
             let last = entries.last { $0.line < next.line }
-            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next)
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : next)
             let text = style.line(for: draft)
             return Insertion(edits: [.insert(style.lines(for: draft), before: next.line)], line: next.line, text: text, section: section.text, year: nil,
                              before: last.map { document.lineText($0.line) }, after: document.lineText(next.line), createsYearGroup: false)
@@ -116,7 +116,7 @@ public struct Placement: Sendable {
             // entries it does not group.
             let candidates = groups.isEmpty ? entries : entries.filter { $0.yearGroup == nil }
             let last = next.map { next in candidates.last { $0.line < next.line } } ?? candidates.last
-            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next)
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : next)
             let at = next?.line ?? last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
             return Insertion(edits: [.insert(style.lines(for: draft), before: at)], line: at, text: style.line(for: draft),
                              section: section.text, year: nil, before: last.map { document.lineText($0.line) },
@@ -138,7 +138,8 @@ public struct Placement: Sendable {
                 placeAfter = inGroup.last
                 placeBefore = nil
             }
-            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: placeAfter ?? placeBefore ?? entries.first)
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: placeAfter ?? placeBefore ?? entries.first,
+                                         before: placeAfter == nil ? nil : placeBefore)
             // In a venue's group whose entries name no venue, the group names it.
             var written = draft
             if view.yearGroups[group].venue != nil, !inGroup.contains(where: { $0.venue != nil }) { written.venue = nil }

@@ -23,7 +23,7 @@ public struct ListConventions: Sendable, Equatable {
             }
         }
 
-        init(_ link: EntryLink) {
+        public init(_ link: EntryLink) {
             self = link.wrapped ? .wrapped : link.doubleBracket ? .doubleBracket : .plain
         }
     }
