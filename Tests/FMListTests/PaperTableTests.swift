@@ -183,6 +183,11 @@ import Testing
         let badgesOnly = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("2407.10991") }.joined(separator: "\n")
         let view = ListView(document: try Document(bytes: Array(badgesOnly.utf8)), configuration: configuration)
         #expect(PaperTable(try #require(view.tables.first), configuration: configuration) == nil, "a badge is no title")
+        // Nor is the `-` of a row without a paper, beside the badges.
+        let withDash = badgesOnly + "| MMSeg | Lab | - |\n"
+        let dashed = ListView(document: try Document(bytes: Array(withDash.utf8)), configuration: configuration)
+        #expect(dashed.tables.first?.body.count == 2)
+        #expect(PaperTable(try #require(dashed.tables.first), configuration: configuration) == nil, "a dash is no title")
         // One row with a title is enough for the table to be one of papers.
         let mixed = ListView(document: try Document(bytes: Array(text.utf8)), configuration: configuration)
         #expect(PaperTable(try #require(mixed.tables.first), configuration: configuration) != nil)

@@ -9,10 +9,12 @@ public struct PaperTable: Sendable {
     public init?(_ table: Table, configuration: Configuration) {
         guard let key = table.category, configuration.category(key)?.kind == .papers, table.rows.count >= 2,
               let columns = PaperColumn.columns(of: table.header, configured: configuration.tableColumns) else { return nil }
-        // A `Paper` column of badges (`[![arXiv](…)](u)`) links papers but names none: no titles.
+        // A `Paper` column of badges (`[![arXiv](…)](u)`, and `-` where there is none) links
+        // papers but names none: no titles.
         let title = columns.firstIndex(of: .title)!
         let badge = { (cell: TableCell) in cell.text.trimmingWhitespace().hasPrefix("[![") || cell.text.trimmingWhitespace().hasPrefix("![") }
-        if !table.body.isEmpty, table.body.allSatisfy({ title >= $0.cells.count || badge($0.cells[title]) }) { return nil }
+        let cells = table.body.compactMap { title < $0.cells.count ? $0.cells[title] : nil }
+        if cells.contains(where: badge), cells.allSatisfy({ badge($0) || Self.isPlaceholder(TableLayout.cellText($0.text)) }) { return nil }
         self.table = table
         self.columns = columns
     }
