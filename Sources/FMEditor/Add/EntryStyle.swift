@@ -64,6 +64,8 @@ public struct EntryStyle: Sendable {
         let conventions: ListConventions
         let document: Document
         let capitalisesLabels: Bool
+        /// The list's entries in line order, to find the entry an item belongs to.
+        let entries: [Entry]
 
         /// What the entries of one part of the list do, counted.
         struct Tally: Sendable {
@@ -129,6 +131,20 @@ public struct EntryStyle: Sendable {
             }
             self.categories = categories
             self.headings = headings
+            entries = view.entries.filter { $0.shape == .entry }
+        }
+
+        /// The entry whose item holds `item`: the entry itself, or for an item nested in one (its
+        /// authors item, `  - A. Author. *CVPR 2019*`), that entry.
+        func owner(of item: Entry) -> Entry {
+            guard item.shape != .entry else { return item }
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].line <= item.line { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0, entries[low - 1].lines.contains(item.line) else { return item }
+            return entries[low - 1]
         }
 
         /// What `entry` adds to a tally.
@@ -199,7 +215,8 @@ public struct EntryStyle: Sendable {
         }
 
         /// `next`, when given, is the entry the new one goes before, `neighbour` the one it follows.
-        func learn(category: String, section: Int?, near neighbour: Entry?, before next: Entry? = nil) -> EntryStyle {
+        func learn(category: String, section: Int?, near item: Entry?, before next: Entry? = nil) -> EntryStyle {
+            let neighbour = item.map(owner(of:))
             let facts = categories[category]
             let heading = neighbour.flatMap { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil }
             let local = heading.flatMap { headings[$0] } ?? Tally()
