@@ -186,4 +186,24 @@ import Testing
         (putBack.authors, putBack.venue, putBack.position) = ("Author 7.", "ICML 2019", 6)
         #expect(try Self.add(putBack, to: list(without)).text == run(7))
     }
+
+    /// In a group whose entries are set apart by blank lines, a new entry is too: put back
+    /// between two, added at the group's end, or several added at once.
+    @Test func entriesSetApartByBlankLinesGetABlankLine() throws {
+        let entry: (Int) -> String = { "- Title \($0). [[Paper]](https://paper.org/\($0))" }
+        let list: ([Int]) -> String = { "## VFM methods\n**2024**\n" + $0.map(entry).joined(separator: "\n\n") + "\n\n**2023**\n" + entry(9) + "\n" }
+        let adder = Adder(configuration: .healthcareDefault, registry: try SchemaRegistry.builtIn)
+        func added(_ drafts: [PaperDraft], to numbers: [Int]) throws -> String {
+            let document = try Document(bytes: Array(list(numbers).utf8))
+            // One entry is added alone, several together (their edits merged).
+            let bytes = drafts.count == 1 ? try adder.add(.paper(drafts[0]), to: document, allowDuplicate: false).bytes
+                : try adder.addAll(drafts.map { .paper($0) }, to: document, allowDuplicate: false).bytes
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var putBack = Self.draft(2, title: "Title 2")
+        putBack.position = 1
+        #expect(try added([putBack], to: [1, 3]) == list([1, 2, 3]))
+        #expect(try added([Self.draft(3, title: "Title 3")], to: [1, 2]) == list([1, 2, 3]))
+        #expect(try added([Self.draft(3, title: "Title 3"), Self.draft(4, title: "Title 4")], to: [1, 2]) == list([1, 2, 3, 4]))
+    }
 }

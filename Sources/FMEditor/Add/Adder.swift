@@ -280,7 +280,11 @@ public struct Adder: Sendable {
                 lines[index] = at + shift + block.count
                 block += insertions[index].textLines
             }
-            slot.entries.forEach(place)
+            // An entry in a group keeps the blank line that sets it apart from its neighbours.
+            for index in slot.entries {
+                lines[index] = at + shift + block.count + insertions[index].line - at
+                block += insertions[index].edits[0].replacement
+            }
             // New groups made at one place go in the list's year order.
             for group in slot.groups.sorted(by: { order.allows($0.year, before: $1.year) }) {
                 block += group.prefix

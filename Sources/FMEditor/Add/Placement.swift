@@ -146,11 +146,24 @@ public struct Placement: Sendable {
             let text = style.line(for: written)
             let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
                 ?? (view.yearGroups[group].line + 1)
-            return Insertion(edits: [.insert(style.lines(for: written), before: at)], line: at, text: text, section: section.text, year: year,
+            let (lines, line) = spacedLike(inGroup, style.lines(for: written), at: at, after: placeAfter, before: placeBefore)
+            return Insertion(edits: [.insert(lines, before: at)], line: line, text: text, section: section.text, year: year,
                              before: (placeAfter).map { document.lineText($0.line) },
                              after: placeBefore.map { document.lineText($0.line) }, createsYearGroup: false)
         }
         return newYearGroup(draft, year: year, section: sectionIndex, groups: groups, entries: entries)
+    }
+
+    /// The entry's lines, and the line it will start on, set apart by a blank line where the
+    /// entries around it are (a list that leaves a blank line between its entries): before the
+    /// entry it goes before, or after the entry it follows.
+    private func spacedLike(_ group: [Entry], _ lines: [String], at: Int, after: Entry?, before: Entry?) -> ([String], Int) {
+        guard let after = after.map(styleFacts.owner(of:)) else { return (lines, at) }
+        if let before {
+            return before.line > 1 && document.isBlank(before.line - 1) ? (lines + [""], at) : (lines, at)
+        }
+        let apart = after.line > 1 && document.isBlank(after.line - 1) && group.contains { $0.line < after.line }
+        return apart ? ([""] + lines, at + 1) : (lines, at)
     }
 
     /// The group of `year` an entry of `venue` goes into: the venue's own group of that year
