@@ -24,7 +24,7 @@ enum CmarkBlockReader {
 
     static func read(bytes: [UInt8], lines: LineTable, path: String, parallelThreshold: Int = parallelThreshold,
                      pieces: Int) throws(ListError) -> Result {
-        cmark_gfm_core_extensions_ensure_registered()
+        CmarkExtensions.ensureRegistered()
         let whole = Piece(firstLine: 1, lastLine: lines.count)
         // Footnotes, whose definitions cmark-gfm drops when their reference is elsewhere, keep a
         // document whole.

@@ -25,7 +25,7 @@ public enum RenderedHTML {
     /// Renders `markdown` inside the calling thread's arena, which frees the parser, the tree
     /// and the HTML at once.
     private static func render(_ markdown: [UInt8]) -> [UInt8] {
-        cmark_gfm_core_extensions_ensure_registered()
+        CmarkExtensions.ensureRegistered()
         // Raw HTML is kept (unsafe), so that a change inside an HTML block shows too.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
         guard let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else { return [] }

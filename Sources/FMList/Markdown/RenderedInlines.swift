@@ -69,7 +69,7 @@ public struct RenderedInlines: Equatable, Sendable {
 
     /// Parses inside the calling thread's arena, which the caller frees.
     private static func parseInArena<T>(_ markdown: String, _ read: (OpaquePointer) -> T?) -> T? {
-        cmark_gfm_core_extensions_ensure_registered()
+        CmarkExtensions.ensureRegistered()
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.allocator) else { return nil }
         for name in ["table", "autolink", "strikethrough", "tagfilter"] {
             if let extensionHandle = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extensionHandle) }
