@@ -69,6 +69,19 @@ import Testing
         #expect(EntryText.safeLink("https://example.org/ok?x=1&y=2#f") == "https://example.org/ok?x=1&y=2#f")
     }
 
+    /// A publisher's address with its parentheses in pairs is a link as written (CommonMark's
+    /// link destination holds them); one without its pair, or a pair in a pair, is encoded.
+    @Test func parenthesesInPairsAreKept() {
+        let lancet = "https://www.thelancet.com/journals/landig/article/PIIS2589-7500(23)00048-1/fulltext"
+        #expect(EntryText.safeLink(lancet) == lancet)
+        #expect(EntryText.safeLink("https://example.org/(a)[b]") == "https://example.org/(a)%5Bb%5D")
+        #expect(EntryText.safeLink("https://example.org/a)(b") == "https://example.org/a%29%28b")
+        #expect(EntryText.safeLink("https://example.org/(a(b))") == "https://example.org/%28a%28b%29%29")
+        #expect(EntryText.safeLink("https://example.org/(a)](javascript:alert(1))")
+                == "https://example.org/%28a%29%5D%28javascript:alert%281%29%29")
+        #expect(EntryText.renderingProblem(ofEntry: "- Title. [[Paper]](\(lancet))", links: [lancet]) == nil)
+    }
+
     @Test func invisibleCharactersAreNamedWithTheirPosition() {
         #expect(EntryText.invisibleCharacters(in: "ab\u{200B}c\u{202E}", field: "title")
                 == ["title has an invisible character U+200B at character 3; remove it",

@@ -108,6 +108,19 @@ import Testing
         #expect(link.isValid("https://arxiv.org/abs/2304.06975"))
     }
 
+    /// A link destination holds parentheses in pairs (`…/PIIS2589-7500(23)00048-1/…`, as
+    /// publishers write them); one without its pair, or a pair inside another, could end it.
+    @Test func aLinkMayHoldParenthesesInPairs() throws {
+        let link = try Validator(schema: "https://fmadd.dev/schemas/entry.schema.json#/$defs/link", registry: .builtIn)
+        #expect(link.validate("https://www.thelancet.com/journals/landig/article/PIIS2589-7500(23)00048-1/fulltext").isEmpty)
+        #expect(link.validate("https://en.wikipedia.org/wiki/Transformer_(deep_learning)_(model)").isEmpty)
+        for unsafe in ["https://a.org/x)(y", "https://a.org/(x", "https://a.org/((x))", "https://a.org/x)[y](javascript:z"] {
+            #expect(!link.validate(.string(unsafe)).filter { $0.severity == .error }.isEmpty, "\(unsafe)")
+        }
+        let unpaired = link.validate("https://a.org/x)y").map(\.message)
+        #expect(unpaired.contains { $0.contains("without its pair") }, "\(unpaired)")
+    }
+
     @Test func aListMayReplaceABuiltInSchemaByNameOrByID() throws {
         let builtIn = try SchemaRegistry.builtIn
         // By name: the list's own entry schema, under another $id, now answers to "entry"…

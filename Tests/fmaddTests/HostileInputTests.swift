@@ -118,12 +118,13 @@ import Testing
         #expect(twice.stderr.contains("the paper link is given twice"), "\(twice.stderr)")
 
         let before = try repo.readmeBytes()
+        // A pair is kept (a link destination holds it); one without its pair is encoded.
         let alone = try Fmadd.run(["add", "--no-commit", "--category", "vfm", "--year", "2024", "--title", "A careful vision model",
-                                   "--link", "paper=https://example.org/a_(b)", "README.md"], in: repo.folder)
+                                   "--link", "paper=https://example.org/a_(b)", "--link", "code=https://example.org/c)d", "README.md"], in: repo.folder)
         #expect(alone.status == 0, "\(alone.stderr)")
         let added = addedLine(before, try repo.readmeBytes()).joined()
-        #expect(renderedLinks(added) == ["https://example.org/a_%28b%29"], "\(added)")
-        #expect(!added.hasSuffix(")]") && added.hasSuffix("%29)"), "\(added)")
+        #expect(renderedLinks(added) == ["https://example.org/a_(b)", "https://example.org/c%29d"], "\(added)")
+        #expect(added.hasSuffix("(https://example.org/c%29d)"), "\(added)")
     }
 
     // MARK: Messages (point 23)

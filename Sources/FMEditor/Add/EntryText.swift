@@ -28,12 +28,17 @@ enum EntryText {
 
     /// `url` with the characters that could end a Markdown link or a table cell, or start
     /// markup, percent-encoded: `https://example.org/a)[x](javascript:…)` stays one link.
+    /// Parentheses in pairs, none inside another (`…/PIIS2589-7500(23)00048-1/fulltext`), are
+    /// kept: a link destination may hold them, and the publisher's address is the one written.
     static func safeLink(_ url: String) -> String {
         // Most links have none of them (and every one is ASCII): they are kept as they are.
         guard url.utf8.contains(where: { $0 < Byte.firstNonASCII && linkEndingBytes[Int($0)] }) else { return url }
+        let keepsParentheses = parenthesesArePairs(url)
         var result = ""
         for scalar in url.unicodeScalars {
             switch scalar {
+            case "(" where keepsParentheses, ")" where keepsParentheses:
+                result.unicodeScalars.append(scalar)
             case "(", ")", "[", "]", "<", ">", "|", "\"", "`", "\\", "{", "}", "^":
                 result += "%" + String(scalar.value, radix: 16, uppercase: true)
             default:
@@ -41,6 +46,22 @@ enum EntryText {
             }
         }
         return result
+    }
+
+    /// Every `(` of `url` closed by the next `)`, before the next `(`: what the entry schema's
+    /// link accepts.
+    static func parenthesesArePairs(_ url: String) -> Bool {
+        var open = false
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: "(") {
+                if open { return false }
+                open = true
+            } else if byte == UInt8(ascii: ")") {
+                if !open { return false }
+                open = false
+            }
+        }
+        return !open
     }
 
     private static let linkEndingBytes: [Bool] = (0..<128).map { "()[]<>|\"`\\{}^".utf8.contains(UInt8($0)) }

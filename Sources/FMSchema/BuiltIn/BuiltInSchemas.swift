@@ -611,8 +611,15 @@ enum BuiltInSchemas {
         {
           "if": { "pattern": "^https?://" },
           "then": {
-            "not": { "pattern": "[()\\[\\]<>|\"`\\\\{}^\\u0000-\\u001F\\u007F]" },
-            "x-message": "must not contain ( ) [ ] < > | { } ^ \" ` \\ or control characters, which could end the link or the table cell in Markdown: percent-encode them (%28 for (, %29 for ), %5B for [, %5D for ], %7C for |), as `fmadd add` does, got {value}"
+            "not": { "pattern": "[\\[\\]<>|\"`\\\\{}^\\u0000-\\u001F\\u007F]" },
+            "x-message": "must not contain [ ] < > | { } ^ \" ` \\ or control characters, which could end the link or the table cell in Markdown: percent-encode them (%5B for [, %5D for ], %7C for |), as `fmadd add` does, got {value}"
+          }
+        },
+        {
+          "if": { "pattern": "^https?://" },
+          "then": {
+            "pattern": "^[^()]*(\\([^()]*\\)[^()]*)*$",
+            "x-message": "must not contain a parenthesis without its pair, or one pair inside another, which could end the link in Markdown: percent-encode them (%28 for (, %29 for )), as `fmadd add` does, got {value}"
           }
         },
         {
