@@ -22,4 +22,17 @@ import Testing
         #expect(entry.links.map(\.url) == ["https://a.org/1", "https://b.org/2"])
         #expect(entry.title == "[SimCLR](https://a.org/0) for images.")
     }
+
+    /// A title wrapped onto the next line (GitHub shows a soft line break as a space) is the whole
+    /// title, up to the first link, wherever that link is.
+    @Test func aTitleWrappedOntoTheNextLineIsWhole() throws {
+        let wrapped = try Self.entry("- ChiMed-GPT: A Chinese Medical Large Language Model with Full\nTraining Regime and Better Alignment [[Paper]](https://a.org/1)")
+        #expect(wrapped.title == "ChiMed-GPT: A Chinese Medical Large Language Model with Full Training Regime and Better Alignment")
+        #expect(wrapped.links.map(\.url) == ["https://a.org/1"])
+        let linksBelow = try Self.entry("- Deep Clustering for Unsupervised Learning\n  [[pdf]](https://a.org/1)\n  [[code]](https://b.org/2)")
+        #expect(linksBelow.title == "Deep Clustering for Unsupervised Learning")
+        #expect(linksBelow.links.map(\.label) == ["pdf", "code"])
+        let oneLine = try Self.entry("- SAM-Med2D [[paper]](https://a.org/1)\n  and a note on the next line")
+        #expect(oneLine.title == "SAM-Med2D")
+    }
 }

@@ -49,6 +49,8 @@ public enum EntryParser {
             while position < bytes.count && bytes[position] == Byte.space { position += 1 }
         }
         var firstLinkStart: Int?
+        // A title wrapped onto the next lines (a soft line break) goes on to the first link.
+        var titleLines: [ArraySlice<UInt8>] = []
         var previousLinkEnd: Int?
         for line in lines {
             let lineBytes = line == firstLine ? bytes : Array(document.lineBytes(line))
@@ -60,6 +62,7 @@ public enum EntryParser {
                 let afterALabel = entry.links.last?.line == line
                 guard link.label != nil || link.wrapped || labelWords.contains(label.lowercased()) || afterALabel else { continue }
                 if line == firstLine && firstLinkStart == nil { firstLinkStart = link.outerStart }
+                if entry.links.isEmpty && line != firstLine { titleLines.append(lineBytes[..<link.outerStart]) }
                 if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd, end <= link.outerStart {
                     entry.linkSeparator = String(decoding: lineBytes[end..<link.outerStart], as: UTF8.self)
                 }
@@ -69,11 +72,15 @@ public enum EntryParser {
                                              doubleBracket: link.label != nil, wrapped: link.wrapped))
                 previousLinkEnd = link.outerEnd
             }
+            if line != firstLine && entry.links.isEmpty { titleLines.append(lineBytes[...]) }
         }
         let titleEnd = firstLinkStart ?? bytes.count
         if position < titleEnd {
             // Trimmed as bytes, so that the title is decoded once.
-            let title = String(decoding: bytes[position..<titleEnd].trimmingSpacesAndTabs(), as: UTF8.self)
+            var title = String(decoding: bytes[position..<titleEnd].trimmingSpacesAndTabs(), as: UTF8.self)
+            if firstLinkStart == nil, !entry.links.isEmpty, !title.isEmpty {
+                for part in titleLines.map({ $0.trimmingSpacesAndTabs() }) where !part.isEmpty { title += " " + String(decoding: part, as: UTF8.self) }
+            }
             if !title.isEmpty {
                 entry.title = title
                 entry.titleColumn = Column.of(byteOffset: position, in: bytes)
