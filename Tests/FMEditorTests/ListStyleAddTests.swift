@@ -56,6 +56,33 @@ import Testing
         #expect(try Self.add(draft, to: text).text == template(4, "**"))
     }
 
+    /// Most authors items end their authors with a period before the venue: a new one given
+    /// without it gets it.
+    @Test func theAuthorsEndWithAPeriodBeforeTheVenueWhereMostDo() throws {
+        let template: (Int) -> String = { "- Title \($0).\n  [[pdf]](https://paper.org/\($0))\n  - Author \($0). *ICML 2019*" }
+        let text = "## VFM methods\n**2019**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
+        var draft = Self.draft(4, year: 2019, title: "Title 4.")
+        draft.authors = "Author 4"
+        draft.venue = "ICML 2019"
+        #expect(try Self.add(draft, to: text).text == template(4))
+    }
+
+    /// Under a heading with a single authors item, that item's stars are not a convention (it may
+    /// be the irregular one): the list's are taken.
+    @Test func oneVenueUnderAHeadingGivesWayToTheListsStars() throws {
+        let template: (Int, Int, String) -> String = { n, year, stars in
+            "- Title \(n).\n  [[pdf]](https://paper.org/\(n))\n  - Author \(n). \(stars)ICML \(year)\(stars)"
+        }
+        let text = "## VFM methods\n#### 2020\n" + (1...3).map { template($0, 2020, "*") }.joined(separator: "\n")
+            + "\n\n#### 2019\n" + template(4, 2019, "**") + "\n"
+        var draft = Self.draft(5, year: 2019, title: "Title 5.")
+        draft.authors = "Author 5."
+        draft.venue = "ICML 2019"
+        let insertion = try Self.add(draft, to: text)
+        #expect(insertion.text == template(5, 2019, "*"))
+        #expect(insertion.year == 2019)
+    }
+
     /// Bold venue markers (`**AAAI'26**`) group the entries: an AAAI paper of 2026 goes under
     /// AAAI's group, after its last entry, not under the first group of the year, and the group
     /// names its venue; `fmadd export` gives the group's venue back.
@@ -86,6 +113,14 @@ import Testing
         let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
         let written = try Self.add(Self.draft(4, title: "Title 4", links: ["paper", "web"]), to: text).text
         #expect(written == "- Title 4. [[paper]](https://paper.org/4) [[web]](https://web.org/4)")
+    }
+
+    /// A link's key is its label without spaces and signs (`[[Project Page]]` is `projectpage`):
+    /// a new link with that key is labelled as the list labels it.
+    @Test func aKeyIsLabelledAsTheListWritesItsLabel() throws {
+        let template: (Int) -> String = { "- Title \($0). [[Paper]](https://paper.org/\($0)) [[Project Page]](https://projectpage.org/\($0))" }
+        let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n"
+        #expect(try Self.add(Self.draft(4, title: "Title 4", links: ["paper", "projectpage"]), to: text).text == template(4))
     }
 
     @Test func theSpacingAfterTheMarkerIsTheLists() throws {

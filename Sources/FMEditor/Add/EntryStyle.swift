@@ -42,6 +42,8 @@ public struct EntryStyle: Sendable {
         public var venueInByline: Bool
         /// The stars around a venue there: `*ICML 2019*` or `**ICML 2019**`.
         public var venueStars = 1
+        /// Whether the authors end with a period before that venue (`A. Author. *ICML 2019*`).
+        public var periodAfterAuthors = false
     }
 
     public static func learn(from view: ListView, category: String, near neighbour: Entry?) -> EntryStyle {
@@ -61,6 +63,8 @@ public struct EntryStyle: Sendable {
         let headings: [Int: Tally]
         /// For each line of the list, the innermost heading over it.
         let headingOfLine: [Int?]
+        /// The stars around the venues of the list's authors items, counted over all its headings.
+        let venueStars: [Int: Int]
         let conventions: ListConventions
         let document: Document
         let capitalisesLabels: Bool
@@ -71,6 +75,8 @@ public struct EntryStyle: Sendable {
         struct Tally: Sendable {
             var entries = 0, withPeriod = 0, multiLine = 0, linksSharingALine = 0, bylines = 0, bylineVenues = 0, tagVenues = 0
             var boldTitles = 0, yearsAfterTitle = 0, authorsAfterYear = 0
+            /// Authors items with authors and a venue, and those whose authors end with a period.
+            var authorsBeforeVenue = 0, periodsAfterAuthors = 0
             var spellings: [String: [String: Int]] = [:]
             var separators: [String: Int] = [:]
             /// The white space after the marker, before a continuation line and before the
@@ -131,6 +137,7 @@ public struct EntryStyle: Sendable {
             }
             self.categories = categories
             self.headings = headings
+            venueStars = headings.values.reduce(into: [:]) { all, tally in all.merge(tally.venueStars, uniquingKeysWith: +) }
             entries = view.entries.filter { $0.shape == .entry }
         }
 
@@ -161,6 +168,10 @@ public struct EntryStyle: Sendable {
                 if let continuation { tally.continuations[continuation, default: 0] += 1 }
                 if let prefix = byline.flatMap({ Self.relative($0.prefix, to: entry) }) { tally.bylinePrefixes[prefix, default: 0] += 1 }
                 if let stars = byline?.byline?.stars, stars > 0 { tally.venueStars[stars, default: 0] += 1 }
+                if let found = byline?.byline, let authors = found.authors, found.venue != nil {
+                    tally.authorsBeforeVenue += 1
+                    if authors.hasSuffix(".") { tally.periodsAfterAuthors += 1 }
+                }
                 tally.entries += 1
                 if period { tally.withPeriod += 1 }
                 if let bold {
@@ -266,7 +277,8 @@ public struct EntryStyle: Sendable {
                                           linkPerLine: local.linksSharingALine * 2 <= local.multiLine,
                                           bylinePrefix: writesBylines ? Tally.most(local.bylinePrefixes, preferring: byline?.prefix) : byline?.prefix,
                                           venueInByline: local.bylineVenues >= local.tagVenues && local.bylines > 0,
-                                          venueStars: local.venueStars.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? 1)
+                                          venueStars: Self.stars(local.venueStars, else: venueStars),
+                                          periodAfterAuthors: local.periodsAfterAuthors * 2 > local.authorsBeforeVenue)
                 }
             }
             if let neighbour, let next { keepRun(of: neighbour, and: next, in: &style) }
@@ -295,6 +307,13 @@ public struct EntryStyle: Sendable {
             }
             let forms = Set((before.links + after.links).map(ListConventions.LabelForm.init))
             if forms.count == 1, let form = forms.first { style.labelForm = form }
+        }
+
+        /// The stars most venues are written with under a heading; where it writes one venue or
+        /// none, the list's (one venue is not a convention: it may be the irregular one).
+        static func stars(_ local: [Int: Int], else list: [Int: Int]) -> Int {
+            let counts = local.values.reduce(0, +) >= 2 ? local : list
+            return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? 1
         }
 
         /// Whether an entry writes its title alone on its first line and its links below it.
@@ -343,7 +362,10 @@ public struct EntryStyle: Sendable {
         }
         if let prefix = layout.bylinePrefix {
             let stars = String(repeating: "*", count: layout.venueStars)
-            let parts = [draft.authors, bylineVenue ? venue.map { stars + $0 + stars } : nil].compactMap { $0 }
+            let venueText = bylineVenue ? venue.map { stars + $0 + stars } : nil
+            var authors = draft.authors
+            if layout.periodAfterAuthors, venueText != nil, let named = authors, !named.hasSuffix(".") { authors = named + "." }
+            let parts = [authors, venueText].compactMap { $0 }
             // Nested in the item: indented at least as far as the item's text starts.
             let blanks = prefix.prefix { $0 == " " }.count
             let nested = String(repeating: " ", count: max(0, marker.count + markerGap.count - blanks)) + prefix
@@ -352,9 +374,13 @@ public struct EntryStyle: Sendable {
         return lines
     }
 
-    /// A label key as the list spells it: `paper` → `Paper`, an unknown key capitalised.
+    /// A label key as the list spells it: `paper` → `Paper`, `projectpage` → `Project Page` where
+    /// the list writes `[[Project Page]]`, an unknown key capitalised.
     public func label(for key: String) -> String {
         let key = key.lowercased() == "paper" ? paperLabel ?? "paper" : key
-        return labels[key.lowercased()] ?? (capitalisesLabels ? key.prefix(1).uppercased() + key.dropFirst() : key)
+        if let spelled = labels[key.lowercased()] { return spelled }
+        // A key is the label without its spaces and signs: the list's label with that key.
+        if let spelled = labels.values.filter({ PaperDraft.Link.key(forLabel: $0) == key }).min() { return spelled }
+        return capitalisesLabels ? key.prefix(1).uppercased() + key.dropFirst() : key
     }
 }
