@@ -124,8 +124,10 @@ import Testing
     /// The paper entries of a list as `fmadd export` gives them, each added back from its own
     /// fields, or (`roundTrip`) from its record read back as `add --from` reads it; in a list
     /// without year groups, with the year its venue states or any year: none is to be reported.
-    static func tally(_ document: Document, configuration: Configuration, roundTrip: Bool = false) throws -> Tally {
+    static func tally(_ document: Document, configuration: Configuration, roundTrip: Bool = false, detailTag: String = "") throws -> Tally {
         let details = ProcessInfo.processInfo.environment["FMADD_LEAVE_ONE_OUT_DETAILS"] != nil
+        // The test cases run in parallel: each detail line names its table.
+        func print(_ text: String) { Swift.print(text.split(separator: "\n", omittingEmptySubsequences: false).map { detailTag + $0 }.joined(separator: "\n")) }
         var tally = Tally()
         let view = ListView(document: document, configuration: configuration)
         // Categories left to the list are read from it once, as `fmadd add` does.
@@ -183,7 +185,8 @@ import Testing
         var total = Tally()
         for list in variant == .configured ? Self.lists() : try Self.allLists(variant) {
             if ProcessInfo.processInfo.environment["FMADD_LEAVE_ONE_OUT_DETAILS"] != nil { print("list \(list.name)") }
-            let tally = try Self.tally(try Document(bytes: try Paths.bytes(list.file)), configuration: list.configuration, roundTrip: roundTrip)
+            let tally = try Self.tally(try Document(bytes: try Paths.bytes(list.file)), configuration: list.configuration, roundTrip: roundTrip,
+                                       detailTag: "[\(variant.rawValue)\(roundTrip ? " round trip" : "")] \(list.name): ")
             total = total + tally
             let t = tally
             rows.append("| \(list.name) | \(t.entries) | \(Self.percent(t.sameSection, t.noNewFinding)) | \(Self.percent(t.sameYear, t.noNewFinding)) | \(Self.percent(t.sameSlot, t.noNewFinding)) | \(Self.percent(t.identical, t.noNewFinding)) | \(Self.percent(t.noNewFinding, t.entries)) | \(t.refused) | \(t.duplicates) |")
