@@ -77,6 +77,10 @@ public struct Linter: Sendable {
             if !suppressions.isEmpty {
                 all.removeAll { suppressions.silences(rule: $0.ruleID, line: $0.line) }
             }
+            // What a script writes, it writes again: a finding there is not the maintainers' to fix.
+            if !view.generatedRegions.isEmpty {
+                all.removeAll { view.generatedRegion(holding: $0.line) != nil }
+            }
             all.sort(by: Finding.reportOrder)
             return all
         }

@@ -11,6 +11,8 @@ public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
     case wouldAddFindings([String])
     /// The entry would change how the blocks around it render (a table read as its text).
     case changesSurroundings
+    /// The entry's place is inside a part of the list a script writes.
+    case generatedRegion(name: String, lines: ClosedRange<Int>)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum AddError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the paper is already in the list: \(description); add --allow-duplicate to add it anyway"
         case .changesSurroundings:
             return "the entry would change how the list around it renders (a table or paragraph next to it would read it as its own); add a blank line there first, or place it by hand; nothing was written"
+        case .generatedRegion(let name, let lines):
+            return "the entry's place is inside the \(name) region (lines \(lines.lowerBound)–\(lines.upperBound)), which a script writes between its two HTML comments and would write over: add the paper to the script's data instead; nothing was written"
         case .wouldAddFindings(let findings):
             return "the entry would make `fmadd check` report:\n" + findings.map { "  " + $0 }.joined(separator: "\n")
                 + "\nnothing was written"

@@ -52,6 +52,12 @@ public struct Placement: Sendable {
     }
 
     public func insertion(for draft: Draft) throws(AddError) -> Insertion {
+        let insertion = try placed(draft)
+        if let region = view.generatedRegion(holding: insertion.line) { throw .generatedRegion(name: region.name, lines: region.lines) }
+        return insertion
+    }
+
+    private func placed(_ draft: Draft) throws(AddError) -> Insertion {
         guard let category = view.configuration.category(draft.category) else {
             throw .unknownCategory(draft.category, known: view.configuration.categories.map(\.key))
         }

@@ -21,6 +21,8 @@ public struct ListView: Sendable {
     public let linksByLine: [[InlineLink]]
     /// What each line lies in that Markdown rules leave alone (index 0 is line 1).
     public let verbatim: [Verbatim]
+    /// The parts a script writes (`<!-- PAPERS:BEGIN -->` … `<!-- PAPERS:END -->`).
+    public let generatedRegions: [GeneratedRegion]
 
     public enum Verbatim: UInt8, Sendable {
         case none, code, html
@@ -36,6 +38,7 @@ public struct ListView: Sendable {
         self.configuration = configuration
         categoryHeadings = CategoryHeadings(categories: configuration.categories, outline: outline)
         verbatim = Self.verbatimLines(of: document)
+        generatedRegions = GeneratedRegion.all(in: document)
         linksByLine = Self.links(of: document, verbatim: verbatim)
         var builder = ListViewBuilder(document: document, configuration: configuration, linksByLine: linksByLine,
                                       categoryOfHeading: categoryHeadings.keyOfHeading)
@@ -47,6 +50,11 @@ public struct ListView: Sendable {
         tablesOfContents = builder.tablesOfContents
         htmlAnchors = builder.htmlAnchors
         self.conventions = conventions ?? ListConventions.read(entries: entries, yearGroups: yearGroups, configuration: configuration)
+    }
+
+    /// The generated region that holds `line`, if any.
+    public func generatedRegion(holding line: Int) -> GeneratedRegion? {
+        generatedRegions.first { $0.lines.contains(line) }
     }
 
     private static func verbatimLines(of document: Document) -> [Verbatim] {
