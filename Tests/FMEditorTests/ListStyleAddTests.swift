@@ -212,13 +212,13 @@ import Testing
     /// the entry it follows is the one whose authors item it comes after, not that item.
     @Test func anEntryBetweenTwoOfSeveralLinesIsWrittenAsTheyAre() throws {
         let majority: (Int) -> String = { "- Title \($0).\n  [[pdf]](https://paper.org/\($0))\n  - Author \($0). *ICML 2019*" }
-        let run: (Int) -> String = { " - Title \($0)\n    [[pdf]](https://paper.org/\($0))\n    - Author \($0). *ICML 2019*" }
+        let run: (Int) -> String = { " - Title \($0)\n    [[pdf]](https://paper.org/\($0))\n    - Author \($0) *ICML 2019*" }
         let lines = (1...5).map(majority) + (6...8).map(run)
         let list: ([String]) -> String = { "## VFM methods\n**2019**\n" + $0.joined(separator: "\n") + "\n" }
         var without = lines
         without.remove(at: 6)
         var putBack = Self.draft(7, year: 2019, title: "Title 7")
-        (putBack.authors, putBack.venue, putBack.position) = ("Author 7.", "ICML 2019", 6)
+        (putBack.authors, putBack.venue, putBack.position) = ("Author 7", "ICML 2019", 6)
         #expect(try Self.add(putBack, to: list(without)).text == run(7))
     }
 

@@ -303,6 +303,7 @@ public struct EntryStyle: Sendable {
                 if let continuation = shared(pair.continuations) { layout.continuationIndent = continuation }
                 if layout.bylinePrefix != nil, let prefix = shared(pair.bylinePrefixes) { layout.bylinePrefix = prefix }
                 if let stars = shared(pair.venueStars) { layout.venueStars = stars }
+                if pair.authorsBeforeVenue == 2, pair.periodsAfterAuthors != 1 { layout.periodAfterAuthors = pair.periodsAfterAuthors == 2 }
                 style.layout = layout
             }
             let forms = Set((before.links + after.links).map(ListConventions.LabelForm.init))
