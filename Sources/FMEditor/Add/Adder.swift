@@ -74,7 +74,7 @@ public struct Adder: Sendable {
     public func validate(_ draft: Draft, in document: Document) -> [SchemaFinding] {
         let found = validate(draft)
         guard found.contains(where: { $0.instanceLocation == "/links/paper" && $0.keyword == "required" }) else { return found }
-        let unlinked = UnlinkedPaperTables(view: ListView(document: document, configuration: configuration))
+        let unlinked = UnlinkedPapers(view: ListView(document: document, configuration: configuration), drafts: [draft])
         return found.filter { !unlinked.excuses($0, of: draft) }
     }
 
@@ -109,7 +109,7 @@ public struct Adder: Sendable {
             throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
         }
         let findings = Self.withoutNeedlessYear(findings(ofPrepared: draft), of: draft, in: view)
-        let unlinkedPapers = UnlinkedPaperTables(view: view)
+        let unlinkedPapers = UnlinkedPapers(view: view, drafts: [draft])
         let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
         if !errors.isEmpty { throw .invalid(errors) }
         var hits: [DuplicateHit] = []
@@ -142,7 +142,7 @@ public struct Adder: Sendable {
         let drafts = drafts.map(prepared)
         let view = ListView(document: document, configuration: configuration)
         let configuration = view.configuration
-        let unlinkedPapers = UnlinkedPaperTables(view: view)
+        let unlinkedPapers = UnlinkedPapers(view: view, drafts: drafts)
         let contextBefore = RuleContext(view: view)
         // The schema's findings, on a worker while this thread places the entries. One loop: in
         // parallel loops the shared compiled schemas' reference counts would be contended. The
@@ -482,11 +482,12 @@ public struct Adder: Sendable {
 }
 
 /// The categories whose papers are rows of a paper table that links none of them (a table of
-/// models with their code and weights): a paper added there needs no paper link.
-struct UnlinkedPaperTables {
+/// models with their code and weights), or entries most of which link none (talks, blog posts,
+/// laws): a paper added there needs no paper link.
+struct UnlinkedPapers {
     let categories: Set<String>
 
-    init(view: ListView) {
+    init(view: ListView, drafts: [Draft]) {
         var categories = Set<String>()
         for table in view.tables {
             guard let key = table.category, !categories.contains(key), let paperTable = PaperTable(table, configuration: view.configuration),
@@ -495,6 +496,13 @@ struct UnlinkedPaperTables {
                   view.tables.first(where: { view.sections[section].lines.contains($0.lines.lowerBound) && PaperTable($0, configuration: view.configuration) != nil }) == table
             else { continue }
             categories.insert(key)
+        }
+        // Read only when a draft has no paper link to give: it reads every entry.
+        if drafts.contains(where: { draft in
+            if case .paper(let paper) = draft { return !paper.links.contains { $0.key == "paper" } }
+            return false
+        }) {
+            categories.formUnion(ListedEntry.categoriesLinkingNoPaper(ListedEntry.all(in: view)))
         }
         self.categories = categories
     }

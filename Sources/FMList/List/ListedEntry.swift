@@ -37,6 +37,19 @@ public struct ListedEntry: Hashable, Sendable {
     /// without a target or a label of letters or digits left out (the line keeps them all). A
     /// row's cells are read by their columns' headers, as `add` writes them: a dataset row, or a
     /// paper table's row as a paper (`PaperTable`).
+    /// The categories most of whose paper entries link no paper (talks, blog posts, laws): there
+    /// an entry lacks no paper link. A paper table's rows count as the table says (`PaperTable`).
+    public static func categoriesLinkingNoPaper(_ records: [ListedEntry]) -> Set<String> {
+        var counts: [String: (all: Int, linked: Int)] = [:]
+        for record in records {
+            guard case .paper(let paper) = record.draft, !record.listing.text.hasPrefix("|") else { continue }
+            let linked = paper.links.contains { $0.key == "paper" }
+            counts[paper.category, default: (0, 0)].all += 1
+            if linked { counts[paper.category, default: (0, 0)].linked += 1 }
+        }
+        return Set(counts.filter { $0.value.linked * 2 < $0.value.all }.keys)
+    }
+
     public static func all(in view: ListView) -> [ListedEntry] {
         let configuration = view.configuration
         // What each record is read from, in the list's order: an entry, or a row of a table.

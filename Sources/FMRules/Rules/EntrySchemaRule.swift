@@ -50,6 +50,8 @@ public struct EntrySchemaRule: Rule {
         let unlinkedRows = Set(view.tables.lazy.filter { table in
             PaperTable(table, configuration: view.configuration).map { !$0.linksPapers(in: view) } ?? false
         }.flatMap { $0.body.map(\.line) })
+        // Nor do the entries of a section that mostly links none (talks, blog posts, laws).
+        let unlinkedCategories = ListedEntry.categoriesLinkingNoPaper(records)
         // On every core, each with schemas compiled of its own: cores that shared one compiled
         // schema would contend for its reference counts. A piece at a time, taken by whichever
         // core is free (the other rules run meanwhile).
@@ -63,7 +65,8 @@ public struct EntrySchemaRule: Rule {
             repeat {
                 results.set(piece, pieces[piece].flatMap { k in
                     findings(of: records[k], schemas: own, entryAtLine: entryAtLine, context: context,
-                             linksPaper: !unlinkedRows.contains(records[k].listing.lines.lowerBound))
+                             linksPaper: !unlinkedRows.contains(records[k].listing.lines.lowerBound)
+                                 && !unlinkedCategories.contains(records[k].draft.category))
                 })
                 guard let next = counter.take() else { break }
                 piece = next
