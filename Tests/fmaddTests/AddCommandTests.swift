@@ -93,6 +93,41 @@ import Testing
         #expect(record["authors"]?.stringValue == "G. Huang et al." && record["year"]?.intValue == 2017)
     }
 
+    /// In a section whose entries link no paper (talks), a talk is added from the flags with its
+    /// slides alone, from a --from file too; among papers, the same is refused and nothing written.
+    @Test func aTalkIsAddedWithoutAPaperLinkWhereTheSectionLinksNone() throws {
+        let folder = try TemporaryFolder.make()
+        let list = folder.appendingPathComponent("README.md")
+        try Data("""
+            ## VFM methods
+            - A model. [[Paper]](https://a.org/1) [[Code]](https://c.org/1)
+            - Another model. [[Paper]](https://a.org/2)
+            - A third model. [[Paper]](https://a.org/3)
+            - A fourth model. [[Paper]](https://a.org/4)
+            - A fifth model. [[Paper]](https://a.org/5)
+
+            ## Talks
+            - A talk. [[Slides]](https://s.org/1) [[Video]](https://v.org/1)
+            - Another talk. [[Slides]](https://s.org/2)
+
+            """.utf8).write(to: list)
+        try Data("categories:\n  vfm: { heading: VFM methods }\n  talks: { heading: Talks }\n".utf8)
+            .write(to: folder.appendingPathComponent(".fmadd.yml"))
+        let talk = try Fmadd.run(["add", "--no-commit", "--category", "talks", "--title", "A third talk", "--year", "2024",
+                                  "--link", "slides=https://s.org/3", "README.md"], in: folder)
+        #expect(talk.status == 0, "\(talk.stderr)")
+        try Data(#"{"category": "talks", "title": "A fourth talk", "year": 2024, "links": {"slides": "https://s.org/4"}}"#.utf8)
+            .write(to: folder.appendingPathComponent("talk.json"))
+        let fromFile = try Fmadd.run(["add", "--no-commit", "--from", "talk.json", "README.md"], in: folder)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        let written = try String(contentsOf: list, encoding: .utf8)
+        #expect(written.hasSuffix("- A third talk. [[Slides]](https://s.org/3)\n- A fourth talk. [[Slides]](https://s.org/4)\n"), "\(written)")
+        let model = try Fmadd.run(["add", "--no-commit", "--category", "vfm", "--title", "A sixth model", "--year", "2024",
+                                   "--link", "code=https://c.org/6", "README.md"], in: folder)
+        #expect(model.status == 1 && model.stderr.contains("links.paper: is required"), "\(model.stderr)")
+        #expect(try String(contentsOf: list, encoding: .utf8) == written)
+    }
+
     @Test func anUnknownCategoryOrAMissingFieldIsAUsageError() throws {
         let repo = try GitRepository(list: upstream)
         let unknown = try Fmadd.run(["add", "--category", "xfm", "--title", "A title here", "--paper", "https://a.org/x", "--year", "2024"], in: repo.folder)

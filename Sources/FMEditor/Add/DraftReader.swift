@@ -110,9 +110,10 @@ public enum DraftReader {
             if let url = try string(key) { links.append(.init(key: key, url: url)) }
         }
         // A paper table's row (with a date, authors or other cells) may have no paper link: some
-        // tables link none; `add` refuses it where the table does.
+        // tables link none; nor may an entry with other links (a talk's slides): some sections
+        // link none. `add` refuses it where the table or the section does.
         let paper = links.first { $0.key == "paper" }
-        guard paper != nil || ["date", "authors", "cells"].contains(where: { object[$0] != nil }) else {
+        guard paper != nil || !links.isEmpty || ["date", "authors", "cells"].contains(where: { object[$0] != nil }) else {
             throw .missingField(entry: number, field: "paper")
         }
         if let paper {

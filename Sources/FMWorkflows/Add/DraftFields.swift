@@ -112,9 +112,12 @@ public struct DraftFields: Sendable, Equatable {
             }
             links.append(.init(key: key, url: value))
         }
-        guard let paper = links.first(where: { $0.key == "paper" })?.url else { throw Problem(description: "missing paper; give it with --paper") }
+        // Other links without a paper's (a talk's slides) go to `add`, which takes them where the
+        // section links no paper.
+        guard !links.isEmpty else { throw Problem(description: "missing paper; give it with --paper") }
+        let paper = links.first(where: { $0.key == "paper" })?.url
         links.sort { ($0.key == "paper" ? 0 : 1) < ($1.key == "paper" ? 0 : 1) }
-        guard let year = year ?? YearHint.year(fromLink: paper) else {
+        guard let year = year ?? paper.flatMap(YearHint.year(fromLink:)) else {
             throw Problem(description: "missing year; give it with --year (it could not be read from the paper link)")
         }
         var draft = PaperDraft(category: category, year: year, venue: venue, title: title, links: links)
