@@ -67,6 +67,18 @@ import Testing
         #expect(try Self.add(draft, to: text).text == template(4))
     }
 
+    /// Most entries of the heading end with a period after their links (`[[link]](u).`, a blog
+    /// post or a thesis): so does the new one; where most do not, it does not.
+    @Test func aPeriodAfterTheLinksWhereMostOfTheHeadingsEntriesHaveOne() throws {
+        let template: (Int, String) -> String = { "- Title \($0). A. Author. [[pdf]](https://paper.org/\($0))\($1)" }
+        let list: ([String]) -> String = { ends in
+            "## VFM methods\n**2024**\n" + ends.enumerated().map { template($0.offset + 1, $0.element) }.joined(separator: "\n") + "\n"
+        }
+        let draft = Self.draft(4, title: "Title 4. A. Author.")
+        #expect(try Self.add(draft, to: list([".", ".", ""])).text == template(4, "."))
+        #expect(try Self.add(draft, to: list(["", "", "."])).text == template(4, ""))
+    }
+
     /// Under a heading with a single authors item, that item's stars are not a convention (it may
     /// be the irregular one): the list's are taken.
     @Test func oneVenueUnderAHeadingGivesWayToTheListsStars() throws {

@@ -14,6 +14,9 @@ public struct EntryStyle: Sendable {
     public var separator: String
     /// Whether titles end with a period, as most of the category's do.
     public var titlesEndWithPeriod: Bool
+    /// Whether a one-line entry ends with a period after its links (`[[pdf]](u).`), as most of
+    /// the heading's do.
+    public var periodAfterLinks = false
     /// How the title is written, as most entries of the heading write theirs: in bold, and then
     /// with the year and the authors after it (`**Title** (2017), A. Author et al.`).
     public var titleInBold = false, yearAfterTitle = false, authorsAfterYear = false
@@ -77,6 +80,8 @@ public struct EntryStyle: Sendable {
             var boldTitles = 0, yearsAfterTitle = 0, authorsAfterYear = 0
             /// Authors items with authors and a venue, and those whose authors end with a period.
             var authorsBeforeVenue = 0, periodsAfterAuthors = 0
+            /// One-line entries whose line ends with a period after their last link.
+            var periodsAfterLinks = 0
             var spellings: [String: [String: Int]] = [:]
             var separators: [String: Int] = [:]
             /// The white space after the marker, before a continuation line and before the
@@ -161,6 +166,9 @@ public struct EntryStyle: Sendable {
             let byline = multiLine ? Self.byline(of: entry, in: document) : nil
             let gap = Self.markerGap(of: entry, in: document)
             let bold = entry.title.flatMap(BoldTitle.parse)
+            let periodAfterLinks = !multiLine && entry.links.last.map { last in
+                document.lineText(entry.line).trimmingWhitespace().hasSuffix(last.url + ").")
+            } == true
             let continuation = multiLine ? entry.links.first.flatMap { Self.relative(Self.leadingBlanks(of: $0.line, in: document), to: entry) } : nil
             return { tally in
                 tally.indents[entry.indent, default: 0] += 1
@@ -174,6 +182,7 @@ public struct EntryStyle: Sendable {
                 }
                 tally.entries += 1
                 if period { tally.withPeriod += 1 }
+                if periodAfterLinks { tally.periodsAfterLinks += 1 }
                 if let bold {
                     tally.boldTitles += 1
                     if bold.year != nil { tally.yearsAfterTitle += 1 }
@@ -249,6 +258,7 @@ public struct EntryStyle: Sendable {
                                    titlesEndWithPeriod: periods,
                                    labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
             style.capitalisesLabels = capitalisesLabels
+            style.periodAfterLinks = local.periodsAfterLinks * 2 > local.entries - local.multiLine
             if local.entries > 0 {
                 style.titleInBold = local.boldTitles * 2 > local.entries
                 style.yearAfterTitle = style.titleInBold && local.yearsAfterTitle * 2 > local.boldTitles
@@ -297,6 +307,7 @@ public struct EntryStyle: Sendable {
             for entry in [before, after] { Self.tally(entry, period: entry.title?.hasSuffix(".") == true, in: document)(&pair) }
             func shared<Key>(_ counts: [Key: Int]) -> Key? { counts.first { $0.value == 2 }?.key }
             if pair.withPeriod != 1 { style.titlesEndWithPeriod = pair.withPeriod == 2 }
+            if style.layout == nil, pair.periodsAfterLinks != 1 { style.periodAfterLinks = pair.periodsAfterLinks == 2 }
             if let gap = shared(pair.gaps) { style.markerGap = gap }
             if let indent = shared(pair.indents) { style.indent = indent }
             if var layout = style.layout {
@@ -354,7 +365,7 @@ public struct EntryStyle: Sendable {
         let bylineVenue = layout?.venueInByline == true && layout?.bylinePrefix != nil
         if let venue, !bylineVenue { text += "[\(venue)] " }
         let links = draft.links.map { labelForm.link(label: label(for: $0.key), url: $0.url) }
-        guard let layout else { return [text + title + " " + links.joined(separator: separator)] }
+        guard let layout else { return [text + title + " " + links.joined(separator: separator) + (periodAfterLinks && !links.isEmpty ? "." : "")] }
         var lines = [text + title]
         if layout.linkPerLine {
             lines += links.map { indent + layout.continuationIndent + $0 }
