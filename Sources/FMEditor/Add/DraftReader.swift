@@ -113,7 +113,7 @@ public enum DraftReader {
         // tables link none; nor may an entry with other links (a talk's slides): some sections
         // link none. `add` refuses it where the table or the section does.
         let paper = links.first { $0.key == "paper" }
-        guard paper != nil || !links.isEmpty || ["date", "authors", "cells"].contains(where: { object[$0] != nil }) else {
+        guard !links.isEmpty || ["date", "authors", "cells"].contains(where: { object[$0] != nil }) else {
             throw .missingField(entry: number, field: "paper")
         }
         if let paper {

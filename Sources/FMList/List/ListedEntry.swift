@@ -31,14 +31,9 @@ public struct ListedEntry: Hashable, Sendable {
         self.listing = listing
     }
 
-    /// Every paper entry (an item with a title and a link) and every dataset row of the list's
-    /// categories, in the list's order. A paper's year is its year group's, when it has one; its
-    /// links are keyed by their labels (`[[Paper]]` is `paper`), a label's first link kept, links
-    /// without a target or a label of letters or digits left out (the line keeps them all). A
-    /// row's cells are read by their columns' headers, as `add` writes them: a dataset row, or a
-    /// paper table's row as a paper (`PaperTable`).
     /// The categories most of whose paper entries link no paper (talks, blog posts, laws): there
-    /// an entry lacks no paper link. A paper table's rows count as the table says (`PaperTable`).
+    /// an entry lacks no paper link. A paper table's rows are left out: whether
+    /// they link papers is the table's to say (`PaperTable.linksPapers`).
     public static func categoriesLinkingNoPaper(_ records: [ListedEntry]) -> Set<String> {
         var counts: [String: (all: Int, linked: Int)] = [:]
         for record in records {
@@ -50,6 +45,12 @@ public struct ListedEntry: Hashable, Sendable {
         return Set(counts.filter { $0.value.linked * 2 < $0.value.all }.keys)
     }
 
+    /// Every paper entry (an item with a title and a link) and every dataset row of the list's
+    /// categories, in the list's order. A paper's year is its year group's, when it has one; its
+    /// links are keyed by their labels (`[[Paper]]` is `paper`), a label's first link kept, links
+    /// without a target or a label of letters or digits left out (the line keeps them all). A
+    /// row's cells are read by their columns' headers, as `add` writes them: a dataset row, or a
+    /// paper table's row as a paper (`PaperTable`).
     public static func all(in view: ListView) -> [ListedEntry] {
         let configuration = view.configuration
         // What each record is read from, in the list's order: an entry, or a row of a table.

@@ -91,8 +91,9 @@ public struct EntrySchemaRule: Rule {
             let place = Self.column(of: item.instanceLocation, in: record, entry: entryAtLine(line), context: context)
             var found = finding(item.message, line: place.line, column: place.column)
             found.severity = item.severity == .error ? .error : .warning
-            // A link already in the list whose only unsafe characters are balanced parentheses
-            // (`…/S2405-4712(23)00272-7`) is the link GitHub shows: a warning, not an error.
+            // A link already in the list whose only unsafe characters are balanced parentheses,
+            // one pair inside another (`…/x_((y))`; pairs alone the schema accepts), is the link
+            // GitHub shows: a warning, not an error.
             if found.severity == .error, let url = Self.link(at: item.instanceLocation, of: record.draft), Self.onlyBalancedParentheses(url) {
                 found.severity = .warning
                 found.message += " (GitHub shows this link as written; encoded, every Markdown reader does)"
