@@ -58,7 +58,8 @@ public struct PullRequest: Equatable, Sendable {
             lines.append("- **\(addition.title)** in \(place), `\(addition.file)` line \(addition.line):")
             lines.append("")
             lines.append("  ```markdown")
-            lines.append("  " + addition.entry)
+            // Each line of an entry of several lines inside the item's fence, as it is written.
+            lines += addition.entry.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
             lines.append("  ```")
         }
         lines.append("")

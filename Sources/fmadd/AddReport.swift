@@ -12,7 +12,7 @@ enum AddReport {
             let insertion = entry.insertion
             let place = insertion.section + (insertion.year.map { ", \($0)" } ?? "")
             report += "Added to \(placed.path):\(insertion.line) (\(place)\(insertion.createsYearGroup ? ", a new year group" : "")):\n"
-            report += "  " + insertion.text.trimmingWhitespace() + "\n"
+            report += insertion.text.trimmingWhitespace().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 + "\n" }.joined()
         }
         return report
     }

@@ -1,3 +1,4 @@
+import FMList
 import Testing
 
 @testable import FMWorkflows
@@ -61,6 +62,19 @@ import Testing
         #expect(request.body.contains("- [ ] Paper link opens\n"))
         #expect(request.body.contains("- [x] Not already in the list\n"))
         #expect(request.body.contains("- [x] `fmadd check` passes\n"))
+    }
+
+    /// A card (or any entry of several lines) stays whole inside the item's fence: GitHub shows
+    /// its every line as code, not the first as code and the rest as text.
+    @Test func anEntryOfSeveralLinesStaysInsideItsFence() throws {
+        let entry = "**A Foundation Model for Everything**<br>\n*A. Author*<br>\n[2nd Aug., 2023] [arXiv, 2023]<br>\n[[Paper](https://example.org/p)]<br>"
+        let addition = PullRequest.Addition(title: "A Foundation Model for Everything", entry: entry, file: "README.md",
+                                            section: "Contrastive", year: nil, line: 70)
+        let body = PullRequest(additions: [addition], check: .init(passed: true, summary: "no new findings")).body
+        let document = try Document(bytes: Array(body.utf8))
+        let fences = document.blocks.filter { if case .codeBlock = $0.kind { return true } else { return false } }
+        #expect(fences.count == 1)
+        #expect(fences.first?.lines.count == 4 + 2)
     }
 
     @Test func leavesTheBoxesOpenWhenTheCheckFails() {
