@@ -61,6 +61,7 @@ public enum MergePlan {
         let written = links.map { link in
             let label = view.configuration.labels[link.label.lowercased()] ?? link.label
             let doubleBracket = style?.doubleBracket ?? link.doubleBracket
+            if style?.wrapped ?? link.wrapped { return "[[\(label)](\(link.url))]" }
             return doubleBracket ? "[[\(label)]](\(link.url))" : "[\(label)](\(link.url))"
         }
         let insertion = written.map { separator + $0 }.joined()
@@ -73,8 +74,9 @@ public enum MergePlan {
         guard let scanned = InlineLinkScanner.links(in: bytes).first(where: { $0.start == last.offset }) else {
             return nil
         }
-        let text = String(decoding: bytes[..<scanned.end], as: UTF8.self) + insertion
-            + String(decoding: bytes[scanned.end...], as: UTF8.self)
+        // After the whole link: `]` closes a wrapped one (`[[Paper](u)]`).
+        let end = scanned.outerEnd
+        let text = String(decoding: bytes[..<end], as: UTF8.self) + insertion + String(decoding: bytes[end...], as: UTF8.self)
         return (last.line, text)
     }
 
@@ -87,7 +89,21 @@ public enum MergePlan {
             if line > start { edits.append(.delete(start...(line - 1))) }
             start = line + 1
         }
-        if start <= entry.lines.upperBound { edits.append(.delete(start...entry.lines.upperBound)) }
+        var end = entry.lines.upperBound
+        // A card goes with the blank lines that set it apart from the card above it, or, first
+        // under its heading, from the text below it: one gap stays where two were.
+        let document = view.document
+        if entry.isCard, start == entry.lines.lowerBound, start > 1, document.isBlank(start - 1),
+           end < document.lines.count, document.isBlank(end + 1) {
+            var above = start - 1
+            while above > 1 && document.isBlank(above) { above -= 1 }
+            if view.entries.contains(where: { $0.isCard && $0.lines.contains(above) }) {
+                start = above + 1
+            } else {
+                while end < document.lines.count && document.isBlank(end + 1) { end += 1 }
+            }
+        }
+        if start <= end { edits.append(.delete(start...end)) }
         return edits
     }
 

@@ -40,6 +40,8 @@ extension Fmadd {
         var year: Int?
         @Option(help: "The authors, as the list writes them (A. Vaswani et al.), for a list whose entries name them.")
         var authors: String?
+        @Option(help: ArgumentHelp("The day or month it appeared (2024-06-30, 2024-06), for a list that dates its entries; it states the year.", valueName: "date"))
+        var date: String?
 
         @Option(help: ArgumentHelp("Fill the paper's fields from arXiv: an id (2507.05201, astro-ph/0601001) or a link, with or without https://.", valueName: "id|url"))
         var arxiv: String?
@@ -90,7 +92,7 @@ extension Fmadd {
             guard let list = lists.first, lists.count == 1 else { return usage("add writes to one list: give one file") }
             let fields = DraftFields(category: category, title: title, paper: paper, code: code, links: link, venue: venue, year: year,
                                      name: name, datasetLink: datasetLink, modality: modality, scale: scale, task: task,
-                                     arxiv: arxiv, doi: doi, authors: authors)
+                                     arxiv: arxiv, doi: doi, authors: authors, date: date)
             let source: AddWorkflow.Source
             if let fromIssue {
                 guard let body = Self.read(fromIssue) else {

@@ -20,6 +20,13 @@ import Testing
         #expect(paper.links.map(\.key) == ["paper", "code", "project"])
     }
 
+    /// `--date` is the day the paper appeared, for a list that dates its entries: it states the year.
+    @Test func aDateStatesTheYear() throws {
+        let fields = DraftFields(category: "vfm", title: "A model", paper: "https://a.org/p", date: "2023-08-02")
+        guard case .paper(let paper) = try fields.draft(configuration: configuration) else { Issue.record("not a paper"); return }
+        #expect(paper.date == "2023-08-02" && paper.year == 2023)
+    }
+
     @Test func aPaperLinkGivenAsALinkComesFirst() throws {
         let fields = DraftFields(category: "vfm", title: "A model", code: "https://github.com/a/b", links: ["paper=https://a.org/p"], year: 2023)
         guard case .paper(let paper) = try fields.draft(configuration: configuration) else { Issue.record("not a paper"); return }

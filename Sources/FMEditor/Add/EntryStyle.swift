@@ -24,11 +24,25 @@ public struct EntryStyle: Sendable {
     public var labelForm: ListConventions.LabelForm = .doubleBracket
     /// The label the list gives the paper's link, when it is not `paper` (`pdf`).
     public var paperLabel: String?
+    /// The label the list gives the code's link, when it is not `code` (`GitHub`).
+    public var codeLabel: String?
     /// Whether a label the list does not have yet is capitalised (`[[Code-torch]]`), as most of
     /// the list's are; a list of lower-case labels gets `[[code-torch]]`.
     public var capitalisesLabels = true
     /// For a list whose entries take several lines, how they are laid out; nil for one line.
     public var layout: Layout?
+    /// For a list of paper cards (`PaperCard`), how it writes them; nil for a list item.
+    public var card: CardForm?
+
+    /// How a list writes its paper cards.
+    public struct CardForm: Sendable, Equatable {
+        /// What ends each line: `<br>`, `<br/>`.
+        public var lineBreak = "<br>"
+        /// Whether a card without authors says so (`*none*`), as some of the list's do.
+        public var namesNoAuthors = false
+        /// The blank lines between two cards.
+        public var blankLines = 1
+    }
 
     /// An entry of several lines: the title alone on the item's first line, the links below it
     /// (each on a line of its own, or together), then the authors and the venue in an item of
@@ -73,11 +87,17 @@ public struct EntryStyle: Sendable {
         let capitalisesLabels: Bool
         /// The list's entries in line order, to find the entry an item belongs to.
         let entries: [Entry]
+        /// Whether a card of the list writes `*none*` for its authors, and whether most of its
+        /// entries are cards.
+        let cardsNameNoAuthors: Bool, mostlyCards: Bool
 
         /// What the entries of one part of the list do, counted.
         struct Tally: Sendable {
             var entries = 0, withPeriod = 0, multiLine = 0, linksSharingALine = 0, bylines = 0, bylineVenues = 0, tagVenues = 0
             var boldTitles = 0, yearsAfterTitle = 0, authorsAfterYear = 0
+            /// Paper cards, the line breaks that end their first lines, and the blank lines
+            /// between two cards that follow each other.
+            var cards = 0, cardBreaks: [String: Int] = [:], cardGaps: [String: Int] = [:]
             /// Authors items with authors and a venue, and those whose authors end with a period.
             var authorsBeforeVenue = 0, periodsAfterAuthors = 0
             /// One-line entries whose line ends with a period after their last link.
@@ -132,18 +152,38 @@ public struct EntryStyle: Sendable {
             headingOfLine = owners
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             var headings: [Int: Tally] = [:]
+            var previousCard: (entry: Entry, heading: Int?)?
             for entry in view.entries where entry.shape == .entry {
                 guard let category = entry.category else { continue }
                 let known = categories[category]
                 let period = entry.title?.hasSuffix(".") == true
                 categories[category] = (entry, (known?.count ?? 0) + 1, (known?.withPeriod ?? 0) + (period ? 1 : 0))
                 let tallied = Self.tally(entry, period: period, in: view.document)
-                if entry.line < owners.count, let heading = owners[entry.line] { tallied(&headings[heading, default: Tally()]) }
+                let heading = entry.line < owners.count ? owners[entry.line] : nil
+                if let heading { tallied(&headings[heading, default: Tally()]) }
+                if entry.isCard, let heading, let previous = previousCard, previous.heading == heading,
+                   let blanks = Self.blankLines(between: previous.entry, and: entry, in: view.document) {
+                    headings[heading]?.cardGaps[String(blanks), default: 0] += 1
+                }
+                previousCard = entry.isCard ? (entry, heading) : nil
             }
             self.categories = categories
             self.headings = headings
             venueStars = headings.values.reduce(into: [:]) { all, tally in all.merge(tally.venueStars, uniquingKeysWith: +) }
             entries = view.entries.filter { $0.shape == .entry }
+            mostlyCards = entries.count { $0.isCard } * 2 > entries.count
+            cardsNameNoAuthors = entries.contains { entry in
+                entry.isCard && entry.lines.contains { PaperCard.withoutLineBreak(view.document.lineText($0)).lowercased() == "*none*" }
+            }
+        }
+
+        /// The blank lines between two entries with nothing else between them; nil when something is.
+        static func blankLines(between first: Entry, and second: Entry, in document: Document) -> Int? {
+            var last = first.lines.upperBound
+            while last > first.line && document.isBlank(last) { last -= 1 }
+            guard second.line > last else { return nil }
+            let between = (last + 1)..<second.line
+            return between.allSatisfy(document.isBlank) ? between.count : nil
         }
 
         /// The entry whose item holds `item`: the entry itself, or for an item nested in one (its
@@ -170,7 +210,10 @@ public struct EntryStyle: Sendable {
                 document.lineText(entry.line).trimmingWhitespace().hasSuffix(last.url + ").")
             } == true
             let continuation = multiLine ? entry.links.first.flatMap { Self.relative(Self.leadingBlanks(of: $0.line, in: document), to: entry) } : nil
+            let cardBreak = entry.isCard ? PaperCard.lineBreaks.first { document.lineText(entry.line).trimmingWhitespace().hasSuffix($0) } : nil
             return { tally in
+                if entry.isCard { tally.cards += 1 }
+                if let cardBreak { tally.cardBreaks[cardBreak, default: 0] += 1 }
                 tally.indents[entry.indent, default: 0] += 1
                 if let gap { tally.gaps[gap, default: 0] += 1 }
                 if let continuation { tally.continuations[continuation, default: 0] += 1 }
@@ -258,6 +301,7 @@ public struct EntryStyle: Sendable {
                                    titlesEndWithPeriod: periods,
                                    labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
             style.capitalisesLabels = capitalisesLabels
+            style.codeLabel = conventions.codeLabel
             style.periodAfterLinks = local.periodsAfterLinks * 2 > local.entries - local.multiLine
             if local.entries > 0 {
                 style.titleInBold = local.boldTitles * 2 > local.entries
@@ -292,6 +336,13 @@ public struct EntryStyle: Sendable {
                 }
             }
             if let neighbour, let next { keepRun(of: neighbour, and: next, in: &style) }
+            // A heading of paper cards gets one; so does an empty one in a list of cards.
+            if local.entries > 0 ? local.cards * 2 > local.entries : model?.isCard ?? mostlyCards {
+                style.layout = nil
+                style.card = CardForm(lineBreak: Tally.most(local.cardBreaks, preferring: "<br>") ?? "<br>",
+                                      namesNoAuthors: cardsNameNoAuthors,
+                                      blankLines: Tally.most(local.cardGaps, preferring: "1").flatMap { Int($0) } ?? 1)
+            }
             return style
         }
 
@@ -349,6 +400,7 @@ public struct EntryStyle: Sendable {
 
     /// The entry's lines.
     public func lines(for draft: PaperDraft) -> [String] {
+        if let card { return cardLines(for: draft, form: card) }
         var title = draft.title
         if titleInBold && !title.contains("*") {
             title = "**\(title)**"
@@ -386,10 +438,33 @@ public struct EntryStyle: Sendable {
         return lines
     }
 
+    /// A paper card: the title, the authors, the date and venue, the links, a line each.
+    private func cardLines(for draft: PaperDraft, form: CardForm) -> [String] {
+        var lines = ["**\(draft.title)**"]
+        if let authors = draft.authors?.trimmingWhitespace(), !authors.isEmpty {
+            lines.append("*\(authors)*")
+        } else if form.namesNoAuthors {
+            lines.append("*none*")
+        }
+        var facts: [String] = []
+        if let date = draft.date.flatMap(PaperCard.dateText) { facts.append("[\(date)]") }
+        let venue = draft.venue.flatMap { $0.isEmpty ? nil : $0 }
+        switch (venue, draft.year) {
+        case let (venue?, year?): facts.append("[\(venue), \(year)]")
+        case let (venue?, nil): facts.append("[\(venue)]")
+        case let (nil, year?) where draft.date == nil: facts.append("[\(year)]")
+        default: break
+        }
+        if !facts.isEmpty { lines.append(facts.joined(separator: " ")) }
+        let links = draft.links.map { labelForm.link(label: label(for: $0.key), url: $0.url) }
+        if !links.isEmpty { lines.append(links.joined(separator: separator)) }
+        return lines.map { indent + $0 + form.lineBreak }
+    }
+
     /// A label key as the list spells it: `paper` → `Paper`, `projectpage` → `Project Page` where
     /// the list writes `[[Project Page]]`, an unknown key capitalised.
     public func label(for key: String) -> String {
-        let key = key.lowercased() == "paper" ? paperLabel ?? "paper" : key
+        let key = key.lowercased() == "paper" ? paperLabel ?? "paper" : key.lowercased() == "code" ? codeLabel ?? "code" : key
         if let spelled = labels[key.lowercased()] { return spelled }
         // A key is the label without its spaces and signs: the list's label with that key.
         if let spelled = labels.values.filter({ PaperDraft.Link.key(forLabel: $0) == key }).min() { return spelled }

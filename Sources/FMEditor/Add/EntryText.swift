@@ -72,6 +72,10 @@ enum EntryText {
     /// With `allowingBold`, for a list whose entries write their venue or title in bold, `**`
     /// around a part of the text is what the list means and not a problem.
     static func renderingProblem(ofEntry line: String, links: [String], allowingBold: Bool = false) -> String? {
+        if line.hasPrefix("**"), let first = line.split(separator: "\n").first,
+           PaperCard.lineBreaks.contains(where: { first.trimmingCharacters(in: .whitespaces).hasSuffix($0) }) {
+            return renderingProblem(ofCard: line, links: links)
+        }
         guard line.utf8.contains(Byte.lineFeed) else {
             return problem(ofEntry: line, links: links, rendered: RenderedInlines.ofListItem(line), allowingBold: allowingBold)
         }
@@ -81,6 +85,28 @@ enum EntryText {
             return problem
         }
         return renderingProblem(ofEntry: parts.item, links: links, allowingBold: allowingBold)
+    }
+
+    /// Why a paper card would not show as its fields: one paragraph linking exactly `links`, each
+    /// line's field (inside its bold or emphasis) plain text, as an entry's would be.
+    static func renderingProblem(ofCard text: String, links: [String]) -> String? {
+        guard let rendered = RenderedInlines.ofParagraph(text) else {
+            return "it would not be one paragraph of text (a title must not start a heading, a quote, a list or an HTML block)"
+        }
+        guard rendered.links.map(\.url) == links else {
+            let shown = rendered.links.map(\.url).joined(separator: ", ")
+            return "it would link to \(shown.isEmpty ? "nothing" : shown), not to exactly \(links.joined(separator: ", "))"
+        }
+        for line in text.split(separator: "\n") {
+            var field = PaperCard.withoutLineBreak(String(line))
+            for stars in ["**", "*"] where field.count > 2 * stars.count && field.hasPrefix(stars) && field.hasSuffix(stars) {
+                field = String(field.dropFirst(stars.count).dropLast(stars.count))
+                break
+            }
+            let linked = links.filter { field.contains("](" + $0 + ")") }
+            if let problem = renderingProblem(ofEntry: "- " + field, links: linked) { return problem }
+        }
+        return nil
     }
 
     /// An entry of several lines as GitHub reads it: the item's own lines as one (a line break

@@ -88,6 +88,8 @@ public struct Placement: Sendable {
         }
         let entries = (entriesBySection[sectionIndex] ?? []).filter { $0.shape == .entry }
         let style = styleFacts.learn(category: key, section: sectionIndex, near: entries.last)
+        // A card has a line for its authors, and one for its date and venue.
+        if style.card != nil { return WrittenFields(authors: true, date: true, venue: true) }
         return WrittenFields(authors: style.authorsAfterYear || style.layout?.bylinePrefix != nil,
                              venue: entries.isEmpty || entries.filter { $0.venue != nil }.count * 2 >= entries.count || style.layout?.venueInByline == true)
     }
@@ -107,7 +109,8 @@ public struct Placement: Sendable {
             let last = entries.last { $0.line < next.line }
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : next)
             let text = style.line(for: draft)
-            return Insertion(edits: [.insert(style.lines(for: draft), before: next.line)], line: next.line, text: text, section: section.text, year: nil,
+            let (lines, line) = cardSpaced(style.lines(for: draft), style: style, at: next.line, after: last, before: next)
+            return Insertion(edits: [.insert(lines, before: next.line)], line: line, text: text, section: section.text, year: nil,
                              before: last.map { document.lineText($0.line) }, after: document.lineText(next.line), createsYearGroup: false)
         }
         if let year = draft.year, groups.isEmpty, let model = view.yearGroups.first {
@@ -117,14 +120,15 @@ public struct Placement: Sendable {
         guard let year = draft.year, !groups.isEmpty else {
             // No year groups in the list: the end of the section's list, or the place `fmadd export`
             // saw the entry in, and no year to report.
-            let next = draft.position.flatMap { listedEntry(at: $0, inSection: sectionIndex) }
             // Without a year in a section that groups some of its entries by year: after the
             // entries it does not group.
             let candidates = groups.isEmpty ? entries : entries.filter { $0.yearGroup == nil }
+            let next = draft.position.flatMap { listedEntry(at: $0, inSection: sectionIndex) } ?? datedCard(after: draft, among: candidates)
             let last = next.map { next in candidates.last { $0.line < next.line } } ?? candidates.last
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : next)
             let at = next?.line ?? last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
-            return Insertion(edits: [.insert(style.lines(for: draft), before: at)], line: at, text: style.line(for: draft),
+            let (lines, line) = cardSpaced(style.lines(for: draft), style: style, at: at, after: last, before: next)
+            return Insertion(edits: [.insert(lines, before: at)], line: line, text: style.line(for: draft),
                              section: section.text, year: nil, before: last.map { document.lineText($0.line) },
                              after: next.map { document.lineText($0.line) }, createsYearGroup: false)
         }
@@ -152,7 +156,9 @@ public struct Placement: Sendable {
             let text = style.line(for: written)
             let at = placeBefore?.line ?? placeAfter.map { endOfItem($0, stopBefore: nextMarker(after: group)) + 1 }
                 ?? (view.yearGroups[group].line + 1)
-            let (lines, line) = spacedLike(inGroup, style.lines(for: written), at: at, after: placeAfter, before: placeBefore)
+            let (lines, line) = style.card == nil
+                ? spacedLike(inGroup, style.lines(for: written), at: at, after: placeAfter, before: placeBefore)
+                : cardSpaced(style.lines(for: written), style: style, at: at, after: placeAfter, before: placeBefore)
             return Insertion(edits: [.insert(lines, before: at)], line: line, text: text, section: section.text, year: year,
                              before: (placeAfter).map { document.lineText($0.line) },
                              after: placeBefore.map { document.lineText($0.line) }, createsYearGroup: false)
@@ -170,6 +176,35 @@ public struct Placement: Sendable {
         }
         let apart = after.line > 1 && document.isBlank(after.line - 1) && group.contains { $0.line < after.line }
         return apart ? ([""] + lines, at + 1) : (lines, at)
+    }
+
+    /// In a section of cards in date order (newest first, or oldest first), the first card that
+    /// a card dated `draft.date` goes before; nil when the cards are in no date order, or when
+    /// it goes after them all.
+    private func datedCard(after draft: PaperDraft, among entries: [Entry]) -> Entry? {
+        guard let date = draft.date else { return nil }
+        let dated = entries.filter(\.isCard).compactMap { entry in
+            PaperCard.read(entry.lines.map { document.lineText($0) })?.date.map { (entry: entry, date: $0) }
+        }
+        var newer = 0, older = 0
+        for (first, second) in zip(dated, dated.dropFirst()) {
+            if first.date > second.date { newer += 1 } else if first.date < second.date { older += 1 }
+        }
+        guard newer != older else { return nil }
+        return dated.first { newer > older ? $0.date < date : $0.date > date }?.entry
+    }
+
+    /// A paper card's lines set apart from the cards around it by as many blank lines as the
+    /// list leaves between its cards, and the line it will start on; other entries' lines as
+    /// they are.
+    private func cardSpaced(_ lines: [String], style: EntryStyle, at: Int, after: Entry?, before: Entry?) -> ([String], Int) {
+        guard let card = style.card else { return (lines, at) }
+        let blanks = [String](repeating: "", count: card.blankLines)
+        if before != nil { return (lines + blanks, at) }
+        if after != nil { return (blanks + lines, at + card.blankLines) }
+        // The section's first entry: a blank line before it, and after it unless one follows.
+        let blankFollows = at > document.lines.count || document.isBlank(at)
+        return ([""] + lines + (blankFollows ? [] : [""]), at + 1)
     }
 
     /// The group of `year` an entry of `venue` goes into: the venue's own group of that year

@@ -10,7 +10,7 @@ struct HeadingOutline: Sendable {
         var parent: Int?
         /// One past the last heading inside this one's section.
         var end: Int
-        /// List items with a link and paper-table rows that stand in this heading's section,
+        /// List items with a link, paper cards and paper-table rows that stand in this heading's section,
         /// outside the sections of the headings inside it.
         var entries: Int
     }
@@ -36,6 +36,8 @@ struct HeadingOutline: Sendable {
                 guard let top = open.last, let list = block.parent, blocks[list].parent.map({ blocks[$0].kind != .item }) ?? true
                 else { continue }
                 if block.lines.contains(where: { document.lineBytes($0).containsSequence("](http".utf8) }) { headings[top].entries += 1 }
+            case .paragraph where block.depth == 0:
+                if let top = open.last, PaperCard.opens(block.lines, in: document) { headings[top].entries += 1 }
             case .table:
                 // A paper table (a column holds the title): each body row is an entry.
                 guard let top = open.last, let first = block.lines.first else { continue }

@@ -39,6 +39,9 @@ public struct ListConventions: Sendable, Equatable {
     /// The label key of the paper's link when the list does not call it `paper`: `pdf` in a list
     /// whose entries link `[[pdf]](…)` first and most have no `paper` link.
     public var paperLabel: String?
+    /// The label key of the code's link when the list calls it otherwise and never `code`:
+    /// `github` in a list that links its repositories `[[GitHub](…)]`.
+    public var codeLabel: String?
 
     public init(yearOrder: YearOrder = .newestFirst, labelForm: LabelForm = .doubleBracket,
                 sectionLabelForms: [Int: LabelForm] = [:], boldEntries: Bool = false, paperLabel: String? = nil) {
@@ -81,6 +84,9 @@ public struct ListConventions: Sendable, Equatable {
         var formsBySection: [Int: [LabelForm: Int]] = [:]
         var bold = 0, papers = 0, withPaperLink = 0
         var firstLinks: [String: Int] = [:]
+        // The labels of the links to a repository that come after an entry's first link.
+        var repositoryLabels: [String: Int] = [:]
+        var codeLabels = 0
         let stars = Array("**".utf8)
         for entry in entries where entry.shape == .entry && entry.category != nil {
             papers += 1
@@ -90,7 +96,9 @@ public struct ListConventions: Sendable, Equatable {
                 firstLinks[labelKey(first.label), default: 0] += 1
             }
             if entry.venue?.utf8.starts(with: stars) == true || entry.title?.utf8.starts(with: stars) == true { bold += 1 }
-            for link in entry.links {
+            for (index, link) in entry.links.enumerated() {
+                if index > 0, link.url.hasPrefix("https://github.com/") { repositoryLabels[labelKey(link.label), default: 0] += 1 }
+                if link.label.utf8.count == 4, labelKey(link.label) == "code" { codeLabels += 1 }
                 let form = LabelForm(link)
                 forms[form, default: 0] += 1
                 if let section = entry.section { formsBySection[section, default: [:]][form, default: 0] += 1 }
@@ -113,6 +121,11 @@ public struct ListConventions: Sendable, Equatable {
         if withPaperLink * 2 < papers, let (key, count) = firstLinks.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
            count * 2 > papers, !key.isEmpty {
             conventions.paperLabel = key
+        }
+        let repositoryLinks = repositoryLabels.values.reduce(0, +)
+        if codeLabels == 0, let (key, count) = repositoryLabels.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+           count * 2 > repositoryLinks, !key.isEmpty, key != conventions.paperLabel {
+            conventions.codeLabel = key
         }
         if let order = configuration.yearOrder { conventions.yearOrder = order }
         return conventions

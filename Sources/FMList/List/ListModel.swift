@@ -84,6 +84,8 @@ public struct Entry: Hashable, Sendable {
     public var category: String?
     public var yearGroup: Int?
     public var shape: Shape
+    /// Whether it is a paragraph of its own (`PaperCard`), not a list item.
+    public var isCard = false
 }
 
 /// A cell of a table row: its raw text between the pipes, and where it starts.

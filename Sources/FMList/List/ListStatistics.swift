@@ -73,11 +73,17 @@ public struct ListStatistics: Sendable, Equatable {
         var counter = Counter(configuration: view.configuration)
         for entry in view.entries where entry.shape == .entry {
             guard let category = entry.category else { continue }
-            let year = entry.yearGroup.map { view.yearGroups[$0].year }
+            var year = entry.yearGroup.map { view.yearGroups[$0].year }
+            var venue = entry.venue
+            // A card states its year and venue on a line of its own.
+            if entry.isCard, let card = PaperCard.read(entry.lines.map { view.document.lineText($0) }) {
+                year = year ?? card.year
+                venue = card.venue
+            }
             let labelsAndTargets = entry.links.lazy.map { ($0.label, $0.url) }
-            counter.add(category: category, year: year, venue: entry.venue,
+            counter.add(category: category, year: year, venue: venue,
                         code: labelsAndTargets.contains { Self.isCodeLink(label: $0.0, target: $0.1) },
-                        preprint: Self.isPreprintVenue(entry.venue) || entry.links.contains { Self.isPreprintLink($0.url) })
+                        preprint: Self.isPreprintVenue(venue) || entry.links.contains { Self.isPreprintLink($0.url) })
         }
         for table in view.tables {
             guard let category = table.category else { continue }

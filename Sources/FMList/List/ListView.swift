@@ -267,6 +267,12 @@ struct ListViewBuilder {
 
     private mutating func paragraph(_ index: Int) {
         let block = document.blocks[index]
+        if categoryKey != nil, categoryKind == .papers, block.depth == 0, PaperCard.opens(block.lines, in: document) {
+            pendingEntries.append(PendingEntry(blockIndex: index, lines: block.lines, paragraphLines: block.lines, hasChildren: false,
+                                               nesting: 0, section: categorySection, category: categoryKey,
+                                               yearGroup: currentYearGroup, isCard: true))
+            return
+        }
         for line in block.lines {
             collectHTMLAnchors(line)
             if let (year, column) = boldYear(line) {
@@ -382,6 +388,7 @@ struct ListViewBuilder {
         var section: Int?
         var category: String?
         var yearGroup: Int?
+        var isCard = false
     }
     private var pendingEntries: [PendingEntry] = []
 
@@ -397,6 +404,14 @@ struct ListViewBuilder {
             entry.section = item.section
             entry.category = item.category
             entry.yearGroup = item.yearGroup
+            if item.isCard, let title = PaperCard.title(ofFirstLine: document.lineBytes(item.lines.lowerBound)) {
+                // The card's other lines are fields, not the title's; its venue is one of them.
+                entry.isCard = true
+                entry.title = title.title
+                entry.titleColumn = title.column
+                entry.venue = nil
+                entry.shape = entry.links.isEmpty ? .unparsed : .entry
+            }
             return entry
         }
         pendingEntries = []

@@ -150,11 +150,12 @@ public struct ListedEntry: Hashable, Sendable {
         let document = view.document
         var links: [PaperDraft.Link] = []
         links.reserveCapacity(entry.links.count)
-        let paperLabel = view.conventions.paperLabel
+        let paperLabel = view.conventions.paperLabel, codeLabel = view.conventions.codeLabel
         for link in entry.links where !link.url.isEmpty {
-            // In a list that calls the paper's link `[[pdf]]`, that link is the record's `paper`.
+            // In a list that calls the paper's link `[[pdf]]`, that link is the record's `paper`;
+            // where `[[GitHub]]` links the code, that link is its `code`.
             var key = PaperDraft.Link.key(forLabel: link.label)
-            if key == paperLabel { key = "paper" }
+            if key == paperLabel { key = "paper" } else if key == codeLabel { key = "code" }
             if !key.isEmpty && !links.contains(where: { $0.key == key }) { links.append(PaperDraft.Link(key: key, url: link.destination)) }
         }
         var venue = entry.venue.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
@@ -166,6 +167,12 @@ public struct ListedEntry: Hashable, Sendable {
         var draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
                                title: entry.title!, links: links)
         draft.authors = byline?.authors
+        if entry.isCard, let card = PaperCard.read((entry.line...last).map { document.lineText($0) }) {
+            draft.authors = card.authors
+            draft.venue = card.venue
+            draft.year = draft.year ?? card.year
+            draft.date = card.date
+        }
         // `**Title** (2017), A. Author et al.`: the title, and the year and authors after it.
         if let bold = BoldTitle.parse(draft.title) {
             draft.title = bold.title

@@ -46,6 +46,11 @@ public struct RenderedInlines: Equatable, Sendable {
         }
     }
 
+    /// The inlines of `text` when it is one paragraph and nothing else.
+    public static func ofParagraph(_ text: String) -> RenderedInlines? {
+        parse(text) { root in only(child: root, CMARK_NODE_PARAGRAPH).map(inlines(of:)) }
+    }
+
     /// The inlines of each cell of `row` read under `header` and `delimiter`, when the three
     /// lines are one table of two rows and nothing else.
     public static func ofTableRow(header: String, delimiter: String, row: String) -> [RenderedInlines]? {

@@ -14,6 +14,8 @@ public struct DraftFields: Sendable, Equatable {
     public var year: Int?
     /// The authors, as the list writes them (`A. Vaswani et al.`).
     public var authors: String?
+    /// The day or month it appeared (`2024-06-30`, `2024-06`), which states its year.
+    public var date: String?
     public var name: String?
     public var datasetLink: String?
     public var modality: String?
@@ -26,7 +28,7 @@ public struct DraftFields: Sendable, Equatable {
     public init(category: String? = nil, title: String? = nil, paper: String? = nil, code: String? = nil, links: [String] = [],
                 venue: String? = nil, year: Int? = nil, name: String? = nil, datasetLink: String? = nil,
                 modality: String? = nil, scale: String? = nil, task: String? = nil, arxiv: String? = nil, doi: String? = nil,
-                authors: String? = nil) {
+                authors: String? = nil, date: String? = nil) {
         self.category = category
         self.title = title
         self.paper = paper
@@ -42,6 +44,7 @@ public struct DraftFields: Sendable, Equatable {
         self.arxiv = arxiv
         self.doi = doi
         self.authors = authors
+        self.date = date
     }
 
     /// The identifier to look the paper up by, from `arxiv` or `doi`; nil when neither is given.
@@ -117,11 +120,12 @@ public struct DraftFields: Sendable, Equatable {
         guard !links.isEmpty else { throw Problem(description: "missing paper; give it with --paper") }
         let paper = links.first(where: { $0.key == "paper" })?.url
         links.sort { ($0.key == "paper" ? 0 : 1) < ($1.key == "paper" ? 0 : 1) }
-        guard let year = year ?? paper.flatMap(YearHint.year(fromLink:)) else {
+        guard let year = year ?? date.flatMap({ TableDateForm.read($0)?.year }) ?? paper.flatMap(YearHint.year(fromLink:)) else {
             throw Problem(description: "missing year; give it with --year (it could not be read from the paper link)")
         }
         var draft = PaperDraft(category: category, year: year, venue: venue, title: title, links: links)
         draft.authors = authors
+        draft.date = date
         return .paper(draft)
     }
 }
