@@ -108,9 +108,10 @@ import Testing
         let insertion = outcome.insertion
         result.insertion = insertion
         result.sameSection = insertion.section == listed.listing.section
-        // A list without year groups has one group for all, none (a card's year is in its text).
+        // A list without year groups has one group for all, which an entry stays in unless a
+        // year group is made for it (a card's or a row's year is in its text).
         if case .paper(let paper) = listed.draft {
-            result.sameYear = insertion.year == (groupsByYear ? paper.year : nil)
+            result.sameYear = groupsByYear ? insertion.year == paper.year : !insertion.createsYearGroup
         }
         let written = try Document(bytes: outcome.bytes)
         func neighbours(_ document: Document, _ line: Int, _ count: Int) -> (String?, String?) {
