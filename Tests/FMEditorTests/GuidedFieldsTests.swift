@@ -24,6 +24,35 @@ import Testing
         #expect(prompter.transcript.contains { $0.hasPrefix("  + |202512|Q. Writer et al.|A new segmentation model") })
     }
 
+    /// A section of talks, most of which link their slides and none a paper, is asked for the
+    /// slides' link where a paper section is asked for the paper's.
+    @Test func aSectionOfTalksIsAskedForTheLinkItsEntriesStartWith() throws {
+        let papers = (1...3).map { "- Paper \($0). [[Paper]](https://papers.org/\($0))" }.joined(separator: "\n")
+        let list = "# List\n\n## Papers\n\n" + papers + "\n\n## Talks\n\n- Talk one. [[Slides]](https://talks.org/1)\n- Talk two. [[Slides]](https://talks.org/2) [[Video]](https://video.org/2)\n"
+        let document = try Document(bytes: Array(list.utf8))
+        let adder = Adder(configuration: ListView(document: document, configuration: .builtIn).configuration, registry: try SchemaRegistry.builtIn)
+        var prompter = Scripted(answers: ["Talk three", "https://talks.org/3", "", "", "2024", "y"])
+        let result = try #require(GuidedAdd(adder: adder, document: document, category: "talks").run(with: &prompter))
+        guard case .paper(let paper) = result.draft else { Issue.record("not a paper"); return }
+        #expect(paper.links == [.init(key: "slides", url: "https://talks.org/3")])
+        #expect(prompter.transcript.contains("? Slides link") && !prompter.transcript.contains("? Paper link"))
+        #expect(prompter.transcript.contains("  + - Talk three. [[Slides]](https://talks.org/3)"))
+    }
+
+    /// A section of paper cards is asked for the authors and the date, and is shown the card
+    /// whole, each line under the first.
+    @Test func aSectionOfCardsIsAskedForTheAuthorsAndTheDate() throws {
+        let document = try Document(bytes: Array(PaperCardTests.list(PaperCardTests.cards).utf8))
+        let adder = try PaperCardTests.adder(for: try PaperCardTests.view(PaperCardTests.list(PaperCardTests.cards)))
+        var prompter = Scripted(answers: ["Model 4: a foundation model for chest X-rays", "https://arxiv.org/abs/2309.00004", "https://github.com/lab/model-4",
+                                          "arXiv", "A. Author 4, B. Author 4", "2023-08-22", "", "y"])
+        let result = try #require(GuidedAdd(adder: adder, document: document, category: "contrastive").run(with: &prompter))
+        guard case .paper(let paper) = result.draft else { Issue.record("not a paper"); return }
+        #expect(paper.authors == "A. Author 4, B. Author 4" && paper.date == "2023-08-22" && paper.year == 2023)
+        let card = PaperCardTests.card(4, date: "22nd Aug., 2023").split(separator: "\n").joined(separator: "\n    ")
+        #expect(prompter.transcript.contains("  + " + card))
+    }
+
     @Test func aListOfBoldTitlesWithAuthorsIsAskedForThemAndAListWithoutIsNot() throws {
         let bold = "## VFM methods\n" + (1...3).map { "- **Title number \($0)** (201\($0)), A. Author\($0) et al. [[pdf]](https://paper.org/\($0))" }
             .joined(separator: "\n") + "\n"

@@ -75,6 +75,32 @@ import Testing
         #expect(entry.yearGroup.map { view.yearGroups[$0].year } == 2024)
     }
 
+    /// A section whose entries stand in no year group (a list's talks or blog posts) gets no
+    /// year heading for a new one, though the rest of the list groups by year: the new entry
+    /// goes after the section's last, and no year is reported.
+    @Test func aSectionThatGroupsNoneOfItsEntriesGetsNoYearGroup() throws {
+        let list = """
+            # List
+
+            ## LFM methods
+
+            #### 2023
+
+            - [arXiv] A language model. [[Paper]](https://arxiv.org/abs/2301.00001)
+
+            ## VFM methods
+
+            - [Blog] A post on vision models. [[Paper]](https://blog.example.org/vision)
+            - [Blog] Another post. [[Paper]](https://blog.example.org/another)
+
+            """
+        let document = try Document(bytes: Array(list.utf8))
+        let outcome = try adder.add(paper("vfm", 2024, "A third post"), to: document, allowDuplicate: false)
+        #expect(!outcome.insertion.createsYearGroup && outcome.insertion.year == nil)
+        #expect(outcome.insertion.before == "- [Blog] Another post. [[Paper]](https://blog.example.org/another)")
+        #expect(!String(decoding: outcome.bytes, as: UTF8.self).contains("2024"))
+    }
+
     /// A list with no year groups at all reports no year for the place it chose.
     @Test func noYearIsReportedWhereTheListHasNoYears() throws {
         let list = "# List\n\n## VFM methods\n\n- [arXiv] A vision model. [[Paper]](https://arxiv.org/abs/2301.00001)\n"

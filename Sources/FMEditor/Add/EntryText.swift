@@ -73,7 +73,7 @@ enum EntryText {
     /// around a part of the text is what the list means and not a problem.
     static func renderingProblem(ofEntry line: String, links: [String], allowingBold: Bool = false) -> String? {
         if line.hasPrefix("**"), let first = line.split(separator: "\n").first,
-           PaperCard.lineBreaks.contains(where: { first.trimmingCharacters(in: .whitespaces).hasSuffix($0) }) {
+           PaperCard.lineBreaks.contains(where: { String(first).trimmingWhitespace().hasSuffix($0) }) {
             return renderingProblem(ofCard: line, links: links)
         }
         guard line.utf8.contains(Byte.lineFeed) else {

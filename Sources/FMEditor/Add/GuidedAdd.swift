@@ -112,7 +112,8 @@ public struct GuidedAdd {
         let place = outcome.insertion
         prompter.say("It will be written on line \(place.line), in \(place.section)\(place.year.map { ", \($0)" } ?? "")\(place.createsYearGroup ? " (a new year group)" : ""):")
         if let before = place.before { prompter.say("    " + before.trimmingWhitespace()) }
-        prompter.say("  + " + place.text.trimmingWhitespace())
+        // An entry of several lines (a card) with each line under the first.
+        prompter.say("  + " + place.text.trimmingWhitespace().split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    "))
         if let after = place.after { prompter.say("    " + after.trimmingWhitespace()) }
         for warning in outcome.warnings { prompter.say("Note: " + warning) }
         guard let answer = prompter.ask(Question(label: "Write it? [Y/n]", hint: nil, defaultAnswer: nil, optional: true)),
@@ -133,7 +134,9 @@ public struct GuidedAdd {
     private func askPaper(_ category: String, asking written: Placement.WrittenFields, _ prompter: inout some Prompter) -> PaperDraft? {
         var draft = PaperDraft(category: category, year: nil, venue: nil, title: "", links: [])
         var found: FoundPaper?
-        if let finder {
+        // A section of talks or blog posts is asked for the link its entries start with.
+        let first = written.firstLink ?? "paper"
+        if let finder, first == "paper" {
             var looked: FoundPaper?
             guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter,
                                                 hint: "An arXiv id (2507.05201), a DOI, or the paper's link; an id or a link without https:// is completed.",
@@ -151,11 +154,11 @@ public struct GuidedAdd {
                                             check: { var d = draft; d.title = $0; return .paper(d) })
         else { return nil }
         draft.title = title
-        if finder == nil {
-            guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter, check: {
-                var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d)
+        if draft.links.isEmpty {
+            guard case .answer(let link) = ask("\(first) link", ["links", first], optional: false, &prompter, check: {
+                var d = draft; d.links = [.init(key: first, url: $0)]; return .paper(d)
             }) else { return nil }
-            draft.links = [.init(key: "paper", url: paper)]
+            draft.links = [.init(key: first, url: link)]
         }
         let paper = draft.links[0].url
         switch ask("code link", ["links", "code"], optional: true, &prompter, defaultAnswer: found?.code, check: {

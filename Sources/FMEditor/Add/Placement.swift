@@ -78,6 +78,9 @@ public struct Placement: Sendable {
     /// have none is not offered the schema's default one).
     public struct WrittenFields: Sendable, Equatable {
         public var authors = false, date = false, venue = true
+        /// The key of the link most of the section's entries start with, where most link no
+        /// paper (a talk's `slides`): the link asked for first, instead of the paper's.
+        public var firstLink: String?
     }
 
     public func writtenFields(ofCategory key: String) -> WrittenFields {
@@ -89,9 +92,18 @@ public struct Placement: Sendable {
         let entries = (entriesBySection[sectionIndex] ?? []).filter { $0.shape == .entry }
         let style = styleFacts.learn(category: key, section: sectionIndex, near: entries.last)
         // A card has a line for its authors, and one for its date and venue.
-        if style.card != nil { return WrittenFields(authors: true, date: true, venue: true) }
-        return WrittenFields(authors: style.authorsAfterYear || style.layout?.bylinePrefix != nil,
-                             venue: entries.isEmpty || entries.filter { $0.venue != nil }.count * 2 >= entries.count || style.layout?.venueInByline == true)
+        var fields = style.card != nil ? WrittenFields(authors: true, date: true, venue: true)
+            : WrittenFields(authors: style.authorsAfterYear || style.layout?.bylinePrefix != nil,
+                            venue: entries.isEmpty || entries.filter { $0.venue != nil }.count * 2 >= entries.count || style.layout?.venueInByline == true)
+        let paperLabel = view.conventions.paperLabel ?? "paper"
+        let firstKeys = entries.compactMap { $0.links.first.map { PaperDraft.Link.key(forLabel: $0.label) } }
+        let linkingPapers = entries.count { entry in entry.links.contains { PaperDraft.Link.key(forLabel: $0.label) == paperLabel } }
+        if linkingPapers * 2 < entries.count,
+           let (key, count) = Dictionary(firstKeys.map { ($0, 1) }, uniquingKeysWith: +).max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+           count * 2 > entries.count, !key.isEmpty {
+            fields.firstLink = key
+        }
+        return fields
     }
 
     private var document: Document { view.document }
@@ -113,8 +125,9 @@ public struct Placement: Sendable {
             return Insertion(edits: [.insert(lines, before: next.line)], line: line, text: text, section: section.text, year: nil,
                              before: last.map { document.lineText($0.line) }, after: document.lineText(next.line), createsYearGroup: false)
         }
-        if let year = draft.year, groups.isEmpty, let model = view.yearGroups.first {
-            // The list groups its entries by year, this section not yet: its first group.
+        if let year = draft.year, groups.isEmpty, !entries.contains(where: { $0.shape == .entry }), let model = view.yearGroups.first {
+            // The list groups its entries by year, this empty section not yet: its first group.
+            // A section that lists its entries without years (talks, blog posts) keeps doing so.
             return firstYearGroup(draft, year: year, section: sectionIndex, entries: entries, model: model)
         }
         guard let year = draft.year, !groups.isEmpty else {
