@@ -10,10 +10,13 @@ public struct IssueFormWorkflow {
     public var list: ListFile
     /// Write nothing; say whether the form in the repository is the one fmadd would write.
     public var check: Bool
+    /// Write nothing; give the form's text, with or without a repository around the list.
+    public var printing: Bool
 
-    public init(list: ListFile, check: Bool) {
+    public init(list: ListFile, check: Bool, printing: Bool = false) {
         self.list = list
         self.check = check
+        self.printing = printing
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -23,6 +26,8 @@ public struct IssueFormWorkflow {
         case current(path: String)
         /// Checking: the form at `path` is missing or differs from the one fmadd writes.
         case stale(path: String)
+        /// Printing: the form's text.
+        case printed(String)
     }
 
     public func run() throws(WorkflowFailure) -> Outcome {
@@ -32,6 +37,7 @@ public struct IssueFormWorkflow {
         do { form = IssueForm(configuration: configuration, registry: try EntrySchemas.registry(for: configuration)) } catch {
             throw .schema(error)
         }
+        if printing { return .printed(form.yaml) }
         let folder = URL(fileURLWithPath: ListFiles.absolute(list.path, in: FileManager.default.currentDirectoryPath)).deletingLastPathComponent().path
         let repository = try tryGit { () throws(GitError) in try Repository(discoveringFrom: folder) }
         guard let top = repository.workTree else { throw .noWorkTree(needed: "issue-form") }

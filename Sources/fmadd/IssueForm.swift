@@ -20,10 +20,17 @@ extension Fmadd {
         @Flag(help: "Write nothing; exit 1 when the form is missing or differs from the one fmadd writes.")
         var check = false
 
+        @Flag(help: "Print the form instead of writing it (no repository needed).")
+        var stdout = false
+
         func execute() throws(WorkflowFailure) -> ExitStatus {
             let lists = try list.resolveAll()
             guard let list = lists.first, lists.count == 1 else { return usage("issue-form reads one list: give one file") }
-            switch try IssueFormWorkflow(list: list, check: check).run() {
+            guard !(check && stdout) else { return usage("--check and --stdout: give one of them") }
+            switch try IssueFormWorkflow(list: list, check: check, printing: stdout).run() {
+            case .printed(let text):
+                StandardOutput.write(text)
+                return .success
             case .written(let path):
                 StandardOutput.write("Wrote \(path)\n")
                 return .success

@@ -40,6 +40,18 @@ import Testing
         #expect(try String(contentsOf: path, encoding: .utf8).contains("\"surg: Surgical methods\""))
     }
 
+    /// `--stdout` prints the form that `issue-form` writes, and writes nothing: `> file` gets the
+    /// form, not a note.
+    @Test func stdoutPrintsTheFormItWouldWrite() throws {
+        let repo = try GitRepository(list: example)
+        let printed = try Fmadd.run(["issue-form", "--stdout"], in: repo.folder)
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let path = repo.folder.appendingPathComponent(formFile)
+        #expect(!FileManager.default.fileExists(atPath: path.path))
+        #expect(try Fmadd.run(["issue-form"], in: repo.folder).status == 0)
+        #expect(printed.stdout == (try String(contentsOf: path, encoding: .utf8)))
+    }
+
     @Test func theReplySaysTheLineAndWhereItGoes() throws {
         let repo = try GitRepository(list: example)
         #expect(try Fmadd.run(["issue-form"], in: repo.folder).status == 0)
