@@ -59,9 +59,13 @@ public struct ListConventions: Sendable, Equatable {
     }
 
     /// Whether `label` is `Paper` in any case: read as bytes, as it is asked of every link.
-    static func isPaperLabel(_ label: String) -> Bool {
+    static func isPaperLabel(_ label: String) -> Bool { isLabel(label, "paper") }
+
+    /// Whether `label` is `word` (lower-case letters) in any case.
+    static func isLabel(_ label: String, _ word: StaticString) -> Bool {
         var utf8 = label.utf8.makeIterator()
-        for letter in "paper".utf8 {
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for letter in letters {
             guard let byte = utf8.next(), byte | 0x20 == letter else { return false }
         }
         return utf8.next() == nil
@@ -84,8 +88,10 @@ public struct ListConventions: Sendable, Equatable {
         var formsBySection: [Int: [LabelForm: Int]] = [:]
         var bold = 0, papers = 0, withPaperLink = 0
         var firstLinks: [String: Int] = [:]
-        // The labels of the links to a repository that come after an entry's first link.
+        // The labels of the links to a repository that come after an entry's first link, as
+        // written (their keys are read once, at the end).
         var repositoryLabels: [String: Int] = [:]
+        let repository = Array("https://github.com/".utf8)
         var codeLabels = 0
         let stars = Array("**".utf8)
         for entry in entries where entry.shape == .entry && entry.category != nil {
@@ -97,8 +103,8 @@ public struct ListConventions: Sendable, Equatable {
             }
             if entry.venue?.utf8.starts(with: stars) == true || entry.title?.utf8.starts(with: stars) == true { bold += 1 }
             for (index, link) in entry.links.enumerated() {
-                if index > 0, link.url.hasPrefix("https://github.com/") { repositoryLabels[labelKey(link.label), default: 0] += 1 }
-                if link.label.utf8.count == 4, labelKey(link.label) == "code" { codeLabels += 1 }
+                if index > 0, link.url.utf8.starts(with: repository) { repositoryLabels[link.label, default: 0] += 1 }
+                if isLabel(link.label, "code") { codeLabels += 1 }
                 let form = LabelForm(link)
                 forms[form, default: 0] += 1
                 if let section = entry.section { formsBySection[section, default: [:]][form, default: 0] += 1 }
@@ -122,8 +128,9 @@ public struct ListConventions: Sendable, Equatable {
            count * 2 > papers, !key.isEmpty {
             conventions.paperLabel = key
         }
-        let repositoryLinks = repositoryLabels.values.reduce(0, +)
-        if codeLabels == 0, let (key, count) = repositoryLabels.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+        let repositoryKeys = Dictionary(repositoryLabels.map { (labelKey($0.key), $0.value) }, uniquingKeysWith: +)
+        let repositoryLinks = repositoryKeys.values.reduce(0, +)
+        if codeLabels == 0, let (key, count) = repositoryKeys.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
            count * 2 > repositoryLinks, !key.isEmpty, key != conventions.paperLabel {
             conventions.codeLabel = key
         }
