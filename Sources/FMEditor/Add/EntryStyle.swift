@@ -172,9 +172,7 @@ public struct EntryStyle: Sendable {
             venueStars = headings.values.reduce(into: [:]) { all, tally in all.merge(tally.venueStars, uniquingKeysWith: +) }
             entries = view.entries.filter { $0.shape == .entry }
             mostlyCards = entries.count { $0.isCard } * 2 > entries.count
-            cardsNameNoAuthors = entries.contains { entry in
-                entry.isCard && entry.lines.contains { PaperCard.withoutLineBreak(view.document.lineText($0)).lowercased() == "*none*" }
-            }
+            cardsNameNoAuthors = entries.contains { PaperCard.of($0, in: view.document)?.namesNoAuthors == true }
         }
 
         /// The blank lines between two entries with nothing else between them; nil when something is.
@@ -210,7 +208,8 @@ public struct EntryStyle: Sendable {
                 document.lineText(entry.line).trimmingWhitespace().hasSuffix(last.url + ").")
             } == true
             let continuation = multiLine ? entry.links.first.flatMap { Self.relative(Self.leadingBlanks(of: $0.line, in: document), to: entry) } : nil
-            let cardBreak = entry.isCard ? PaperCard.lineBreaks.first { document.lineText(entry.line).trimmingWhitespace().hasSuffix($0) } : nil
+            let firstLine = entry.isCard ? document.lineText(entry.line).trimmingWhitespace() : ""
+            let cardBreak = entry.isCard ? PaperCard.lineBreaks.first { firstLine.hasSuffix($0) } : nil
             return { tally in
                 if entry.isCard { tally.cards += 1 }
                 if let cardBreak { tally.cardBreaks[cardBreak, default: 0] += 1 }

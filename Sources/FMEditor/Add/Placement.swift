@@ -196,9 +196,7 @@ public struct Placement: Sendable {
     /// it goes after them all.
     private func datedCard(after draft: PaperDraft, among entries: [Entry]) -> Entry? {
         guard let date = draft.date else { return nil }
-        let dated = entries.filter(\.isCard).compactMap { entry in
-            PaperCard.read(entry.lines.map { document.lineText($0) })?.date.map { (entry: entry, date: $0) }
-        }
+        let dated = entries.compactMap { entry in PaperCard.of(entry, in: document)?.date.map { (entry: entry, date: $0) } }
         var newer = 0, older = 0
         for (first, second) in zip(dated, dated.dropFirst()) {
             if first.date > second.date { newer += 1 } else if first.date < second.date { older += 1 }

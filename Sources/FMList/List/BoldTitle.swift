@@ -14,13 +14,8 @@ public struct BoldTitle: Hashable, Sendable {
 
     /// The parts of an entry's text before its links, or nil when it is not of this form.
     public static func parse(_ text: String) -> BoldTitle? {
-        guard text.hasPrefix("**") else { return nil }
-        let afterOpening = text.index(text.startIndex, offsetBy: 2)
-        guard let closing = text.range(of: "**", range: afterOpening..<text.endIndex) else { return nil }
-        let title = String(text[afterOpening..<closing.lowerBound])
-        guard let first = title.first, let last = title.last, !first.isWhitespace, !last.isWhitespace, !title.contains("*"),
-              !title.contains("](") else { return nil }
-        var rest = text[closing.upperBound...].drop { $0 == " " }
+        guard let (title, after) = leadingBold(of: text) else { return nil }
+        var rest = after.drop { $0 == " " }
         guard !rest.isEmpty else { return BoldTitle(title: title) }
         var year: Int?
         if rest.count >= 6, rest.first == "(", let value = Int(rest.dropFirst().prefix(4)), (1900...2199).contains(value),
@@ -32,5 +27,17 @@ public struct BoldTitle: Hashable, Sendable {
         guard year != nil, rest.first == "," || rest.first == "." else { return nil }
         let authors = String(rest.dropFirst()).trimmingWhitespace()
         return authors.isEmpty ? nil : BoldTitle(title: title, year: year, authors: authors)
+    }
+
+    /// The bold text that `text` starts with (`**Title**`), when it is a title: not empty, not
+    /// starting or ending with white space, holding no star and no link; and what follows it.
+    static func leadingBold(of text: String) -> (title: String, rest: Substring)? {
+        guard text.hasPrefix("**") else { return nil }
+        let afterOpening = text.index(text.startIndex, offsetBy: 2)
+        guard let closing = text.range(of: "**", range: afterOpening..<text.endIndex) else { return nil }
+        let title = text[afterOpening..<closing.lowerBound]
+        guard let first = title.first, let last = title.last, !first.isWhitespace, !last.isWhitespace, !title.contains("*"),
+              !title.contains("](") else { return nil }
+        return (String(title), text[closing.upperBound...])
     }
 }

@@ -76,7 +76,7 @@ public struct ListStatistics: Sendable, Equatable {
             var year = entry.yearGroup.map { view.yearGroups[$0].year }
             var venue = entry.venue
             // A card states its year and venue on a line of its own.
-            if entry.isCard, let card = PaperCard.read(entry.lines.map { view.document.lineText($0) }) {
+            if let card = PaperCard.of(entry, in: view.document) {
                 year = year ?? card.year
                 venue = card.venue
             }

@@ -167,7 +167,7 @@ public struct ListedEntry: Hashable, Sendable {
         var draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
                                title: entry.title!, links: links)
         draft.authors = byline?.authors
-        if entry.isCard, let card = PaperCard.read((entry.line...last).map { document.lineText($0) }) {
+        if let card = PaperCard.of(entry, in: document) {
             draft.authors = card.authors
             draft.venue = card.venue
             draft.year = draft.year ?? card.year

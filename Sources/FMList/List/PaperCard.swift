@@ -27,20 +27,21 @@ public struct PaperCard: Hashable, Sendable {
         let trimmed = bytes.trimmingSpacesAndTabs()
         guard trimmed.count > 8, trimmed.first == UInt8(ascii: "*"), trimmed.last == UInt8(ascii: ">") else { return nil }
         let text = String(decoding: trimmed, as: UTF8.self)
-        guard text.hasPrefix("**"), lineBreaks.contains(where: { text.lowercased().hasSuffix($0) }) else { return nil }
-        let afterOpening = text.index(text.startIndex, offsetBy: 2)
-        guard let closing = text.range(of: "**", range: afterOpening..<text.endIndex) else { return nil }
-        let title = text[afterOpening..<closing.lowerBound]
-        guard let first = title.first, let last = title.last, !first.isWhitespace, !last.isWhitespace,
-              !title.contains("*"), !title.contains("](") else { return nil }
+        let lowered = text.lowercased()
+        guard lineBreaks.contains(where: { lowered.hasSuffix($0) }), let (title, _) = BoldTitle.leadingBold(of: text) else { return nil }
         let column = Column.of(byteOffset: trimmed.startIndex - bytes.startIndex + 2, in: Array(bytes))
-        return (String(title), column)
+        return (title, column)
     }
 
     /// Whether a paragraph's lines are a card: a title line, then a line with a link.
     static func opens(_ lines: ClosedRange<Int>, in document: Document) -> Bool {
         lines.count >= 2 && title(ofFirstLine: document.lineBytes(lines.lowerBound)) != nil
             && lines.dropFirst().contains { document.lineBytes($0).containsSequence("](".utf8) }
+    }
+
+    /// The card that `entry` is, read from its lines in `document`; nil for a list item.
+    public static func of(_ entry: Entry, in document: Document) -> PaperCard? {
+        entry.isCard ? read(entry.lines.map { document.lineText($0) }) : nil
     }
 
     /// The card written on `lines` (the paragraph's), or nil when its first line opens none.
@@ -79,7 +80,8 @@ public struct PaperCard: Hashable, Sendable {
     /// A card's line without its white space and the line break at its end.
     public static func withoutLineBreak(_ line: String) -> String {
         var text = line.trimmingWhitespace()
-        for lineBreak in lineBreaks where text.lowercased().hasSuffix(lineBreak) {
+        let lowered = text.lowercased()
+        for lineBreak in lineBreaks where lowered.hasSuffix(lineBreak) {
             text = String(text.dropLast(lineBreak.count)).trimmingWhitespace()
             break
         }
