@@ -145,6 +145,19 @@ import Testing
         }
     }
 
+    /// A venue that one paper table of the list leaves unmarked (`-`) may be left so in another
+    /// that names a venue in every row: the row gets the list's `-`, not a refusal.
+    @Test func aFieldTheListLeavesUnmarkedElsewhereTakesItsMark() throws {
+        let configuration = try Configuration.parse(yaml: "categories:\n  xray:\n    heading: X-ray Models\n  derm:\n    heading: Dermatology Models\n")
+        let table = { (rows: [String]) in "| Year | Title | Journal | Model |\n|:----:|--------|---------|---------|\n" + rows.joined(separator: "\n") + "\n" }
+        let list = "## X-ray Models\n\n" + table(["| 2024 | **A**: Model A | Nature | ViT |", "| 2023 | **B**: Model B | MIA | ViT |"])
+            + "\n## Dermatology Models\n\n" + table(["| 2024 | **C**: Model C | - | ResNet |"])
+        let document = try Document(bytes: Array(list.utf8))
+        let draft = Self.paper("xray", title: "**D**: Model D", year: 2025, links: [], cells: [.init(key: "model", text: "ViT")])
+        let outcome = try Adder(configuration: configuration, registry: try SchemaRegistry.builtIn).add(draft, to: document, allowDuplicate: false)
+        #expect(Self.addedLines(document.bytes, outcome.bytes) == ["| 2025 | **D**: Model D | - | ViT |"])
+    }
+
     /// A table that links none of its papers (models, their code and weights) takes a row without
     /// a paper link; a table that links its papers does not.
     @Test func aTableThatLinksNoPaperTakesARowWithoutOne() throws {

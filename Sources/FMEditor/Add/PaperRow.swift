@@ -12,6 +12,10 @@ struct PaperRow {
     private let tableLinkLabel: String?
     /// The word for nothing most of the table's columns use (`-`), for a column that has none.
     private let tablePlaceholder: String?
+    /// The word for nothing of each column header (in lower case) across the list's paper
+    /// tables: a journal that the list leaves unmarked elsewhere (`-`) may be left so in a table
+    /// that has none yet.
+    private let listPlaceholders: [String: String]
     private let bodyDates: [Int?]
 
     struct ColumnStyle {
@@ -77,11 +81,28 @@ struct PaperRow {
         self.styles = styles
         tableLinkLabel = Self.mostFrequent(allLabels)
         tablePlaceholder = Self.mostFrequent(allPlaceholders)
+        listPlaceholders = Self.placeholders(in: view)
         let dateColumn = paperTable.columns.firstIndex(of: .date)
         bodyDates = table.body.map { row in
             guard let dateColumn, dateColumn < row.cells.count else { return nil }
             return Self.sortKey(TableLayout.cellText(row.cells[dateColumn].text))
         }
+    }
+
+    /// The most frequent word for nothing under each column header (in lower case) of the
+    /// list's paper tables.
+    private static func placeholders(in view: ListView) -> [String: String] {
+        var counts: [String: [String: Int]] = [:]
+        for table in view.tables where PaperTable(table, configuration: view.configuration) != nil {
+            let names = table.header.cells.map { TableLayout.cellText($0.text).lowercased() }
+            for row in table.body {
+                for (index, name) in names.enumerated() where index < row.cells.count {
+                    let text = TableLayout.cellText(row.cells[index].text)
+                    if PaperTable.isPlaceholder(text) { counts[name, default: [:]][text, default: 0] += 1 }
+                }
+            }
+        }
+        return counts.compactMapValues { mostFrequent($0) }
     }
 
     private static func mostFrequent<Key: Hashable & Comparable>(_ counts: [Key: Int]) -> Key? {
@@ -129,6 +150,8 @@ struct PaperRow {
                 // paper it is (authors, venue, date) are asked for.
                 if style.linkLabel != nil { return tablePlaceholder ?? "-" }
                 if column == .other, let placeholder = tablePlaceholder { return placeholder }
+                // A column that the list's other tables of its name leave unmarked (`-`) may be left so here.
+                if let placeholder = listPlaceholders[name.lowercased()] { return placeholder }
                 throw missing(field)
             }
             switch column {
