@@ -1,5 +1,6 @@
 import Foundation
 import FMList
+import FMRules
 import FMSchema
 import Testing
 @testable import FMEditor
@@ -117,6 +118,51 @@ import Testing
         let template: (Int) -> String = { " - Title \($0). [[Paper]](https://paper.org/\($0))" }
         let text = "## VFM methods\n**2024**\n" + (1...3).map(template).joined(separator: "\n") + "\n- Title 4. [[Paper]](https://paper.org/4)\n"
         #expect(try Self.add(Self.draft(5, title: "Title 5"), to: text).text == template(5))
+    }
+
+    /// A list of models under `## Models`, in two subsections whose entries are `lines`.
+    static func subsections(_ healthcare: [String], _ general: [String]) -> String {
+        "## Models\n\n### Healthcare\n\n" + healthcare.joined(separator: "\n") + "\n\n### General\n\n" + general.joined(separator: "\n") + "\n"
+    }
+
+    static let models = try! Configuration.parse(yaml: "categories:\n  models:\n    heading: Models\n")
+
+    /// What `rule` reports on the list after adding `draft` to `text`, and the new entry.
+    static func added(_ draft: PaperDraft, to text: String, rule: String) throws -> (findings: [Int], insertion: Insertion) {
+        var draft = draft
+        draft.category = "models"
+        let adder = Adder(configuration: models, registry: try SchemaRegistry.builtIn)
+        let outcome = try adder.add(.paper(draft), to: try Document(bytes: Array(text.utf8)), allowDuplicate: false)
+        let view = ListView(document: try Document(bytes: outcome.bytes), configuration: models)
+        return (Linter(select: [rule], ignore: []).findings(in: view).map(\.line), outcome.insertion)
+    }
+
+    /// A subsection that spells most of its labels, not nine in ten, another way than the list:
+    /// the new entry is spelled as `mixed-label-case` holds it to, the list's way, and `check`
+    /// reports nothing on it. A subsection that spells all its labels its own way keeps that
+    /// spelling, for the new entry too, and `check` does not report it.
+    @Test func aLabelIsSpeltAsCheckHoldsItsSubsectionTo() throws {
+        let entry = { (n: Int, label: String) in "- Model \(n) [[\(label)]](https://paper.org/\(n))" }
+        let healthcare = (1...4).map { entry($0, "Paper") }
+        let mixed = Self.subsections(healthcare, [entry(5, "paper"), entry(6, "paper"), entry(7, "Paper")])
+        let intoMixed = try Self.added(Self.draft(8, title: "Model 8"), to: mixed, rule: "mixed-label-case")
+        #expect(intoMixed.insertion.text == entry(8, "Paper"))
+        #expect(!intoMixed.findings.contains(intoMixed.insertion.line))
+
+        let settled = Self.subsections(healthcare, (5...7).map { entry($0, "paper") })
+        let intoSettled = try Self.added(Self.draft(8, title: "Model 8"), to: settled, rule: "mixed-label-case")
+        #expect(intoSettled.insertion.text == entry(8, "paper"))
+        #expect(intoSettled.findings.isEmpty)
+    }
+
+    /// A subsection that separates its links otherwise than most of its category: the new entry
+    /// takes the category's separator, the one `link-spacing` holds it to.
+    @Test func linksAreSeparatedAsCheckHoldsTheCategoryTo() throws {
+        let entry = { (n: Int, separator: String) in "- Model \(n) [[Paper]](https://paper.org/\(n))\(separator)[[Code]](https://code.org/\(n))" }
+        let text = Self.subsections((1...3).map { entry($0, " ") }, (4...5).map { entry($0, ", ") })
+        let added = try Self.added(Self.draft(6, title: "Model 6", links: ["paper", "code"]), to: text, rule: "link-spacing")
+        #expect(added.insertion.text == entry(6, " "))
+        #expect(!added.findings.contains(added.insertion.line))
     }
 
     /// A label the list does not have yet is written as the list writes its labels: in lower case.

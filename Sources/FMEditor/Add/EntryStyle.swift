@@ -73,7 +73,7 @@ public struct EntryStyle: Sendable {
         /// Per section, the spelling it has settled on: a section that writes `[[paper]]` keeps
         /// it, though the list at large writes `[[Paper]]`.
         let sectionLabels: [Int: [String: String]]
-        let separators: [String: String]
+        let separators: LinkSpacingRule.Separators
         /// Per category: its last entry, how many entries it has, how many end with a period.
         let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
         /// Per heading (the innermost one over the entries), what its entries do.
@@ -142,14 +142,9 @@ public struct EntryStyle: Sendable {
             let firstLetters = labels.values.compactMap { $0.first(where: \.isLetter) }
             capitalisesLabels = firstLetters.filter(\.isUppercase).count * 2 >= firstLetters.count
             sectionLabels = MixedLabelCaseRule.settledLabels(in: view)
-            separators = LinkSpacingRule.separators(in: view)
-            var owners = [Int?](repeating: nil, count: view.document.lines.count + 2)
-            // Sections come in the order of their headings: an inner one overwrites its parent. A
-            // year heading (`#### 2021`) is one too: a list may change its style from year to year.
-            for (index, section) in view.sections.enumerated() {
-                for line in section.lines where line < owners.count { owners[line] = index }
-            }
-            headingOfLine = owners
+            separators = LinkSpacingRule.Separators(view: view)
+            // A year heading (`#### 2021`) is a section too: a list may change its style from year to year.
+            headingOfLine = view.innermostSections()
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             var headings: [Int: Tally] = [:]
             var previousCard: (entry: Entry, heading: Int?)?
@@ -159,7 +154,7 @@ public struct EntryStyle: Sendable {
                 let period = entry.title?.hasSuffix(".") == true
                 categories[category] = (entry, (known?.count ?? 0) + 1, (known?.withPeriod ?? 0) + (period ? 1 : 0))
                 let tallied = Self.tally(entry, period: period, in: view.document)
-                let heading = entry.line < owners.count ? owners[entry.line] : nil
+                let heading = entry.line < headingOfLine.count ? headingOfLine[entry.line] : nil
                 if let heading { tallied(&headings[heading, default: Tally()]) }
                 if entry.isCard, let heading, let previous = previousCard, previous.heading == heading,
                    let blanks = Self.blankLines(between: previous.entry, and: entry, in: view.document) {
@@ -241,7 +236,7 @@ public struct EntryStyle: Sendable {
                 if byline?.byline?.venue != nil { tally.bylineVenues += 1 }
                 if entry.venue != nil { tally.tagVenues += 1 }
                 for link in entry.links { tally.spellings[link.label.lowercased(), default: [:]][link.label, default: 0] += 1 }
-                if let separator = entry.linkSeparator, separator == " " || separator == ", " || separator.isEmpty {
+                if let separator = entry.linkSeparator, LinkSpacingRule.counts(separator) {
                     tally.separators[separator, default: 0] += 1
                 }
             }
@@ -282,9 +277,16 @@ public struct EntryStyle: Sendable {
             let facts = categories[category]
             let heading = neighbour.flatMap { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil }
             let local = heading.flatMap { headings[$0] } ?? Tally()
-            // The list's spelling, then its section's, then its heading's.
-            let labels = self.labels.merging(section.flatMap { sectionLabels[$0] } ?? [:]) { _, local in local }
-                .merging(local.labels) { _, local in local }
+            // The list's spelling, then its section's, as `mixed-label-case` holds `[[Label]](u)`
+            // to them; a label of another form, which the rule leaves alone, as its heading has it.
+            let labelForm = conventions.labelForm(inSection: section)
+            // The entry stands right before `next`, in its heading, where the rules read its labels
+            // and separators.
+            let standsIn = next.map { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil } ?? heading
+            let labels = MixedLabelCaseRule.spellings(listWide: self.labels, settled: sectionLabels, section: section, innermost: standsIn)
+                .merging(labelForm == .doubleBracket ? [:] : local.labels) { _, local in local }
+            // `link-spacing` holds the entry to its heading's settled separator, else its category's.
+            let separator = (next ?? neighbour).flatMap { separators.separator(category: category, line: $0.line) } ?? local.separator ?? " "
             // An item that is no entry (an authors line under an entry) is not a model; nor is one
             // laid out otherwise than most of its heading's.
             var model = neighbour.flatMap { $0.shape == .entry ? $0 : nil } ?? local.lastMultiLine ?? local.lastOneLine ?? facts?.last ?? neighbour
@@ -296,9 +298,9 @@ public struct EntryStyle: Sendable {
             // Periods after titles as most of the heading's entries have them, or the category's.
             let periods = local.periods ?? (count == 0 || (facts?.withPeriod ?? 0) * 2 >= count)
             var style = EntryStyle(indent: model?.indent ?? "", marker: model.map { Self.marker(after: $0) } ?? "-", labels: labels,
-                                   separator: local.separator ?? separators[category] ?? " ",
+                                   separator: separator,
                                    titlesEndWithPeriod: periods,
-                                   labelForm: conventions.labelForm(inSection: section), paperLabel: conventions.paperLabel)
+                                   labelForm: labelForm, paperLabel: conventions.paperLabel)
             style.capitalisesLabels = capitalisesLabels
             style.codeLabel = conventions.codeLabel
             style.periodAfterLinks = local.periodsAfterLinks * 2 > local.entries - local.multiLine

@@ -154,6 +154,17 @@ public struct ListView: Sendable {
         return candidates.max { (weight[$0] ?? 0, -$0) < (weight[$1] ?? 0, -$1) }
     }
 
+    /// For each line (index `line`, up to one past the last), the innermost section that
+    /// contains it: `section(containing:)` for every line at once.
+    public func innermostSections() -> [Int?] {
+        var owners = [Int?](repeating: nil, count: document.lines.count + 2)
+        // Sections come in the order of their headings: an inner one overwrites its parent.
+        for (index, section) in sections.enumerated() {
+            for line in section.lines where line < owners.count { owners[line] = index }
+        }
+        return owners
+    }
+
     /// The innermost section that contains `line`.
     public func section(containing line: Int) -> Int? {
         var best: Int?

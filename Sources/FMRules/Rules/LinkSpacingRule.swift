@@ -31,19 +31,43 @@ public struct LinkSpacingRule: Rule {
 
     public init() {}
 
-    /// The separator most entries of each category put between two links.
-    public static func separators(in view: ListView) -> [String: String] {
-        var counts: [String: [String: Int]] = [:]
-        for entry in view.entries {
-            if let category = entry.category, let separator = entry.linkSeparator, separator == " " || separator == ", " || separator.isEmpty {
-                counts[category, default: [:]][separator, default: 0] += 1
+    /// Whether the rule reads `separator` (between two links): one space, a comma and a space, or nothing.
+    public static func counts(_ separator: String) -> Bool {
+        separator == " " || separator == ", " || separator.isEmpty
+    }
+
+    /// The separators between links that the rule holds entries to: the one most entries of
+    /// each category use, unless the innermost section holding an entry has settled on its own
+    /// (nine in ten of at least three entries).
+    public struct Separators: Sendable {
+        let byCategory: [String: String]
+        let settled: [Int: String]
+        let innermost: [Int?]
+
+        public init(view: ListView) {
+            innermost = view.innermostSections()
+            var categories: [String: [String: Int]] = [:], sections: [Int: [String: Int]] = [:]
+            for entry in view.entries {
+                guard let category = entry.category, let separator = entry.linkSeparator, LinkSpacingRule.counts(separator) else { continue }
+                categories[category, default: [:]][separator, default: 0] += 1
+                if entry.line < innermost.count, let section = innermost[entry.line] { sections[section, default: [:]][separator, default: 0] += 1 }
+            }
+            byCategory = categories.mapValues { tally in tally.max { ($0.value, $0.key == " " ? 1 : 0) < ($1.value, $1.key == " " ? 1 : 0) }!.key }
+            settled = sections.compactMapValues { tally in
+                let total = tally.values.reduce(0, +)
+                guard total >= 3, let best = tally.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value * 10 >= total * 9 else { return nil }
+                return best.key
             }
         }
-        return counts.mapValues { tally in tally.max { ($0.value, $0.key == " " ? 1 : 0) < ($1.value, $1.key == " " ? 1 : 0) }!.key }
+
+        /// The separator for an entry of `category` on `line`, when the list says one.
+        public func separator(category: String, line: Int) -> String? {
+            (line < innermost.count ? innermost[line] : nil).flatMap { settled[$0] } ?? byCategory[category]
+        }
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let separators = Self.separators(in: context.view)
+        let separators = Separators(view: context.view)
         var findings: [Finding] = []
         for entry in context.view.entries where entry.shape == .entry && entry.lines.lowerBound == entry.line {
             guard let category = entry.category, entry.links.allSatisfy({ $0.line == entry.line }) else { continue }
@@ -53,7 +77,7 @@ public struct LinkSpacingRule: Rule {
             // Only what stands between the links is respaced; anything else is for a person.
             let gapRanges = zip(links, links.dropFirst()).map { $0.outerEnd..<$1.outerStart }
             guard gapRanges.allSatisfy({ bytes[$0].allSatisfy { $0 == Byte.space || $0 == UInt8(ascii: ",") } }) else { continue }
-            let want = separators[category] ?? " "
+            let want = separators.separator(category: category, line: entry.line) ?? " "
             var before = first.outerStart
             while before > 0 && bytes[before - 1] == Byte.space { before -= 1 }
             let titleGapWrong = first.outerStart - before != 1

@@ -7,7 +7,7 @@ public struct MixedLabelCaseRule: Rule {
         summary: "Each link label has one spelling in its section, and across the list.",
         rationale: """
             Readers scan a column of `[[Paper]]` links; a `[[paper]]` among them reads as a different \
-            kind of link. A section that has settled on a spelling (nine in ten of at least three \
+            kind of link. A section, or a subsection or year heading within it, that has settled on a spelling (nine in ten of at least three \
             labels) keeps it; elsewhere the list's spelling holds: the configured one (`labels:` in \
             `.fmadd.yml`) or, when the list mostly uses another, the one most of its entries use.
             """,
@@ -56,14 +56,19 @@ public struct MixedLabelCaseRule: Rule {
     }
 
     /// The spellings that sections have settled on, keyed by section and the label's
-    /// lower-case form: nine in ten of at least three labels of that key in the section.
+    /// lower-case form: nine in ten of at least three labels of that key in the section. An
+    /// entry counts in its category's section and in the innermost one that holds it (a
+    /// `### General Domain` of its own spelling, a year heading).
     public static func settledLabels(in view: ListView) -> [Int: [String: String]] {
         var counts: [Int: [String: [String: Int]]] = [:]
         let counted = countedLinks(in: view)
+        let innermost = view.innermostSections()
         for entry in view.entries {
             guard let section = entry.section else { continue }
+            let inner = entry.line < innermost.count ? innermost[entry.line] : nil
             for link in entry.links where counted(link) {
                 counts[section, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1
+                if let inner, inner != section { counts[inner, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1 }
             }
         }
         return counts.mapValues { keys in
@@ -78,10 +83,12 @@ public struct MixedLabelCaseRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let listWide = Self.canonicalLabels(in: context.view)
-        let bySection = Self.settledLabels(in: context.view).mapValues { listWide.merging($0) { _, local in local } }
+        let settled = Self.settledLabels(in: context.view)
+        let innermost = context.view.innermostSections()
         var findings: [Finding] = []
         for entry in context.view.entries {
-            let canonical = entry.section.flatMap { bySection[$0] } ?? listWide
+            let inner = entry.line < innermost.count ? innermost[entry.line] : nil
+            let canonical = Self.spellings(listWide: listWide, settled: settled, section: entry.section, innermost: inner)
             func respelling(_ label: String) -> String? {
                 canonical[label.lowercased()].flatMap { $0 != label ? $0 : nil }
             }
@@ -101,6 +108,14 @@ public struct MixedLabelCaseRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The spelling of each label for an entry of `section` inside `innermost`: the innermost
+    /// section's settled one, else its category section's, else the list's.
+    public static func spellings(listWide: [String: String], settled: [Int: [String: String]], section: Int?, innermost: Int?) -> [String: String] {
+        var spellings = listWide
+        for index in [section, innermost] { if let index, let local = settled[index] { spellings.merge(local) { _, local in local } } }
+        return spellings
     }
 
     /// `text` with the label of the link at `column` respelled.

@@ -57,10 +57,23 @@ public struct UnparsableEntryRule: Rule {
             let key = entry.category ?? ""
             if entry.shape == .entry { read[key, default: 0] += 1 } else if entry.shape == .unparsed { unread[key, default: 0] += 1 }
         }
+        // The list's own paper link, and the readable entry of the same category nearest above
+        // (else below) as the model: the list's form, not another list's.
+        let paperKey = (view.conventions.paperLabel ?? "paper").lowercased()
+        let paperLabel = MixedLabelCaseRule.canonicalLabels(in: view)[paperKey] ?? view.conventions.paperLabel ?? "Paper"
+        let paperLink = view.conventions.labelForm.link(label: paperLabel, url: "https://…")
+        var readableLines: [String: [Int]] = [:]
+        for entry in view.entries where entry.shape == .entry && entry.nesting == 0 { readableLines[entry.category ?? "", default: []].append(entry.line) }
+        func model(for entry: Entry) -> Int? {
+            guard let lines = readableLines[entry.category ?? ""] else { return nil }
+            var low = 0, high = lines.count  // the first line below the entry
+            while low < high { let mid = (low + high) / 2; if lines[mid] < entry.line { low = mid + 1 } else { high = mid } }
+            return low > 0 ? lines[low - 1] : lines.first
+        }
         return unparsed.filter { (read[$0.category ?? ""] ?? 0) >= (unread[$0.category ?? ""] ?? 0) }.map { entry in
-            let what = entry.title == nil ? "has no title" : "has no [[Paper]]-style link"
-            return finding("entry \(what); write it as `- [Venue] Title. [[Paper]](https://…)`",
-                           line: entry.line, column: entry.indent.unicodeScalars.count + 1)
+            let what = entry.title == nil ? "has no title" : "has no link such as `\(paperLink)`"
+            let how = model(for: entry).map { "write it as line \($0) is written" } ?? "write it as `- Title \(paperLink)`"
+            return finding("entry \(what); \(how)", line: entry.line, column: entry.indent.unicodeScalars.count + 1)
         }
     }
 }
