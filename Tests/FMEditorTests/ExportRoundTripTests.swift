@@ -151,6 +151,7 @@ import Testing
             var expected = Self.paperFirst(listed.draft)
             if case .paper(var paper) = expected {
                 paper.position = listed.listing.index
+                paper.listedLine = listed.listing.lines.lowerBound
                 expected = .paper(paper)
             }
             #expect(try Self.readBack(listed) == expected, "line \(listed.listing.lines.lowerBound)")
@@ -176,8 +177,8 @@ import Testing
         }
     }
 
-    /// Of `listed`, a paper's index is read as the place to put it back in, the rest as nothing;
-    /// a misspelt field is still refused.
+    /// Of `listed`, a paper's index and line are read as the place to put it back in, the rest
+    /// as nothing; a misspelt field is still refused.
     @Test func draftReaderReadsOnlyTheIndexOfWhatExportSaysOfThePlace() throws {
         let record: JSONValue = ["category": "vfm", "year": 2024, "title": "A model", "links": ["paper": "https://arxiv.org/abs/2401.00001"],
                                  "listed": ["file": "README.md", "section": "VFM methods", "line": 24, "index": 0, "text": "- A model"]]
@@ -185,6 +186,7 @@ import Testing
         var expected = PaperDraft(category: "vfm", year: 2024, venue: nil, title: "A model",
                                   links: [.init(key: "paper", url: "https://arxiv.org/abs/2401.00001")])
         expected.position = record.objectValue?["listed"]?.objectValue?["index"]?.intValue
+        expected.listedLine = 24
         #expect(expected.position != nil)
         #expect(drafts == [.paper(expected)])
         let row: JSONValue = ["category": "vfm-data", "name": "MSD", "listed": ["line": 42]]

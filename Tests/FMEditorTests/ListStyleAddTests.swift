@@ -155,6 +155,23 @@ import Testing
         #expect(intoSettled.findings.isEmpty)
     }
 
+    /// The last entry of a subsection, exported, taken out and added back from its record, goes
+    /// back above the next subsection's heading, where it was; the first of the next, below it.
+    @Test func anEntryComesBackOnItsSideOfASubheading() throws {
+        let entry = { (n: Int) in "- Model \(n) [[Paper]](https://paper.org/\(n))" }
+        let text = Self.subsections((1...3).map(entry), (4...6).map(entry))
+        let document = try Document(bytes: Array(text.utf8))
+        let listed = ListedEntry.all(in: ListView(document: document, configuration: Self.models))
+        for n in [3, 4] {
+            let record = try #require(listed.first { $0.listing.text == entry(n) })
+            let lines = record.listing.lines
+            let removed = try Document(bytes: document.applying([LineEdit(lines: lines.lowerBound..<(lines.upperBound + 1), replacement: [])]))
+            let draft = try #require(try DraftReader.drafts(in: try JSONValue(jsonText: record.json().jsonText), configuration: Self.models).first)
+            let outcome = try Adder(configuration: Self.models, registry: try SchemaRegistry.builtIn).add(draft, to: removed, allowDuplicate: false)
+            #expect(String(decoding: outcome.bytes, as: UTF8.self) == text, "Model \(n)")
+        }
+    }
+
     /// A subsection that separates its links otherwise than most of its category: the new entry
     /// takes the category's separator, the one `link-spacing` holds it to.
     @Test func linksAreSeparatedAsCheckHoldsTheCategoryTo() throws {

@@ -23,6 +23,18 @@ import Testing
         #expect(entry.title == "[SimCLR](https://a.org/0) for images.")
     }
 
+    /// A one-word link right before the labelled ones, only spaces or commas between, is one of
+    /// the entry's (`[github](u) [paper](u)`); a one-word link inside the title stays the title's.
+    @Test func aOneWordLinkJustBeforeTheLabelsIsTheEntrys() throws {
+        let entry = try Self.entry("* **MedTrinity-25M**: A dataset. 2024. [github](https://github.com/a/b) [paper](https://arxiv.org/abs/2408.02900)")
+        #expect(entry.links.map(\.label) == ["github", "paper"])
+        #expect(entry.title == "**MedTrinity-25M**: A dataset. 2024.")
+        let comma = try Self.entry("* **Healthcare Magic**: Dialogues. [site](https://a.org/1),[huggingface](https://huggingface.co/d)")
+        #expect(comma.links.map(\.label) == ["site", "huggingface"])
+        let inTitle = try Self.entry("- [SimCLR](https://a.org/0) for images. [[Paper]](https://a.org/1)")
+        #expect(inTitle.title == "[SimCLR](https://a.org/0) for images.")
+    }
+
     /// A title wrapped onto the next line (GitHub shows a soft line break as a space) is the whole
     /// title, up to the first link, wherever that link is.
     @Test func aTitleWrappedOntoTheNextLineIsWhole() throws {

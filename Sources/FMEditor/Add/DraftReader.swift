@@ -141,6 +141,7 @@ public enum DraftReader {
             }
         }
         draft.position = object["listed"]?.objectValue?["index"]?.intValue
+        draft.listedLine = object["listed"]?.objectValue?["line"]?.intValue
         return .paper(draft)
     }
 }

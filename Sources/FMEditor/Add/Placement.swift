@@ -119,11 +119,13 @@ public struct Placement: Sendable {
             // `fmadd export` saw the entry among entries outside any year group (a part of the
             // section that the list does not group by year): it goes back there, in no year.
             let last = entries.last { $0.line < next.line }
-            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : next)
+            let following = last.map { listedAbove(draft, headingBetween: $0, and: next) } == true ? nil : next
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : following)
             let text = style.line(for: draft)
-            let (lines, line) = cardSpaced(style.lines(for: draft), style: style, at: next.line, after: last, before: next)
-            return Insertion(edits: [.insert(lines, before: next.line)], line: line, text: text, section: section.text, year: nil,
-                             before: last.map { document.lineText($0.line) }, after: document.lineText(next.line), createsYearGroup: false)
+            let at = following?.line ?? last.map { endOfItem($0) + 1 } ?? next.line
+            let (lines, line) = cardSpaced(style.lines(for: draft), style: style, at: at, after: last, before: following)
+            return Insertion(edits: [.insert(lines, before: at)], line: line, text: text, section: section.text, year: nil,
+                             before: last.map { document.lineText($0.line) }, after: following.map { document.lineText($0.line) }, createsYearGroup: false)
         }
         if let year = draft.year, groups.isEmpty, !entries.contains(where: { $0.shape == .entry }), let model = view.yearGroups.first {
             // The list groups its entries by year, this empty section not yet: its first group.
@@ -136,8 +138,9 @@ public struct Placement: Sendable {
             // Without a year in a section that groups some of its entries by year: after the
             // entries it does not group.
             let candidates = groups.isEmpty ? entries : entries.filter { $0.yearGroup == nil }
-            let next = draft.position.flatMap { listedEntry(at: $0, inSection: sectionIndex) } ?? datedCard(after: draft, among: candidates)
+            var next = draft.position.flatMap { listedEntry(at: $0, inSection: sectionIndex) } ?? datedCard(after: draft, among: candidates)
             let last = next.map { next in candidates.last { $0.line < next.line } } ?? candidates.last
+            if let after = last, let before = next, listedAbove(draft, headingBetween: after, and: before) { next = nil }
             let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: last ?? next, before: last == nil ? nil : next)
             let at = next?.line ?? last.map { endOfItem($0) + 1 } ?? (section.lines.lowerBound + 1)
             let (lines, line) = cardSpaced(style.lines(for: draft), style: style, at: at, after: last, before: next)
@@ -226,6 +229,16 @@ public struct Placement: Sendable {
         let name = venue.map { ListConventions.labelKey(String($0.prefix { !$0.isNumber }).trimmingWhitespace()) }
         return ofYear.first { name != nil && view.yearGroups[$0].venue.map(ListConventions.labelKey) == name }
             ?? ofYear.first { view.yearGroups[$0].venue == nil } ?? ofYear.first
+    }
+
+    /// Whether the entry `fmadd export` saw between `last` and `next`, which a heading parts
+    /// (`### General Domain`), stood above that heading: it goes back after `last`, not before
+    /// `next`. Its line is the record's; `next` has since taken its place, so the heading is
+    /// below the line it stood on when the entry was the last above it.
+    private func listedAbove(_ draft: PaperDraft, headingBetween last: Entry, and next: Entry) -> Bool {
+        guard let listed = draft.listedLine, let heading = view.section(containing: next.line),
+              view.section(containing: last.line) != heading else { return false }
+        return listed < view.sections[heading].lines.lowerBound
     }
 
     /// The entry at `position` among the section's entries as `fmadd export` counts them (those

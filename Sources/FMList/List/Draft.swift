@@ -17,6 +17,9 @@ public struct PaperDraft: Hashable, Sendable {
     /// Where `fmadd export` saw the entry among its section's entries (`listed.index`), from 0:
     /// an entry added back goes there when that place is in its year group.
     public var position: Int?
+    /// The line `fmadd export` saw the entry on (`listed.line`): which side of a heading it
+    /// stood on, when its place lies between two entries that a heading parts.
+    public var listedLine: Int?
     public struct Link: Hashable, Sendable {
         public var key: String
         public var url: String

@@ -54,13 +54,27 @@ public enum EntryParser {
         var previousLinkEnd: Int?
         for line in lines {
             let lineBytes = line == firstLine ? bytes : Array(document.lineBytes(line))
-            for link in linksByLine[line - 1] where !link.isImage {
+            let links = linksByLine[line - 1].filter { !$0.isImage }
+            func labelled(_ link: InlineLink) -> Bool {
+                link.label != nil || link.wrapped || labelWords.contains((link.label ?? link.text).lowercased())
+            }
+            // A one-word link after the title that only spaces or commas part from a labelled one
+            // after it is one of the entry's too (`[github](u) [paper](u)`), read from the last
+            // link back; a linked title (`[A title](u) [[code]](u)`) stays the title.
+            var beforeALabel = [Bool](repeating: false, count: links.count)
+            for k in links.indices.dropLast().reversed() {
+                let gap = lineBytes[min(links[k].outerEnd, links[k + 1].outerStart)..<links[k + 1].outerStart]
+                let titleBefore = line != firstLine || !lineBytes[min(position, links[k].outerStart)..<links[k].outerStart].allSatisfy(Byte.isBlank)
+                beforeALabel[k] = (labelled(links[k + 1]) || beforeALabel[k + 1]) && titleBefore && !links[k].text.contains(" ")
+                    && gap.allSatisfy { $0 == Byte.space || $0 == UInt8(ascii: ",") }
+            }
+            for (k, link) in links.enumerated() {
                 if line == firstLine && link.outerStart < position { continue }
                 let label = link.label ?? link.text
                 // `[[paper](url)]` names its link as `[[Paper]](url)` does.
                 // After a labelled link, any link on its line is one of the entry's (`[paper](u) [database](u)`).
                 let afterALabel = entry.links.last?.line == line
-                guard link.label != nil || link.wrapped || labelWords.contains(label.lowercased()) || afterALabel else { continue }
+                guard labelled(link) || afterALabel || beforeALabel[k] else { continue }
                 if line == firstLine && firstLinkStart == nil { firstLinkStart = link.outerStart }
                 if entry.links.isEmpty && line != firstLine { titleLines.append(lineBytes[..<link.outerStart]) }
                 if entry.links.count == 1, line == entry.links[0].line, let end = previousLinkEnd, end <= link.outerStart {
