@@ -141,10 +141,10 @@ public struct EntryStyle: Sendable {
             labels = MixedLabelCaseRule.canonicalLabels(in: view)
             let firstLetters = labels.values.compactMap { $0.first(where: \.isLetter) }
             capitalisesLabels = firstLetters.filter(\.isUppercase).count * 2 >= firstLetters.count
-            sectionLabels = MixedLabelCaseRule.settledLabels(in: view)
-            separators = LinkSpacingRule.Separators(view: view)
             // A year heading (`#### 2021`) is a section too: a list may change its style from year to year.
             headingOfLine = view.innermostSections()
+            sectionLabels = MixedLabelCaseRule.settledLabels(in: view, innermost: headingOfLine)
+            separators = LinkSpacingRule.Separators(view: view, innermost: headingOfLine)
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             var headings: [Int: Tally] = [:]
             var previousCard: (entry: Entry, heading: Int?)?

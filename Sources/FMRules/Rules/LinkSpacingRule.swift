@@ -44,13 +44,14 @@ public struct LinkSpacingRule: Rule {
         let settled: [Int: String]
         let innermost: [Int?]
 
-        public init(view: ListView) {
-            innermost = view.innermostSections()
+        /// `innermost` is the list's `innermostSections()`, when the caller has it already.
+        public init(view: ListView, innermost: [Int?]? = nil) {
+            self.innermost = innermost ?? view.innermostSections()
             var categories: [String: [String: Int]] = [:], sections: [Int: [String: Int]] = [:]
             for entry in view.entries {
                 guard let category = entry.category, let separator = entry.linkSeparator, LinkSpacingRule.counts(separator) else { continue }
                 categories[category, default: [:]][separator, default: 0] += 1
-                if entry.line < innermost.count, let section = innermost[entry.line] { sections[section, default: [:]][separator, default: 0] += 1 }
+                if entry.line < self.innermost.count, let section = self.innermost[entry.line] { sections[section, default: [:]][separator, default: 0] += 1 }
             }
             byCategory = categories.mapValues { tally in tally.max { ($0.value, $0.key == " " ? 1 : 0) < ($1.value, $1.key == " " ? 1 : 0) }!.key }
             settled = sections.compactMapValues { tally in

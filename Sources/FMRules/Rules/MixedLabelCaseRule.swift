@@ -59,10 +59,11 @@ public struct MixedLabelCaseRule: Rule {
     /// lower-case form: nine in ten of at least three labels of that key in the section. An
     /// entry counts in its category's section and in the innermost one that holds it (a
     /// `### General Domain` of its own spelling, a year heading).
-    public static func settledLabels(in view: ListView) -> [Int: [String: String]] {
+    /// `innermost` is the list's `innermostSections()`, when the caller has it already.
+    public static func settledLabels(in view: ListView, innermost: [Int?]? = nil) -> [Int: [String: String]] {
         var counts: [Int: [String: [String: Int]]] = [:]
         let counted = countedLinks(in: view)
-        let innermost = view.innermostSections()
+        let innermost = innermost ?? view.innermostSections()
         for entry in view.entries {
             guard let section = entry.section else { continue }
             let inner = entry.line < innermost.count ? innermost[entry.line] : nil
@@ -83,12 +84,16 @@ public struct MixedLabelCaseRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let listWide = Self.canonicalLabels(in: context.view)
-        let settled = Self.settledLabels(in: context.view)
         let innermost = context.view.innermostSections()
+        let settled = Self.settledLabels(in: context.view, innermost: innermost)
+        // Merged once per pair of sections, not per entry.
+        struct Place: Hashable { let section: Int?, inner: Int? }
+        var spellingsOfPlace: [Place: [String: String]] = [:]
         var findings: [Finding] = []
         for entry in context.view.entries {
-            let inner = entry.line < innermost.count ? innermost[entry.line] : nil
-            let canonical = Self.spellings(listWide: listWide, settled: settled, section: entry.section, innermost: inner)
+            let place = Place(section: entry.section, inner: entry.line < innermost.count ? innermost[entry.line] : nil)
+            let canonical = spellingsOfPlace[place] ?? Self.spellings(listWide: listWide, settled: settled, section: place.section, innermost: place.inner)
+            spellingsOfPlace[place] = canonical
             func respelling(_ label: String) -> String? {
                 canonical[label.lowercased()].flatMap { $0 != label ? $0 : nil }
             }
