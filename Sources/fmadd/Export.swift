@@ -12,7 +12,7 @@ extension Fmadd {
                 One JSON object for each paper entry and dataset row, in the list's order: its fields \
                 as `add --from` reads them (category, year from its year group, venue, title, links \
                 by label; for a row name, paper, link, modality, scale, task), and under `listed`, \
-                which `add --from` ignores, where it stands: the file, the section's heading, the \
+                from which `add --from` reads a paper's index and line, where it stands: the file, the section's heading, the \
                 line (and lastLine for an entry of several lines), its index in the section from 0, \
                 and the line as written.
                 `--format bibtex` and `--format csl-json` give one record for each paper (a paper \

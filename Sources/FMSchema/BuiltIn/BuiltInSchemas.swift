@@ -569,13 +569,13 @@ enum BuiltInSchemas {
     },
     "listed": {
       "$ref": "#/$defs/listed",
-      "description": "Where `fmadd export` found the paper in its list; `fmadd add` ignores it."
+      "description": "Where `fmadd export` found the paper in its list; `fmadd add` reads its index and line to put the paper back there."
     }
   },
   "$defs": {
     "listed": {
       "title": "Listed",
-      "description": "Where `fmadd export` found an entry in its list: the file, the heading of its category's section, its first line (and its last, for an entry of several lines), its index among the section's entries from 0, and its first line as written. `fmadd add --from` ignores it, so an exported entry can be added as it is.",
+      "description": "Where `fmadd export` found an entry in its list: the file, the heading of its category's section, its first line (and its last, for an entry of several lines), its index among the section's entries from 0, and its first line as written. `fmadd add --from` reads the index and the line to put an entry back where it stood and ignores the rest, so an exported entry can be added as it is.",
       "type": "object",
       "properties": {
         "file": { "type": "string" },
