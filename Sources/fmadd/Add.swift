@@ -34,6 +34,8 @@ extension Fmadd {
         var code: String?
         @Option(help: ArgumentHelp("Another link, as label=url (project=https://…).", valueName: "label=url"))
         var link: [String] = []
+        @Flag(help: "Code, a model or a dataset listed for itself, without a paper: no paper link is asked for.")
+        var resource = false
         @Option(help: "Where it was published (arXiv, Nature Medicine, MICCAI, …).")
         var venue: String?
         @Option(help: "The year it appeared (read from an arXiv link when not given).")
@@ -92,7 +94,7 @@ extension Fmadd {
             guard let list = lists.first, lists.count == 1 else { return usage("add writes to one list: give one file") }
             let fields = DraftFields(category: category, title: title, paper: paper, code: code, links: link, venue: venue, year: year,
                                      name: name, datasetLink: datasetLink, modality: modality, scale: scale, task: task,
-                                     arxiv: arxiv, doi: doi, authors: authors, date: date)
+                                     arxiv: arxiv, doi: doi, authors: authors, date: date, resource: resource)
             let source: AddWorkflow.Source
             if let fromIssue {
                 guard let body = Self.read(fromIssue) else {

@@ -192,7 +192,7 @@ import FMSchema
         let document = try Document(bytes: try Paths.bytes(Self.upstream))
         let guided = GuidedAdd(adder: try Self.adder(), document: document, category: "mfm")
         var prompter = ScriptedPrompter(answers: [
-            "A ](bad) title", "A multimodal model of everything", "github.com/x/y", "https://arxiv.org/abs/2503.01234",
+            "A ](bad) title", "A multimodal model of everything", "arxiv 2503.01234", "https://arxiv.org/abs/2503.01234",
             "", "Nature", "", "y",
         ])
         let result = try #require(guided.run(with: &prompter))

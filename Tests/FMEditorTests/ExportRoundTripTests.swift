@@ -84,9 +84,11 @@ import Testing
             guard case .paper(let paper) = listed.draft else { continue }
             let line = listed.listing.lines.lowerBound
             guard paper.links.contains(where: { $0.key == "paper" }) else {
-                // Refused as it is read (no link at all), or by `add`: its section links papers.
+                // A resource (code, a model, a dataset) comes back as one; an entry with no link
+                // at all is refused as it is read.
                 let back = try? LeaveOneOutTests.addBack(listed, as: try Self.readBack(listed), to: view.document, adder: adder)
-                #expect(back?.insertion == nil, "line \(line) was added without its paper link")
+                #expect((back?.insertion != nil) == paper.resource, "line \(line): resource \(paper.resource), added \(back?.insertion != nil)")
+                if paper.resource { #expect(back?.identical == true, "line \(line) came back otherwise") }
                 continue
             }
             let back = try LeaveOneOutTests.addBack(listed, as: try Self.readBack(listed), to: view.document, adder: adder)

@@ -50,7 +50,7 @@ import Testing
         (["--paper", "javascript:alert(1)"], "links.paper"),
         (["--paper", "file:///etc/passwd"], "links.paper"),
         (["--paper", "data:text/html,hi"], "links.paper"),
-        (["--paper", "github.com/x/y"], "links.paper: must be an https URL, got \"github.com/x/y\""),
+        (["--paper", "ftp://example.org/x/y"], "links.paper: must be an https URL, got \"ftp://example.org/x/y\""),
         (["--paper", "https://a.org/with space"], "links.paper"),
         (["--year", "1899"], "year: must be a year between 1900 and 2099, got 1899"),
         (["--year", "2100"], "year: must be a year between 1900 and 2099, got 2100"),
@@ -126,6 +126,25 @@ import Testing
                                    "--link", "code=https://c.org/6", "README.md"], in: folder)
         #expect(model.status == 1 && model.stderr.contains("links.paper: is required"), "\(model.stderr)")
         #expect(try String(contentsOf: list, encoding: .utf8) == written)
+    }
+
+    /// Code listed among papers without a paper of its own is added with --resource, its link
+    /// completed and said so; without --resource it is refused with the way to say it.
+    @Test func aResourceIsAddedAmongPapersWhenItSaysItIsOne() throws {
+        let repo = try GitRepository(list: upstream)
+        let before = try repo.readmeBytes()
+        let toolkit = ["add", "--no-commit", "--category", "vfm", "--title", "A segmentation toolkit", "--venue", "Github", "--year", "2024",
+                       "--code", "github.com/lab/toolkit"]
+        let refused = try Fmadd.run(toolkit, in: repo.folder)
+        #expect(refused.status == 1 && refused.stderr.contains("say so with --resource"), "\(refused.stderr)")
+        #expect(try repo.readmeBytes() == before)
+        let added = try Fmadd.run(toolkit + ["--resource"], in: repo.folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains(#"links.code: "github.com/lab/toolkit" was taken as https://github.com/lab/toolkit"#), "\(added.stderr)")
+        let diff = try repo.git("diff", "--unified=0")
+        #expect(diff.contains("+- [Github] A segmentation toolkit. [[Code]](https://github.com/lab/toolkit)\n"), "\(diff)")
+        let check = try Fmadd.run(["check", "README.md"], in: repo.folder)
+        #expect(check.stdout.contains("warning: links.paper: the entry links no paper, only its code"), "\(check.stdout)\(check.stderr)")
     }
 
     @Test func anUnknownCategoryOrAMissingFieldIsAUsageError() throws {

@@ -49,17 +49,38 @@ public struct Adder: Sendable {
             + "add it to the category's aliases in .fmadd.yml, or rename the heading"
     }
 
-    /// The draft as it will be written: each link with the characters that could end a
-    /// Markdown link or a table cell percent-encoded, so that a link stays one link.
+    /// The draft as it will be written: each link completed (`github.com/a/b` gets its
+    /// `https://`, a pasted `<…>` or `[text](…)` loses its wrapping) and with the characters that
+    /// could end a Markdown link or a table cell percent-encoded, so that a link stays one link.
     public func prepared(_ draft: Draft) -> Draft {
+        let link = { (url: String) in EntryText.safeLink(LinkCompletion.completed(url) ?? url) }
         switch draft {
         case .paper(var paper):
-            paper.links = paper.links.map { .init(key: $0.key, url: EntryText.safeLink($0.url)) }
+            paper.links = paper.links.map { .init(key: $0.key, url: link($0.url)) }
             return .paper(paper)
         case .dataset(var dataset):
-            dataset.paper = dataset.paper.map(EntryText.safeLink)
-            dataset.link = dataset.link.map(EntryText.safeLink)
+            dataset.paper = dataset.paper.map(link)
+            dataset.link = dataset.link.map(link)
             return .dataset(dataset)
+        }
+    }
+
+    /// What a refusal says of a finding: a missing paper link names the way to list code, a
+    /// model or a dataset without a paper.
+    public static func refusal(_ finding: SchemaFinding) -> String {
+        guard finding.instanceLocation == "/links/paper" && finding.keyword == "required" else { return finding.message }
+        return finding.message + "; code, a model or a dataset listed without a paper is a resource: say so with --resource (resource: true)"
+    }
+
+    /// What `prepared` completes in a draft's links, said so that the contributor sees it.
+    static func completionNotes(_ draft: Draft) -> [String] {
+        let links: [(String, String)]
+        switch draft {
+        case .paper(let paper): links = paper.links.map { ("links." + $0.key, $0.url) }
+        case .dataset(let dataset): links = [("paper", dataset.paper), ("link", dataset.link)].compactMap { key, url in url.map { (key, $0) } }
+        }
+        return links.compactMap { key, url in
+            LinkCompletion.completed(url).map { "\(key): \(JSONValue.string(url).jsonText) was taken as \($0)" }
         }
     }
 
@@ -102,6 +123,7 @@ public struct Adder: Sendable {
     }
 
     public func add(_ draft: Draft, to document: Document, allowDuplicate: Bool) throws(AddError) -> Outcome {
+        let completions = Self.completionNotes(draft)
         let draft = prepared(draft)
         let view = ListView(document: document, configuration: configuration)
         let configuration = view.configuration
@@ -110,7 +132,7 @@ public struct Adder: Sendable {
         }
         let findings = Self.withoutNeedlessYear(findings(ofPrepared: draft), of: draft, in: view)
         let unlinkedPapers = UnlinkedPapers(view: view, drafts: [draft])
-        let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
+        let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(Self.refusal)
         if !errors.isEmpty { throw .invalid(errors) }
         var hits: [DuplicateHit] = []
         if case .paper(let paper) = draft {
@@ -130,7 +152,7 @@ public struct Adder: Sendable {
         }
         let bytes = Self.keepingCountBadge(document.applying(insertion.edits), configuration: configuration)
         return Outcome(bytes: bytes, insertion: insertion, duplicates: hits,
-                       warnings: Self.headingNote(draft.category, in: view).map { [$0] } ?? []
+                       warnings: (Self.headingNote(draft.category, in: view).map { [$0] } ?? []) + completions
                            + findings.filter { $0.severity == .warning }.map(\.message))
     }
 
@@ -139,7 +161,15 @@ public struct Adder: Sendable {
     /// their order (and share a year group made for them), all are written in one pass, and the
     /// new list is checked once. The insertions carry their final lines.
     public func addAll(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
-        let drafts = drafts.map(prepared)
+        let completions = drafts.enumerated().flatMap { number, draft in
+            Self.completionNotes(draft).map { drafts.count > 1 ? "entry \(number + 1): \($0)" : $0 }
+        }
+        var added = try addAllPrepared(drafts.map(prepared), to: document, allowDuplicate: allowDuplicate)
+        added.warnings = completions + added.warnings
+        return added
+    }
+
+    private func addAllPrepared(_ drafts: [Draft], to document: Document, allowDuplicate: Bool) throws(AddError) -> (bytes: [UInt8], insertions: [Insertion], warnings: [String]) {
         let view = ListView(document: document, configuration: configuration)
         let configuration = view.configuration
         let unlinkedPapers = UnlinkedPapers(view: view, drafts: drafts)
@@ -163,7 +193,7 @@ public struct Adder: Sendable {
                     throw .unknownCategory(draft.category, known: configuration.categories.map(\.key))
                 }
                 let findings = Self.withoutNeedlessYear(found, of: draft, in: view)
-                let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(\.message)
+                let errors = findings.filter { $0.severity == .error && !unlinkedPapers.excuses($0, of: draft) }.map(Self.refusal)
                 if !errors.isEmpty { throw .invalidEntry(number: number, errors) }
                 warnings += findings.filter { $0.severity == .warning }.map(\.message)
             }

@@ -43,7 +43,7 @@ public enum DraftReader {
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
     /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
     static let paperFields = ["category", "title", "authors", "venue", "year", "date", "paper", "code", "project", "dataset", "links", "cells",
-                              "listed"]
+                              "resource", "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
@@ -111,12 +111,15 @@ public enum DraftReader {
         }
         // A paper table's row (with a date, authors or other cells) may have no paper link: some
         // tables link none; nor may an entry with other links (a talk's slides): some sections
-        // link none. `add` refuses it where the table or the section does.
+        // link none; nor a resource (`resource: true`). `add` refuses it where the table or the
+        // section links papers and it is no resource.
         let paper = links.first { $0.key == "paper" }
         guard !links.isEmpty || ["date", "authors", "cells"].contains(where: { object[$0] != nil }) else {
             throw .missingField(entry: number, field: "paper")
         }
-        if let paper {
+        // `links:` are written in the order given (an exported entry's order is its line's); a
+        // paper given as `paper:` goes first.
+        if let paper, object["links"]?.objectValue?["paper"] == nil {
             links.removeAll { $0.key == "paper" }
             links.insert(paper, at: 0)
         }
@@ -139,6 +142,10 @@ public enum DraftReader {
                 guard let text = member.value.stringValue else { throw .wrongType(entry: number, field: "cells.\(member.key)", expected: "text") }
                 return PaperDraft.Cell(key: member.key, text: text)
             }
+        }
+        if let given = object["resource"] {
+            guard case .bool(let resource) = given else { throw .wrongType(entry: number, field: "resource", expected: "true or false") }
+            draft.resource = resource
         }
         draft.position = object["listed"]?.objectValue?["index"]?.intValue
         draft.listedLine = object["listed"]?.objectValue?["line"]?.intValue

@@ -138,35 +138,49 @@ public struct GuidedAdd {
         let first = written.firstLink ?? "paper"
         if let finder, first == "paper" {
             var looked: FoundPaper?
-            guard case .answer(let paper) = ask("paper link", ["links", "paper"], optional: false, &prompter,
-                                                hint: "An arXiv id (2507.05201), a DOI, or the paper's link; an id or a link without https:// is completed.",
-                                                complete: { answer in
-                                                    looked = finder.find(answer)
-                                                    return looked?.link ?? Self.withScheme(answer)
-                                                },
-                                                check: { var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d) })
-            else { return nil }
+            switch ask("paper link", ["links", "paper"], optional: false, &prompter, orNone: true,
+                       hint: "An arXiv id (2507.05201), a DOI, or the paper's link; an id or a link without https:// is completed.",
+                       complete: { answer in
+                           looked = finder.find(answer)
+                           return looked?.link ?? LinkCompletion.completed(answer) ?? answer
+                       },
+                       check: { var d = draft; d.links = [.init(key: "paper", url: $0)]; return .paper(d) }) {
+            case .answer(let paper): draft.links = [.init(key: "paper", url: paper)]
+            case .skipped: draft.resource = true
+            case .ended: return nil
+            }
             found = looked
             if let note = found?.note { prompter.say(note) }
-            draft.links = [.init(key: "paper", url: paper)]
         }
         guard case .answer(let title) = ask("title", ["title"], optional: false, &prompter, defaultAnswer: found?.title,
                                             check: { var d = draft; d.title = $0; return .paper(d) })
         else { return nil }
         draft.title = title
-        if draft.links.isEmpty {
-            guard case .answer(let link) = ask("\(first) link", ["links", first], optional: false, &prompter, check: {
-                var d = draft; d.links = [.init(key: first, url: $0)]; return .paper(d)
-            }) else { return nil }
-            draft.links = [.init(key: first, url: link)]
+        if draft.links.isEmpty && !draft.resource {
+            switch ask("\(first) link", ["links", first], optional: false, &prompter, orNone: first == "paper",
+                       check: { var d = draft; d.links = [.init(key: first, url: $0)]; return .paper(d) }) {
+            case .answer(let link): draft.links = [.init(key: first, url: link)]
+            case .skipped: draft.resource = true
+            case .ended: return nil
+            }
+        }
+        if draft.resource {
+            // Its one link, labelled by where it points: code, a model or a dataset.
+            guard case .answer(let link) = ask("link", ["links"], optional: false, &prompter,
+                                               hint: "The link of the code, model or dataset (https://github.com/…, https://huggingface.co/…).",
+                                               check: { var d = draft; d.links = [.init(key: Self.resourceKey(of: $0), url: $0)]; return .paper(d) })
+            else { return nil }
+            draft.links = [.init(key: Self.resourceKey(of: link), url: link)]
         }
         let paper = draft.links[0].url
-        switch ask("code link", ["links", "code"], optional: true, &prompter, defaultAnswer: found?.code, check: {
-            var d = draft; d.links.append(.init(key: "code", url: $0)); return .paper(d)
-        }) {
-        case .answer(let code): draft.links.append(.init(key: "code", url: code))
-        case .skipped: break
-        case .ended: return nil
+        if draft.links[0].key != "code" {
+            switch ask("code link", ["links", "code"], optional: true, &prompter, defaultAnswer: found?.code, check: {
+                var d = draft; d.links.append(.init(key: "code", url: $0)); return .paper(d)
+            }) {
+            case .answer(let code): draft.links.append(.init(key: "code", url: code))
+            case .skipped: break
+            case .ended: return nil
+            }
         }
         switch ask("venue", ["venue"], optional: true, &prompter, defaultAnswer: found?.venue, schemaDefault: written.venue, check: { var d = draft; d.venue = $0; return .paper(d) }) {
         case .answer(let venue): draft.venue = venue
@@ -195,11 +209,15 @@ public struct GuidedAdd {
         return draft
     }
 
-    /// `example.org/paper` as `https://example.org/paper`; anything else as it is.
-    static func withScheme(_ answer: String) -> String {
-        guard !answer.contains("://"), let slash = answer.firstIndex(of: "/"), answer[..<slash].contains("."),
-              !answer[..<slash].contains(" ") else { return answer }
-        return "https://" + answer
+    /// How the paper link's question says that a resource has none.
+    static let noneHint = "`none` for code, a model or a dataset listed without a paper (a resource)."
+
+    /// The label of a resource's link, by where it points.
+    static func resourceKey(of link: String) -> String {
+        let host = link.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map { $0.lowercased() } ?? ""
+        if ["github.com", "www.github.com", "gitlab.com", "bitbucket.org"].contains(host) { return "code" }
+        if host.hasSuffix("huggingface.co") { return link.contains("huggingface.co/datasets/") ? "dataset" : "model" }
+        return "project"
     }
 
     private func askDataset(_ category: String, _ prompter: inout some Prompter) -> DatasetDraft? {
@@ -228,20 +246,25 @@ public struct GuidedAdd {
 
     /// Asks for one field until its answer passes the schema.
     private func ask(_ label: String, _ path: [String], optional: Bool, _ prompter: inout some Prompter,
-                     defaultAnswer: String? = nil, schemaDefault: Bool = true, schema: String = "entry", hint: String? = nil,
-                     complete: (String) -> String = { $0 }, check: (String) -> Draft) -> Reply {
+                     defaultAnswer: String? = nil, schemaDefault: Bool = true, schema: String = "entry", orNone: Bool = false, hint: String? = nil,
+                     complete: ((String) -> String)? = nil, check: (String) -> Draft) -> Reply {
+        // A link is taken as `add` will write it: `github.com/a/b` with its https://.
+        let isLink = path.first == "links" || (schema == "dataset" && (path == ["paper"] || path == ["link"]))
+        let complete = complete ?? (isLink ? { LinkCompletion.completed($0) ?? $0 } : { $0 })
         let annotations = adder.registry.annotations(schema: schema, property: path)
         let offered = defaultAnswer ?? (schemaDefault ? annotations?.defaultValue?.stringValue : nil)
         let field = path.joined(separator: ".")
         while true {
-            guard let raw = prompter.ask(Question(label: label.prefix(1).uppercased() + label.dropFirst(), hint: hint ?? annotations?.description,
+            guard let raw = prompter.ask(Question(label: label.prefix(1).uppercased() + label.dropFirst(), hint: (hint ?? annotations?.description).map { orNone ? $0 + " " + Self.noneHint : $0 },
                                                   defaultAnswer: offered, optional: optional)) else { return .ended }
             var answer = raw.trimmingWhitespace()
+            // `none`: a resource, which links no paper.
+            if orNone && answer.lowercased() == "none" { return .skipped }
             if !answer.isEmpty { answer = complete(answer) }
             if answer.isEmpty, let offered { answer = offered }
             if answer.isEmpty {
                 if optional { return .skipped }
-                prompter.say("  ✗ \(field): is required")
+                prompter.say("  ✗ \(field): is required" + (orNone ? "; " + Self.noneHint : ""))
                 continue
             }
             let findings = adder.validate(check(answer)).filter { finding in

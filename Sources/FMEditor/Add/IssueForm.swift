@@ -58,13 +58,14 @@ public struct IssueForm: Sendable {
         // The order of the guided add; properties a list's own schema adds come after.
         let order = ["category", "title", "links", "venue", "year"]
         var fields: [Field] = []
-        for key in order.filter(properties.contains) + properties.filter({ !order.contains($0) && $0 != "listed" }) {
+        for key in order.filter(properties.contains) + properties.filter({ !order.contains($0) && $0 != "listed" && $0 != "resource" }) {
             switch key {
             case "category":
                 fields.append(field([key], label: "Category", required: true, options: categories.map(\.option)))
             case "links":
                 let links = document?["properties"]?["links"]
-                let needed = required(links)
+                // What a paper (not a resource) must link, the schema says in its `else`.
+                let needed = required(links).union(required(document?["else"]?["properties"]?["links"]))
                 let keys = links?["properties"]?.objectValue?.keys ?? ["paper"]
                 for link in keys {
                     fields.append(field(["links", link], label: link.prefix(1).uppercased() + link.dropFirst() + " link",

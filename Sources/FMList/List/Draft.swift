@@ -6,7 +6,8 @@ public struct PaperDraft: Hashable, Sendable {
     public var year: Int?
     public var venue: String?
     public var title: String
-    /// Links by label key (`paper`, `code`, `project`, …), the paper's first.
+    /// Links by label key (`paper`, `code`, `project`, …), in the order they are written (the
+    /// paper's first, unless a record gives another order).
     public var links: [Link]
     /// What a paper table's row says beyond the year: its date (`2024-06`, `2024-06-30`), its
     /// authors (`A. Author et al.`, also the authors item a list writes under each entry:
@@ -14,6 +15,9 @@ public struct PaperDraft: Hashable, Sendable {
     public var date: String?
     public var authors: String?
     public var cells: [Cell] = []
+    /// The entry links no paper: it lists code, a model, a dataset or a blog post for itself.
+    /// The schema then asks for no paper link, and for one link at least.
+    public var resource = false
     /// Where `fmadd export` saw the entry among its section's entries (`listed.index`), from 0:
     /// an entry added back goes there when that place is in its year group.
     public var position: Int?
@@ -96,6 +100,7 @@ public struct PaperDraft: Hashable, Sendable {
         if let authors { members.append((key: "authors", value: .string(authors))) }
         members.append((key: "links", value: .object(JSONObject(links.map { (key: $0.key, value: JSONValue.string($0.url)) }))))
         if !cells.isEmpty { members.append((key: "cells", value: .object(JSONObject(cells.map { (key: $0.key, value: JSONValue.string($0.text)) })))) }
+        if resource { members.append((key: "resource", value: .bool(true))) }
         return members
     }
 }

@@ -194,6 +194,8 @@ public struct ListedEntry: Hashable, Sendable {
             draft.venue = draft.venue ?? linked.venue
             draft.year = draft.year ?? linked.year
         }
+        // Code, a model or a dataset listed for itself, with no paper to link.
+        draft.resource = !draft.links.isEmpty && !draft.links.contains { $0.key == "paper" }
         // An entry of several lines is all of them, each without the white space at its end.
         let text = last == entry.line ? document.lineText(entry.line)
             : (entry.line...last).map { document.lineText($0).trimmingTrailingWhitespace() }.joined(separator: "\n")

@@ -13,7 +13,9 @@ public struct EntrySchemaRule: Rule {
             holds them to the same standard: links are https URLs (not `javascript:`, not without \
             a scheme), a title is there, a row has its name, and an entry is not under a year later \
             than the one its venue states (`[MICCAI 2023]` under **2024**). The finding is the \
-            schema's message, at the field it is about.
+            schema's message, at the field it is about. An entry among papers that links no paper \
+            but its code, a model or a dataset is a resource (`fmadd add --resource`): a warning, \
+            since a list may mean to list it, but a maintainer should see it.
             """,
         severity: .error,
         passing: [
@@ -103,6 +105,14 @@ public struct EntrySchemaRule: Rule {
         if case .paper(let paper) = record.draft, paper.yearConflict != nil, let year = paper.year, let stated = paper.venueYear,
            let entry = entryAtLine(line) {
             findings.append(yearFinding(year, stated: stated, entry: entry, in: view))
+        }
+        // Code, a model or a dataset listed among papers: the list's to decide, so a warning.
+        if linksPaper, case .paper(let paper) = record.draft, paper.resource {
+            let place = Self.column(of: "/links", in: record, entry: entryAtLine(line), context: context)
+            var found = finding("links.paper: the entry links no paper, only its \(paper.links.map(\.key).joined(separator: ", ")); "
+                                + "a resource among papers: link the paper that describes it, if there is one", line: place.line, column: place.column)
+            found.severity = .warning
+            findings.append(found)
         }
         return findings
     }

@@ -523,9 +523,8 @@ enum BuiltInSchemas {
     },
     "links": {
       "title": "Links",
-      "description": "The entry's links by label, written [[Label]](url) after the title: paper (required), code, project, dataset, or another label in lower case.",
+      "description": "The entry's links by label, written [[Label]](url) after the title: paper (required but for a resource), code, project, dataset, or another label in lower case.",
       "type": "object",
-      "required": ["paper"],
       "properties": {
         "paper": {
           "$ref": "#/$defs/link",
@@ -556,6 +555,12 @@ enum BuiltInSchemas {
         }
       ]
     },
+    "resource": {
+      "title": "Resource",
+      "description": "The entry links no paper: it lists code, a model, a dataset or a blog post for itself (`[Github] Visual Med-Alpaca. [[Code]](https://github.com/…)`). It needs no paper link, and one link at least; `fmadd export` marks such entries.",
+      "type": "boolean",
+      "examples": [true]
+    },
     "cells": {
       "title": "Other cells",
       "description": "The cells of a paper table's row that no other field holds, by the key of their column's header (`Key Feature` is `keyfeature`): `add` writes each in its column, `fmadd export` gives them back.",
@@ -570,6 +575,28 @@ enum BuiltInSchemas {
     "listed": {
       "$ref": "#/$defs/listed",
       "description": "Where `fmadd export` found the paper in its list; `fmadd add` reads its index and line to put the paper back there."
+    }
+  },
+  "if": {
+    "properties": { "resource": { "const": true } },
+    "required": ["resource"]
+  },
+  "then": {
+    "properties": {
+      "links": {
+        "allOf": [
+          { "minProperties": 1, "x-message": "a resource needs one link at least (its code, model, dataset or page)" },
+          {
+            "not": { "required": ["paper"] },
+            "x-message": "a resource links no paper: leave resource out (--resource), or the paper link"
+          }
+        ]
+      }
+    }
+  },
+  "else": {
+    "properties": {
+      "links": { "required": ["paper"] }
     }
   },
   "$defs": {

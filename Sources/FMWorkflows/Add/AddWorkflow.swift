@@ -100,7 +100,7 @@ public struct AddWorkflow {
         // Many entries are validated once, as they are placed (all before anything is written).
         if drafts.count == 1 {
             let errors = adder.validate(drafts[0], in: document).filter { $0.severity == .error }
-            if !errors.isEmpty { return .invalid(.invalid(errors.map(\.message))) }
+            if !errors.isEmpty { return .invalid(.invalid(errors.map(Adder.refusal))) }
         }
         let placed: PlacedEntries
         do { placed = try place(drafts, in: document, with: adder, allowDuplicate: allowed) } catch { return .notAdded(error) }

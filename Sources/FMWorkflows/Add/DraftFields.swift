@@ -24,11 +24,13 @@ public struct DraftFields: Sendable, Equatable {
     /// An arXiv id or link, or a DOI, to fill the other fields from.
     public var arxiv: String?
     public var doi: String?
+    /// Code, a model or a dataset listed for itself: no paper link is asked for.
+    public var resource = false
 
     public init(category: String? = nil, title: String? = nil, paper: String? = nil, code: String? = nil, links: [String] = [],
                 venue: String? = nil, year: Int? = nil, name: String? = nil, datasetLink: String? = nil,
                 modality: String? = nil, scale: String? = nil, task: String? = nil, arxiv: String? = nil, doi: String? = nil,
-                authors: String? = nil, date: String? = nil) {
+                authors: String? = nil, date: String? = nil, resource: Bool = false) {
         self.category = category
         self.title = title
         self.paper = paper
@@ -45,6 +47,7 @@ public struct DraftFields: Sendable, Equatable {
         self.doi = doi
         self.authors = authors
         self.date = date
+        self.resource = resource
     }
 
     /// The identifier to look the paper up by, from `arxiv` or `doi`; nil when neither is given.
@@ -117,7 +120,9 @@ public struct DraftFields: Sendable, Equatable {
         }
         // Other links without a paper's (a talk's slides) go to `add`, which takes them where the
         // section links no paper.
-        guard !links.isEmpty else { throw Problem(description: "missing paper; give it with --paper") }
+        guard !links.isEmpty else {
+            throw Problem(description: resource ? "a resource needs a link; give it with --code or --link label=url" : "missing paper; give it with --paper")
+        }
         let paper = links.first(where: { $0.key == "paper" })?.url
         links.sort { ($0.key == "paper" ? 0 : 1) < ($1.key == "paper" ? 0 : 1) }
         guard let year = year ?? date.flatMap({ TableDateForm.read($0)?.year }) ?? paper.flatMap(YearHint.year(fromLink:)) else {
@@ -126,6 +131,7 @@ public struct DraftFields: Sendable, Equatable {
         var draft = PaperDraft(category: category, year: year, venue: venue, title: title, links: links)
         draft.authors = authors
         draft.date = date
+        draft.resource = resource
         return .paper(draft)
     }
 }
