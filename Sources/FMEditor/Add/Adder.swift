@@ -527,9 +527,10 @@ struct UnlinkedPapers {
             else { continue }
             categories.insert(key)
         }
-        // Read only when a draft has no paper link to give: it reads every entry.
+        // Read only when a draft has no paper link to give and is no resource (which needs
+        // none): it reads every entry.
         if drafts.contains(where: { draft in
-            if case .paper(let paper) = draft { return !paper.links.contains { $0.key == "paper" } }
+            if case .paper(let paper) = draft { return !paper.resource && !paper.links.contains { $0.key == "paper" } }
             return false
         }) {
             categories.formUnion(ListedEntry.categoriesLinkingNoPaper(ListedEntry.all(in: view)))

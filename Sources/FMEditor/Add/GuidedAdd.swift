@@ -214,8 +214,8 @@ public struct GuidedAdd {
 
     /// The label of a resource's link, by where it points.
     static func resourceKey(of link: String) -> String {
-        let host = link.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map { $0.lowercased() } ?? ""
-        if ["github.com", "www.github.com", "gitlab.com", "bitbucket.org"].contains(host) { return "code" }
+        let host = ListStatistics.host(of: link) ?? ""
+        if ["github.com", "gitlab.com", "bitbucket.org"].contains(host) { return "code" }
         if host.hasSuffix("huggingface.co") { return link.contains("huggingface.co/datasets/") ? "dataset" : "model" }
         return "project"
     }

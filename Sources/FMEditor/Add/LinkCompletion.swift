@@ -14,7 +14,7 @@ public enum LinkCompletion {
     /// `example.org/paper` as `https://example.org/paper`: a host (letters, digits, dots and
     /// hyphens, with a dot) before the first slash, and no scheme; anything else as it is
     /// (`http:github.com/a` names no host, and stays for the schema to refuse).
-    public static func withScheme(_ link: String) -> String {
+    static func withScheme(_ link: String) -> String {
         guard !link.contains("://"), let slash = link.firstIndex(of: "/") else { return link }
         let host = link[..<slash]
         let isHost = host.contains(".") && host.first != "." && host.last != "."

@@ -139,7 +139,7 @@ public struct ListStatistics: Sendable, Equatable {
     }
 
     /// The lower-case host of an http(s) address, without `www.`.
-    static func host(of target: String) -> String? {
+    public static func host(of target: String) -> String? {
         let lower = target.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") { rest = lower.dropFirst(8) } else if lower.hasPrefix("http://") { rest = lower.dropFirst(7) } else { return nil }
