@@ -155,6 +155,27 @@ import Testing
         #expect(intoSettled.findings.isEmpty)
     }
 
+    /// A subsection that writes every label in lower case (`[[pdf]] [[code]]`) has settled on
+    /// that case: its few `[[project]]` are its own way though the list writes `[[Project]]`
+    /// elsewhere, `check` does not report them, and a new entry's project link is spelled so.
+    @Test func aSubsectionInLowerCaseKeepsItForEveryLabel() throws {
+        let entry = { (n: Int, labels: [String]) in
+            "- Model \(n)" + labels.map { " [[\($0)]](https://\($0.lowercased()).org/\(n))" }.joined()
+        }
+        let healthcare = (1...4).map { entry($0, ["Paper", "Project"]) }
+        let general = [entry(5, ["paper", "code"]), entry(6, ["paper", "project"]), entry(7, ["paper", "code"])]
+        let text = Self.subsections(healthcare, general)
+        let before = Linter(select: ["mixed-label-case"], ignore: []).findings(in: ListView(document: try Document(bytes: Array(text.utf8)), configuration: Self.models))
+        #expect(before.isEmpty, "\(before.map(\.message))")
+        let added = try Self.added(Self.draft(8, title: "Model 8", links: ["paper", "project"]), to: text, rule: "mixed-label-case")
+        #expect(added.insertion.text == entry(8, ["paper", "project"]))
+        #expect(added.findings.isEmpty)
+
+        // One key in lower case is that key's spelling, not the subsection's case.
+        let oneKey = Self.subsections(healthcare, (5...7).map { entry($0, ["paper"]) } + [entry(9, ["paper", "Project"])])
+        let intoOneKey = try Self.added(Self.draft(8, title: "Model 8", links: ["paper", "project"]), to: oneKey, rule: "mixed-label-case")
+        #expect(intoOneKey.insertion.text == entry(8, ["paper", "Project"]))
+    }
     /// The last entry of a subsection, exported, taken out and added back from its record, goes
     /// back above the next subsection's heading, where it was; the first of the next, below it.
     @Test func anEntryComesBackOnItsSideOfASubheading() throws {

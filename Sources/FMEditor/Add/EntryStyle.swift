@@ -76,8 +76,11 @@ public struct EntryStyle: Sendable {
         let separators: LinkSpacingRule.Separators
         /// Per category: its last entry, how many entries it has, how many end with a period.
         let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
-        /// Per heading (the innermost one over the entries), what its entries do.
+        /// Per heading (the innermost one over the entries), what its entries do; per category,
+        /// and over the whole list, for a heading with no entries yet.
         let headings: [Int: Tally]
+        let categoryTallies: [String: Tally]
+        let listTally: Tally
         /// For each line of the list, the innermost heading over it.
         let headingOfLine: [Int?]
         /// The stars around the venues of the list's authors items, counted over all its headings.
@@ -147,6 +150,8 @@ public struct EntryStyle: Sendable {
             separators = LinkSpacingRule.Separators(view: view, innermost: headingOfLine)
             var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             var headings: [Int: Tally] = [:]
+            var categoryTallies: [String: Tally] = [:]
+            var listTally = Tally()
             var previousCard: (entry: Entry, heading: Int?)?
             for entry in view.entries where entry.shape == .entry {
                 guard let category = entry.category else { continue }
@@ -156,6 +161,8 @@ public struct EntryStyle: Sendable {
                 let tallied = Self.tally(entry, period: period, in: view.document)
                 let heading = entry.line < headingOfLine.count ? headingOfLine[entry.line] : nil
                 if let heading { tallied(&headings[heading, default: Tally()]) }
+                tallied(&categoryTallies[category, default: Tally()])
+                tallied(&listTally)
                 if entry.isCard, let heading, let previous = previousCard, previous.heading == heading,
                    let blanks = Self.blankLines(between: previous.entry, and: entry, in: view.document) {
                     headings[heading]?.cardGaps[String(blanks), default: 0] += 1
@@ -164,6 +171,8 @@ public struct EntryStyle: Sendable {
             }
             self.categories = categories
             self.headings = headings
+            self.categoryTallies = categoryTallies
+            self.listTally = listTally
             venueStars = headings.values.reduce(into: [:]) { all, tally in all.merge(tally.venueStars, uniquingKeysWith: +) }
             entries = view.entries.filter { $0.shape == .entry }
             mostlyCards = entries.count { $0.isCard } * 2 > entries.count
@@ -276,7 +285,9 @@ public struct EntryStyle: Sendable {
             let neighbour = item.map(owner(of:))
             let facts = categories[category]
             let heading = neighbour.flatMap { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil }
-            let local = heading.flatMap { headings[$0] } ?? Tally()
+            // A heading with no entries yet writes as its category does; an empty category, as the list.
+            let local = [heading.flatMap { headings[$0] }, categoryTallies[category], listTally].lazy
+                .compactMap { $0 }.first { $0.entries > 0 } ?? Tally()
             // The list's spelling, then its section's, as `mixed-label-case` holds `[[Label]](u)`
             // to them; a label of another form, which the rule leaves alone, as its heading has it.
             let labelForm = conventions.labelForm(inSection: section)

@@ -164,7 +164,11 @@ public struct Placement: Sendable {
                 placeAfter = inGroup.last
                 placeBefore = nil
             }
-            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: placeAfter ?? placeBefore ?? entries.first,
+            // An empty group is written as the entries just above it are, the year before's (of
+            // its heading, `#### 2023`), not as the section's first, which may be of another kind.
+            let groupLine = view.yearGroups[group].line
+            let model = placeAfter ?? placeBefore ?? entries.last { $0.line < groupLine } ?? entries.first
+            let style = styleFacts.learn(category: draft.category, section: sectionIndex, near: model,
                                          before: placeAfter == nil ? nil : placeBefore)
             // In a venue's group whose entries name no venue, the group names it.
             var written = draft

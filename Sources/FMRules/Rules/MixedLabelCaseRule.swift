@@ -8,7 +8,9 @@ public struct MixedLabelCaseRule: Rule {
         rationale: """
             Readers scan a column of `[[Paper]]` links; a `[[paper]]` among them reads as a different \
             kind of link. A section, or a subsection or year heading within it, that has settled on a spelling (nine in ten of at least three \
-            labels) keeps it; elsewhere the list's spelling holds: the configured one (`labels:` in \
+            labels) keeps it, and one whose labels nearly all share a case \
+            (`[[pdf]] [[code]] [[project]]`, two keys at least) keeps that case for every label it has not \
+            settled otherwise; elsewhere the list's spelling holds: the configured one (`labels:` in \
             `.fmadd.yml`) or, when the list mostly uses another, the one most of its entries use.
             """,
         severity: .warning,
@@ -59,9 +61,13 @@ public struct MixedLabelCaseRule: Rule {
     /// lower-case form: nine in ten of at least three labels of that key in the section. An
     /// entry counts in its category's section and in the innermost one that holds it (a
     /// `### General Domain` of its own spelling, a year heading).
+    /// A section whose labels are nearly all in lower case (`[[pdf]] [[code]] [[project]]`), or
+    /// all capitalised, has settled on that case for every key it has not settled otherwise: its
+    /// one `[[project]]` is its own way, though the list elsewhere writes `[[Project]]`.
     /// `innermost` is the list's `innermostSections()`, when the caller has it already.
     public static func settledLabels(in view: ListView, innermost: [Int?]? = nil) -> [Int: [String: String]] {
         var counts: [Int: [String: [String: Int]]] = [:]
+        var listWide: [String: [String: Int]] = [:]
         let counted = countedLinks(in: view)
         let innermost = innermost ?? view.innermostSections()
         for entry in view.entries {
@@ -70,15 +76,36 @@ public struct MixedLabelCaseRule: Rule {
             for link in entry.links where counted(link) {
                 counts[section, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1
                 if let inner, inner != section { counts[inner, default: [:]][link.label.lowercased(), default: [:]][link.label, default: 0] += 1 }
+                listWide[link.label.lowercased(), default: [:]][link.label, default: 0] += 1
             }
         }
+        func settled(_ spellings: [String: Int]) -> String? {
+            let total = spellings.values.reduce(0, +)
+            guard total >= 3, let best = spellings.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                  best.value * 10 >= total * 9 else { return nil }
+            return best.key
+        }
+        let mostUsed = listWide.compactMapValues { $0.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key }
         return counts.mapValues { keys in
-            keys.compactMapValues { spellings in
-                let total = spellings.values.reduce(0, +)
-                guard total >= 3, let best = spellings.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-                      best.value * 10 >= total * 9 else { return nil }
-                return best.key
+            var spellings = keys.compactMapValues(settled)
+            // The case of the section's labels, over all keys: the first letter of each. Two keys
+            // at least must show it, or it is one key's spelling, not the section's case.
+            var cases: [String: Int] = [:]
+            var keysOfCase: [String: Set<String>] = [:]
+            for (key, labels) in keys {
+                for (label, count) in labels {
+                    guard let first = label.unicodeScalars.first, first.properties.isLowercase || first.properties.isUppercase else { continue }
+                    let letterCase = first.properties.isLowercase ? "lower" : "upper"
+                    cases[letterCase, default: 0] += count
+                    keysOfCase[letterCase, default: []].insert(key)
+                }
             }
+            guard let style = settled(cases), keysOfCase[style, default: []].count >= 2 else { return spellings }
+            for (key, spelling) in mostUsed where spellings[key] == nil {
+                let cased = style == "lower" ? spelling.lowercased() : spelling.prefix(1).uppercased() + spelling.dropFirst()
+                if cased.lowercased() == key { spellings[key] = cased }
+            }
+            return spellings
         }.filter { !$0.value.isEmpty }
     }
 
