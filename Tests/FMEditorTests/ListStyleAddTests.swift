@@ -96,6 +96,58 @@ import Testing
         #expect(insertion.year == 2019)
     }
 
+    /// An empty year heading (`#### 2021`) takes the shape of the entries just above it, not of
+    /// the section's first entry (a one-line benchmark above the years); an empty section, the
+    /// shape of the list's entries.
+    @Test func anEmptyHeadingIsWrittenAsTheEntriesAroundIt() throws {
+        let template: (Int, Int) -> String = { n, year in
+            "- Title \(n).\n  [[pdf]](https://paper.org/\(n))\n  - Author \(n). *ICML \(year)*"
+        }
+        let benchmark = "- Benchmark [[pdf]](https://paper.org/9) [[repo]](https://repo.org/9)"
+        let text = "## VFM methods\n#### Benchmarks\n\(benchmark)\n\n#### 2020\n" + (1...3).map { template($0, 2020) }.joined(separator: "\n")
+            + "\n\n#### 2021\n\n## LFM methods\n"
+        var draft = Self.draft(5, year: 2021, title: "Title 5.")
+        draft.authors = "Author 5."
+        draft.venue = "ICML 2021"
+        let insertion = try Self.add(draft, to: text)
+        #expect(insertion.text == template(5, 2021))
+        #expect(insertion.year == 2021)
+
+        draft.category = "lfm"
+        let adder = Adder(configuration: .healthcareDefault, registry: try SchemaRegistry.builtIn)
+        let intoEmpty = try adder.add(.paper(draft), to: try Document(bytes: Array(text.utf8)), allowDuplicate: false).insertion
+        #expect(intoEmpty.text == template(5, 2021))
+    }
+
+    /// An entry that `fmadd export` saw above a section's years (`#### Benchmarks`) has no year
+    /// in its record: it goes back there, not into the year its arXiv id hints at, and
+    /// `add --from` does not ask it for a year.
+    @Test func aRecordInNoYearGroupGoesBackAboveTheYears() throws {
+        let entry = { (n: Int) in "- Benchmark \(n) [[pdf]](https://arxiv.org/abs/2011.1337\(n)) [[repo]](https://repo.org/\(n))" }
+        let year = "- Title 5.\n  [[pdf]](https://paper.org/5)\n  - Author 5. *ICML 2020*"
+        let text = "## VFM methods\n#### Benchmarks\n\(entry(1))\n\(entry(2))\n\n#### 2020\n\(year)\n"
+        let document = try Document(bytes: Array(text.utf8))
+        let listed = ListedEntry.all(in: ListView(document: document, configuration: .healthcareDefault))
+        let record = try #require(listed.first { $0.listing.text == entry(2) })
+        let draft = try #require(try DraftReader.drafts(in: try JSONValue(jsonText: record.json().jsonText), configuration: .healthcareDefault).first)
+        guard case .paper(let paper) = draft else { Issue.record("not a paper"); return }
+        #expect(paper.year == nil)
+        let removed = try Document(bytes: Array(text.replacingOccurrences(of: entry(2) + "\n", with: "").utf8))
+        let adder = Adder(configuration: .healthcareDefault, registry: try SchemaRegistry.builtIn)
+        #expect(adder.validate(draft, in: removed).filter { $0.severity == .error }.isEmpty)
+        #expect(String(decoding: try adder.add(draft, to: removed, allowDuplicate: false).bytes, as: UTF8.self) == text)
+
+        // The one entry of a section without years goes back there, in no year, though the
+        // section is empty when it does.
+        let lone = "## VFM methods\n#### Benchmarks\n\(entry(1))\n\(entry(2))\n\n#### 2020\n\(year)\n\n## LFM methods\n\(entry(3))\n"
+        let loneRecord = try #require(ListedEntry.all(in: ListView(document: try Document(bytes: Array(lone.utf8)), configuration: .healthcareDefault))
+            .first { $0.listing.text == entry(3) })
+        let back = try #require(try DraftReader.drafts(in: try JSONValue(jsonText: loneRecord.json().jsonText), configuration: .healthcareDefault).first)
+        let emptied = try Document(bytes: Array(lone.replacingOccurrences(of: entry(3) + "\n", with: "").utf8))
+        #expect(adder.validate(back, in: emptied).filter { $0.severity == .error }.isEmpty)
+        #expect(String(decoding: try adder.add(back, to: emptied, allowDuplicate: false).bytes, as: UTF8.self) == lone)
+    }
+
     /// Bold venue markers (`**AAAI'26**`) group the entries: an AAAI paper of 2026 goes under
     /// AAAI's group, after its last entry, not under the first group of the year, and the group
     /// names its venue; `fmadd export` gives the group's venue back.

@@ -90,12 +90,14 @@ public struct Adder: Sendable {
         findings(ofPrepared: prepared(draft))
     }
 
-    /// `validate` for a draft bound for `document`: a paper bound for a paper table that links
-    /// no paper needs no paper link.
+    /// `validate` for a draft bound for `document`, as `add` holds it there: a paper bound for a
+    /// paper table that links no paper needs no paper link, nor one bound for the part of a
+    /// section that is in no year group a year.
     public func validate(_ draft: Draft, in document: Document) -> [SchemaFinding] {
-        let found = validate(draft)
+        let view = ListView(document: document, configuration: configuration)
+        let found = Self.withoutNeedlessYear(validate(draft), of: draft, in: view)
         guard found.contains(where: { $0.instanceLocation == "/links/paper" && $0.keyword == "required" }) else { return found }
-        let unlinked = UnlinkedPapers(view: ListView(document: document, configuration: configuration), drafts: [draft])
+        let unlinked = UnlinkedPapers(view: view, drafts: [draft])
         return found.filter { !unlinked.excuses($0, of: draft) }
     }
 
@@ -244,12 +246,14 @@ public struct Adder: Sendable {
 
     /// `findings` without the one that asks for a year, when the draft's section holds entries
     /// outside any year group: the list does not group that part by year, and the entry goes
-    /// after those entries, in no year.
+    /// after those entries, in no year. So does an entry that `fmadd export` saw in no year
+    /// group (its record has a place and no year), though its section is empty now.
     static func withoutNeedlessYear(_ findings: [SchemaFinding], of draft: Draft, in view: ListView) -> [SchemaFinding] {
         guard case .paper(let paper) = draft, paper.year == nil,
               findings.contains(where: { $0.keyword == "required" && $0.instanceLocation == "/year" }),
               let section = view.section(forCategory: paper.category),
-              view.entries.contains(where: { $0.section == section && $0.shape == .entry && $0.yearGroup == nil }) else { return findings }
+              paper.position != nil
+                || view.entries.contains(where: { $0.section == section && $0.shape == .entry && $0.yearGroup == nil }) else { return findings }
         return findings.filter { !($0.keyword == "required" && $0.instanceLocation == "/year") }
     }
 

@@ -132,7 +132,11 @@ public enum DraftReader {
         // list needs one where the entry goes.
         let date = try string("date")
         let yearOfDate = date.flatMap { TableDateForm.read($0)?.year }
-        var draft = PaperDraft(category: category, year: year ?? yearOfDate ?? paper.flatMap({ YearHint.year(fromLink: $0.url) }),
+        // An exported entry without a year stood in no year group (a section's `#### Benchmarks`
+        // above its years): it goes back there, not into the year its arXiv id hints at.
+        let listed = object["listed"]?.objectValue
+        let hinted = listed == nil ? paper.flatMap({ YearHint.year(fromLink: $0.url) }) : nil
+        var draft = PaperDraft(category: category, year: year ?? yearOfDate ?? hinted,
                                venue: try string("venue"), title: title, links: links)
         draft.date = date
         draft.authors = try string("authors")
@@ -147,8 +151,8 @@ public enum DraftReader {
             guard case .bool(let resource) = given else { throw .wrongType(entry: number, field: "resource", expected: "true or false") }
             draft.resource = resource
         }
-        draft.position = object["listed"]?.objectValue?["index"]?.intValue
-        draft.listedLine = object["listed"]?.objectValue?["line"]?.intValue
+        draft.position = listed?["index"]?.intValue
+        draft.listedLine = listed?["line"]?.intValue
         return .paper(draft)
     }
 }
