@@ -119,6 +119,27 @@ import Testing
         #expect(intoEmpty.text == template(5, 2021))
     }
 
+    /// What a list says of an entry after its links (`[[repo]](u): a benchmark of …`) is its
+    /// record's `note`, and the entry comes back with it; a period after the links is none.
+    @Test func aNoteAfterTheLinksIsExportedAndWrittenBack() throws {
+        let entry = { (n: Int) in "- Benchmark \(n) [[pdf]](https://paper.org/\(n)) [[repo]](https://repo.org/\(n)): tasks for evaluating representations (\(n))." }
+        let text = "## VFM methods\n\(entry(1))\n\(entry(2))\n- Model 3 [[pdf]](https://paper.org/3).\n"
+        let document = try Document(bytes: Array(text.utf8))
+        let listed = ListedEntry.all(in: ListView(document: document, configuration: .healthcareDefault))
+        let notes = listed.map { listed -> String? in if case .paper(let paper) = listed.draft { paper.note } else { nil } }
+        #expect(notes == ["tasks for evaluating representations (1).", "tasks for evaluating representations (2).", nil])
+        let record = try #require(listed.first)
+        #expect(record.json().jsonText.contains(#""note":"tasks for evaluating representations (1).""#))
+        let draft = try #require(try DraftReader.drafts(in: try JSONValue(jsonText: record.json().jsonText), configuration: .healthcareDefault).first)
+        let removed = try Document(bytes: Array(text.replacingOccurrences(of: entry(1) + "\n", with: "").utf8))
+        let adder = Adder(configuration: .healthcareDefault, registry: try SchemaRegistry.builtIn)
+        #expect(String(decoding: try adder.add(draft, to: removed, allowDuplicate: false).bytes, as: UTF8.self) == text)
+        // A note is text: Markdown in it is refused, as in a title.
+        guard case .paper(var marked) = draft else { Issue.record("not a paper"); return }
+        marked.note = "see [here](https://x.org)"
+        #expect(adder.validate(.paper(marked)).contains { $0.propertyPath == "note" })
+    }
+
     /// An entry that `fmadd export` saw above a section's years (`#### Benchmarks`) has no year
     /// in its record: it goes back there, not into the year its arXiv id hints at, and
     /// `add --from` does not ask it for a year.

@@ -72,9 +72,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("entry", "category in upper case", ["category"], "LFM",
                  #"error: category: must be a category key in lower case, such as lfm, vfm, bfm or mfm, got "LFM""#),
         BadInput("entry", "unknown top-level property", ["abstract"], "A study of things",
-                 "error: abstract: is not allowed; allowed: category, year, date, venue, title, authors, links, resource, cells, listed"),
+                 "error: abstract: is not allowed; allowed: category, year, date, venue, title, authors, links, note, resource, cells, listed"),
         BadInput("entry", "misspelt top-level property", ["Title"], "Segment anything",
-                 #"error: Title: is not allowed (did you mean "title"?); allowed: category, year, date, venue, title, authors, links, resource, cells, listed"#),
+                 #"error: Title: is not allowed (did you mean "title"?); allowed: category, year, date, venue, title, authors, links, note, resource, cells, listed"#),
         BadInput("entry", "missing title", ["title"], nil, "error: title: is required"),
 
         // dataset

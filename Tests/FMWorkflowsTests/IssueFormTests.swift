@@ -139,7 +139,7 @@ import Testing
         let linksRequired = Set(schema["else"]?["properties"]?["links"]?["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         #expect(linksRequired == ["paper"])
         var expected: [String: Bool] = [:]
-        for key in schema["properties"]?.objectValue?.keys ?? [] where !["listed", "links", "resource"].contains(key) { expected[key] = required.contains(key) }
+        for key in schema["properties"]?.objectValue?.keys ?? [] where !["listed", "links", "note", "resource"].contains(key) { expected[key] = required.contains(key) }
         for key in schema["properties"]?["links"]?["properties"]?.objectValue?.keys ?? [] { expected["links-" + key] = linksRequired.contains(key) }
         var found: [String: Bool] = [:]
         for element in body where element["type"]?.stringValue != "markdown" {

@@ -108,6 +108,7 @@ public struct Adder: Sendable {
         if case .paper(let paper) = draft {
             if let venue = paper.venue { fields.append(("venue", venue)) }
             if let authors = paper.authors { fields.append(("authors", authors)) }
+            if let note = paper.note { fields.append(("note", note)) }
             fields += paper.cells.map { ("cells." + $0.key, $0.text) }
             if let conflict = paper.yearConflict {
                 findings.append(SchemaFinding(instanceLocation: "/year", propertyPath: "year", schemaLocation: "", keyword: "x-venue-year",

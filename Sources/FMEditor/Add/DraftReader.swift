@@ -43,7 +43,7 @@ public enum DraftReader {
     /// The fields of a paper entry and of a dataset entry; any other is refused with its name.
     /// `listed` (what `fmadd export` adds) is taken; only a paper's `listed.index` is read.
     static let paperFields = ["category", "title", "authors", "venue", "year", "date", "paper", "code", "project", "dataset", "links", "cells",
-                              "resource", "listed"]
+                              "note", "resource", "listed"]
     static let datasetFields = ["category", "name", "paper", "link", "modality", "scale", "task", "listed"]
 
     public static func read(file path: String, configuration: Configuration) throws(Problem) -> [Draft] {
@@ -140,6 +140,7 @@ public enum DraftReader {
                                venue: try string("venue"), title: title, links: links)
         draft.date = date
         draft.authors = try string("authors")
+        draft.note = try string("note")
         if let given = object["cells"] {
             guard let members = given.objectValue else { throw .wrongType(entry: number, field: "cells", expected: "a mapping of column to text") }
             draft.cells = try members.map { member throws(Problem) in

@@ -429,13 +429,18 @@ public struct EntryStyle: Sendable {
         let bylineVenue = layout?.venueInByline == true && layout?.bylinePrefix != nil
         if let venue, !bylineVenue { text += "[\(venue)] " }
         let links = draft.links.map { labelForm.link(label: label(for: $0.key), url: $0.url) }
-        guard let layout else { return [text + title + " " + links.joined(separator: separator) + (periodAfterLinks && !links.isEmpty ? "." : "")] }
+        // A note follows the links, as `[[repo]](u): various benchmark tasks` has it.
+        let note = draft.note.map { ": " + $0 }
+        guard let layout else {
+            return [text + title + " " + links.joined(separator: separator) + (note ?? (periodAfterLinks && !links.isEmpty ? "." : ""))]
+        }
         var lines = [text + title]
         if layout.linkPerLine {
             lines += links.map { indent + layout.continuationIndent + $0 }
         } else if !links.isEmpty {
             lines.append(indent + layout.continuationIndent + links.joined(separator: separator))
         }
+        if let note, !links.isEmpty { lines[lines.count - 1] += note }
         if let prefix = layout.bylinePrefix {
             let stars = String(repeating: "*", count: layout.venueStars)
             let venueText = bylineVenue ? venue.map { stars + $0 + stars } : nil

@@ -58,7 +58,7 @@ public struct IssueForm: Sendable {
         // The order of the guided add; properties a list's own schema adds come after.
         let order = ["category", "title", "links", "venue", "year"]
         var fields: [Field] = []
-        for key in order.filter(properties.contains) + properties.filter({ !order.contains($0) && $0 != "listed" && $0 != "resource" }) {
+        for key in order.filter(properties.contains) + properties.filter({ !order.contains($0) && $0 != "listed" && $0 != "resource" && $0 != "note" }) {
             switch key {
             case "category":
                 fields.append(field([key], label: "Category", required: true, options: categories.map(\.option)))

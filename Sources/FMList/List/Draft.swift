@@ -15,6 +15,8 @@ public struct PaperDraft: Hashable, Sendable {
     public var date: String?
     public var authors: String?
     public var cells: [Cell] = []
+    /// What the list says of the entry after its links (`[[repo]](u): various benchmark tasks`).
+    public var note: String?
     /// The entry links no paper: it lists code, a model, a dataset or a blog post for itself.
     /// The schema then asks for no paper link, and for one link at least.
     public var resource = false
@@ -99,6 +101,7 @@ public struct PaperDraft: Hashable, Sendable {
         members.append((key: "title", value: .string(title)))
         if let authors { members.append((key: "authors", value: .string(authors))) }
         members.append((key: "links", value: .object(JSONObject(links.map { (key: $0.key, value: JSONValue.string($0.url)) }))))
+        if let note { members.append((key: "note", value: .string(note))) }
         if !cells.isEmpty { members.append((key: "cells", value: .object(JSONObject(cells.map { (key: $0.key, value: JSONValue.string($0.text)) })))) }
         if resource { members.append((key: "resource", value: .bool(true))) }
         return members

@@ -167,6 +167,7 @@ public struct ListedEntry: Hashable, Sendable {
         var draft = PaperDraft(category: entry.category!, year: entry.yearGroup.map { view.yearGroups[$0].year }, venue: venue,
                                title: entry.title!, links: links)
         draft.authors = byline?.authors
+        draft.note = note(after: entry.links.last, in: view)
         if let card = PaperCard.of(entry, in: document) {
             draft.authors = card.authors
             draft.venue = card.venue
@@ -201,6 +202,19 @@ public struct ListedEntry: Hashable, Sendable {
             : (entry.line...last).map { document.lineText($0).trimmingTrailingWhitespace() }.joined(separator: "\n")
         let listing = Listing(section: section, lines: entry.line...last, index: 0, text: text)
         return ListedEntry(draft: .paper(draft), listing: listing)
+    }
+
+    /// The text after an entry's last link on its line (`[[repo]](u): various benchmark
+    /// tasks`), without the colon, dash or period before it: plain text only, with a letter at least
+    /// (a period after the links is none).
+    static func note(after link: EntryLink?, in view: ListView) -> String? {
+        guard let link, let inline = view.linksByLine[link.line - 1].first(where: { $0.start == link.offset }) else { return nil }
+        let bytes = view.document.lineBytes(link.line)
+        var text = Substring(String(decoding: bytes.dropFirst(inline.outerEnd), as: UTF8.self)).drop { $0 == " " || $0 == "\t" }
+        if let first = text.first, ":-–—.".contains(first) { text = text.dropFirst().drop { $0 == " " || $0 == "\t" } }
+        let note = String(text).trimmingWhitespace()
+        guard note.contains(where: \.isLetter), !note.contains(where: { "[]<>`|*_".contains($0) }) else { return nil }
+        return note
     }
 
     private static func row(_ row: TableRow, category: String, section: String, columns: [DatasetColumn], in view: ListView) -> ListedEntry {

@@ -555,6 +555,24 @@ enum BuiltInSchemas {
         }
       ]
     },
+    "note": {
+      "title": "Note",
+      "description": "What the list says of the entry after its links, without the colon before it (`[[repo]](https://github.com/…): various benchmark tasks`); most lists write none.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2000,
+      "allOf": [
+        {
+          "not": { "pattern": "[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]" },
+          "x-message": "must be on one line, without control characters"
+        },
+        {
+          "not": { "pattern": "[\\[\\]<>`|*_]" },
+          "x-message": "must be text, without Markdown or HTML characters ([, ], <, >, `, |, *, _)"
+        }
+      ],
+      "examples": ["various benchmark (and legacy) tasks for evaluating the quality of visual representations"]
+    },
     "resource": {
       "title": "Resource",
       "description": "The entry links no paper: it lists code, a model, a dataset or a blog post for itself (`[Github] Visual Med-Alpaca. [[Code]](https://github.com/…)`). It needs no paper link, and one link at least; `fmadd export` marks such entries.",
