@@ -244,6 +244,9 @@ import Testing
         }
         let t = total
         rows.append("| **all** | \(t.entries) | \(Self.percent(t.sameSection, t.accepted)) | \(Self.percent(t.sameYear, t.accepted)) | \(Self.percent(t.sameSlot, t.accepted)) | \(Self.percent(t.identical, t.accepted)) | \(Self.percent(t.noNewFinding, t.accepted)) | \(t.refused) | \(t.duplicates) |")
+        // The counts behind the percentages a target is read from, which one decimal rounds.
+        rows.append(String(format: "accepted %d of %d; same group %d, same slot %d, identical line %d (%.2f %%)", t.accepted, t.entries,
+                           t.sameYear, t.sameSlot, t.identical, t.accepted == 0 ? 0 : 100 * Double(t.identical) / Double(t.accepted)))
         print(rows.joined(separator: "\n"))
         guard only == nil else { return }
         #expect(t.entries > 0)
