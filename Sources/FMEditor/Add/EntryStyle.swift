@@ -74,8 +74,6 @@ public struct EntryStyle: Sendable {
         /// it, though the list at large writes `[[Paper]]`.
         let sectionLabels: [Int: [String: String]]
         let separators: LinkSpacingRule.Separators
-        /// Per category: its last entry, how many entries it has, how many end with a period.
-        let categories: [String: (last: Entry, count: Int, withPeriod: Int)]
         /// Per heading (the innermost one over the entries), what its entries do; per category,
         /// and over the whole list, for a heading with no entries yet.
         let headings: [Int: Tally]
@@ -148,16 +146,13 @@ public struct EntryStyle: Sendable {
             headingOfLine = view.innermostSections()
             sectionLabels = MixedLabelCaseRule.settledLabels(in: view, innermost: headingOfLine)
             separators = LinkSpacingRule.Separators(view: view, innermost: headingOfLine)
-            var categories: [String: (last: Entry, count: Int, withPeriod: Int)] = [:]
             var headings: [Int: Tally] = [:]
             var categoryTallies: [String: Tally] = [:]
             var listTally = Tally()
             var previousCard: (entry: Entry, heading: Int?)?
             for entry in view.entries where entry.shape == .entry {
                 guard let category = entry.category else { continue }
-                let known = categories[category]
                 let period = entry.title?.hasSuffix(".") == true
-                categories[category] = (entry, (known?.count ?? 0) + 1, (known?.withPeriod ?? 0) + (period ? 1 : 0))
                 let tallied = Self.tally(entry, period: period, in: view.document)
                 let heading = entry.line < headingOfLine.count ? headingOfLine[entry.line] : nil
                 if let heading { tallied(&headings[heading, default: Tally()]) }
@@ -169,7 +164,6 @@ public struct EntryStyle: Sendable {
                 }
                 previousCard = entry.isCard ? (entry, heading) : nil
             }
-            self.categories = categories
             self.headings = headings
             self.categoryTallies = categoryTallies
             self.listTally = listTally
@@ -283,7 +277,6 @@ public struct EntryStyle: Sendable {
         /// `next`, when given, is the entry the new one goes before, `neighbour` the one it follows.
         func learn(category: String, section: Int?, near item: Entry?, before next: Entry? = nil) -> EntryStyle {
             let neighbour = item.map(owner(of:))
-            let facts = categories[category]
             let heading = neighbour.flatMap { $0.line < headingOfLine.count ? headingOfLine[$0.line] : nil }
             // A heading with no entries yet writes as its category does; an empty category, as the list.
             let local = [heading.flatMap { headings[$0] }, categoryTallies[category], listTally].lazy
@@ -300,14 +293,13 @@ public struct EntryStyle: Sendable {
             let separator = (next ?? neighbour).flatMap { separators.separator(category: category, line: $0.line) } ?? local.separator ?? " "
             // An item that is no entry (an authors line under an entry) is not a model; nor is one
             // laid out otherwise than most of its heading's.
-            var model = neighbour.flatMap { $0.shape == .entry ? $0 : nil } ?? local.lastMultiLine ?? local.lastOneLine ?? facts?.last ?? neighbour
+            var model = neighbour.flatMap { $0.shape == .entry ? $0 : nil } ?? local.lastMultiLine ?? local.lastOneLine ?? neighbour
             let severalLines = local.entries > 0 ? local.writesSeveralLines : model.map { Self.isMultiLine($0) } ?? false
             if let candidate = model, Self.isMultiLine(candidate) != severalLines {
                 model = (severalLines ? local.lastMultiLine : local.lastOneLine) ?? model
             }
-            let count = facts?.count ?? 0
-            // Periods after titles as most of the heading's entries have them, or the category's.
-            let periods = local.periods ?? (count == 0 || (facts?.withPeriod ?? 0) * 2 >= count)
+            // Periods after titles as most of the heading's entries have them (or its category's, or the list's).
+            let periods = local.periods ?? true
             var style = EntryStyle(indent: model?.indent ?? "", marker: model.map { Self.marker(after: $0) } ?? "-", labels: labels,
                                    separator: separator,
                                    titlesEndWithPeriod: periods,
